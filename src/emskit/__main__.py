@@ -1,0 +1,3 @@
+from emskit.cli.main import run
+
+run()

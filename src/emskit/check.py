@@ -1,0 +1,118 @@
+"""emskit check: load the repository, run every rule, settle levels, locate, sort.
+
+load -> rules -> levels -> positions -> result.  Nothing here prints or reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from emskit.clauses.editions import clauses_for
+from emskit.errors import UsageError
+from emskit.finding import Finding, Severity
+from emskit.repo.loader import load_repository
+from emskit.repo.repository import Repository
+from emskit.rules import REGISTRY, RULES, find_rule
+from emskit.rules.base import Rule
+from emskit.rules.context import CheckContext
+from emskit.rules.loading import SCHEMA
+
+OFF = None
+
+
+@dataclass
+class CheckResult:
+    root: Path
+    as_of: dt.date
+    edition: str
+    findings: list[Finding]
+    rules: tuple[Rule, ...] = field(default=RULES)
+
+    def counts(self) -> dict[str, int]:
+        tally = Counter(finding.severity for finding in self.findings)
+        return {level.label: tally.get(level, 0) for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+
+    def failed(self, fail_on: Severity) -> bool:
+        return any(finding.severity >= fail_on for finding in self.findings)
+
+
+def run_check(root: Path, as_of: dt.date, select: tuple[str, ...] = (),
+              ignore: tuple[str, ...] = ()) -> CheckResult:
+    _check_selectors(select + ignore)
+    repo = load_repository(root)
+    ctx = CheckContext(repo, as_of)
+    findings = list(repo.load_findings)
+    levels, level_findings = _configured_levels(repo)
+    findings += level_findings
+    # Every check runs; findings of rules switched off or not selected are dropped in _settle
+    # (one check function may serve two rules, e.g. dangling and wrong-kind references).
+    for entry in REGISTRY:
+        if entry.check is not None:
+            findings.extend(entry.check(ctx))
+    findings = _settle(findings, levels, select, ignore)
+    findings = [_locate(repo, finding) for finding in findings]
+    findings = [f.with_(clauses=clauses_for(f.clauses, repo.edition)) for f in findings]
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(root, as_of, repo.edition, findings)
+
+
+def _check_selectors(codes: tuple[str, ...]) -> None:
+    for code in codes:
+        if not any(rule.code.startswith(code.upper()) or rule.name == code.lower() for rule in RULES):
+            raise UsageError(f"--select/--ignore: no rule matches {code!r} (codes look like EMS104 "
+                             f"or a prefix like EMS1; names like dangling-reference)")
+
+
+def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
+    return any(rule.code.startswith(s.upper()) or rule.name == s.lower() for s in selectors)
+
+
+def _configured_levels(repo: Repository) -> tuple[dict[str, Severity | None], list[Finding]]:
+    levels: dict[str, Severity | None] = {}
+    problems: list[Finding] = []
+    raw = repo.raw_config.get("rules")
+    if not isinstance(raw, dict):
+        return levels, problems
+    for key, level in raw.items():
+        rule = find_rule(str(key))
+        if rule is None:
+            problems.append(SCHEMA.at("emskit.yaml", ("rules", key), f"rules: no rule is called "
+                                      f"{key!r}; use a code (EMS104) or a name (dangling-reference)",
+                                      at_key=True))
+        elif level in ("error", "warning", "info"):
+            levels[rule.code] = Severity.parse(level)
+        elif level == "off":
+            levels[rule.code] = OFF
+    return levels, problems
+
+
+def _settle(findings: list[Finding], levels: dict[str, Severity | None],
+            select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Finding]:
+    out = []
+    for finding in findings:
+        rule = find_rule(finding.code)
+        assert rule is not None, finding.code
+        if select and not _matches(rule, select):
+            continue
+        if ignore and _matches(rule, ignore):
+            continue
+        if rule.code in levels:
+            level = levels[rule.code]
+            if level is OFF:
+                continue
+            finding = finding.with_(severity=level)
+        out.append(finding)
+    return out
+
+
+def _locate(repo: Repository, finding: Finding) -> Finding:
+    if finding.line is not None:
+        return finding
+    source = repo.files.get(finding.file)
+    if source is None or source.text is None:
+        return finding.with_(line=1, column=1)
+    line, column = source.positions().locate(finding.loc, finding.at_key)
+    return finding.with_(line=line, column=column)

@@ -1,0 +1,1 @@
+"""The clause model of each edition."""

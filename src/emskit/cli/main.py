@@ -1,0 +1,52 @@
+"""The emskit command. Commands import their core code lazily so that --help stays fast."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from emskit import __version__
+from emskit.cli import check as check_command
+from emskit.cli import init as init_command
+from emskit.cli import schema as schema_command
+from emskit.cli.errors import DEBUG
+
+app = typer.Typer(
+    name="emskit",
+    help="Keep an ISO 14001 environmental management system as plain text in git.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"emskit {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def main(
+    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Keep an ISO 14001 environmental management system as plain text in git."""
+    DEBUG["on"] = debug
+
+
+app.command("check")(check_command.check)
+app.command("init")(init_command.init)
+app.command("schema")(schema_command.schema)
+
+
+def run() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        print("emskit: interrupted", file=sys.stderr)
+        sys.exit(130)

@@ -1,0 +1,37 @@
+"""Options shared by several commands, with their parsing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+RepoOption = Annotated[
+    Optional[Path],
+    typer.Option("--repo", help="The EMS repository (default: the nearest folder upwards "
+                 "holding emskit.yaml).", show_default=False, file_okay=False),
+]
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="DATE", help="Compute time-dependent results as of this "
+                 "date, YYYY-MM-DD (default: today).", show_default=False),
+]
+
+
+def as_of_date(text: str | None) -> dt.date:
+    from emskit.errors import UsageError
+
+    if text is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--as-of {text!r}: write the date as YYYY-MM-DD") from None
+
+
+def repository_root(repo: Path | None) -> Path:
+    from emskit.repo.loader import find_root
+
+    return find_root(repo, Path.cwd())

@@ -1,0 +1,136 @@
+"""9.1-9.3: indicators and equipment, compliance evaluations, audits, management reviews."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from emskit.model.common import PEOPLE, ClauseList, Date, Id, Model, Number, Period, Ref, Text
+
+
+class Limit(Model):
+    min: Number | None = None
+    max: Number | None = None
+
+
+class Indicator(Model):
+    id: Id
+    name: Text
+    unit: str
+    frequency: Period | None = None
+    method: Text | None = None
+    limit: Limit | None = None
+    aspects: list[Ref("aspect")] = []
+    obligations: list[Ref("obligation")] = []
+    equipment: list[Ref("equipment")] = []
+    owner: Ref(*PEOPLE) | None = None
+
+
+class Equipment(Model):
+    id: Id
+    name: Text
+    calibrated_on: Date | None = None
+    calibration_interval: Period | None = None
+    evidence: list[str] = []
+
+
+class Indicators(Model):
+    indicators: list[Indicator] = []
+    equipment: list[Equipment] = []
+
+
+class EvaluationResult(Model):
+    obligation: Ref("obligation")
+    result: Literal["compliant", "non-compliant", "partial", "not-applicable"]
+    note: Text | None = None
+    action: Ref("nonconformity") | None = None
+
+
+class Evaluation(Model):
+    id: Id
+    date: Date
+    evaluator: Ref(*PEOPLE)
+    method: Text | None = None
+    results: Annotated[list[EvaluationResult], Field(min_length=1)]
+    evidence: list[str] = []
+    approved_by: Ref(*PEOPLE) | None = None
+
+
+class PlannedAudit(Model):
+    id: Id
+    planned: Date
+    clauses: ClauseList = "all"
+    sites: list[Ref("site")] = []
+    lead: Ref(*PEOPLE) | None = None
+    objectives: Text | None = None
+    criteria: Text | None = None
+    scope: Text | None = None
+
+
+class Programme(Model):
+    period: str | None = None
+    audits: list[PlannedAudit] = []
+
+
+class AuditFinding(Model):
+    id: str
+    type: Literal["nonconformity", "observation", "opportunity", "conformity"]
+    grade: Literal["major", "minor"] | None = None
+    clause: str | None = None
+    description: Text
+    nonconformity: Ref("nonconformity") | None = None
+
+
+class Audit(Model):
+    id: Id
+    planned_as: Ref("audit-plan") | None = None
+    type: Literal["internal", "external", "certification", "surveillance", "supplier"] = "internal"
+    date: Date
+    end: Date | None = None
+    auditors: Annotated[list[Ref(*PEOPLE)], Field(min_length=1)]
+    scope: Text | None = None
+    clauses: ClauseList = "all"
+    findings: list[AuditFinding] = []
+    conclusion: Text | None = None
+    evidence: list[str] = []
+
+
+ReviewInput = Text | list[Ref("*")]
+
+
+class ReviewAction(Model):
+    id: Id | None = None
+    what: Text
+    who: Ref(*PEOPLE) | None = None
+    due: Date | None = None
+    done_on: Date | None = None
+
+
+class ReviewOutputs(Model):
+    conclusions: Text | None = None
+    improvements: Text | None = None
+    changes: Text | None = None
+    resources: Text | None = None
+    objectives_not_achieved: Text | None = None
+    integration: Text | None = None
+    strategic: Text | None = None
+    actions: list[ReviewAction] = []
+
+
+class Review(Model):
+    id: Id
+    date: Date
+    chair: Ref(*PEOPLE)
+    attendees: list[Ref(*PEOPLE)] = []
+    audits: list[Ref("audit")] = []
+    inputs: dict[
+        Literal[
+            "previous_actions", "changes", "objectives", "performance", "resources",
+            "communications", "opportunities", "risks", "compliance", "audits",
+            "nonconformities", "monitoring",
+        ],
+        ReviewInput,
+    ] = {}
+    outputs: ReviewOutputs | None = None
+    evidence: list[str] = []

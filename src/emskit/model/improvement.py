@@ -1,0 +1,54 @@
+"""10.2 and incidents: nonconformities with their corrective actions, environmental incidents."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from emskit.model.common import PEOPLE, Date, Id, Model, Ref, Text
+
+
+class CorrectiveAction(Model):
+    id: Id | None = None
+    what: Text
+    who: Ref(*PEOPLE) | None = None
+    due: Date | None = None
+    done_on: Date | None = None
+
+
+class Effectiveness(Model):
+    checked_on: Date
+    effective: bool
+    by: Ref(*PEOPLE) | None = None
+    note: Text | None = None
+
+
+class Nonconformity(Model):
+    id: Id
+    raised: Date
+    source: Literal["audit", "evaluation", "incident", "complaint", "monitoring", "drill", "review", "other"]
+    source_ref: Ref("*") | None = None
+    description: Text
+    requirement: str | None = None
+    grade: Literal["major", "minor"] = "minor"
+    correction: Text | None = None
+    root_cause: Text | None = None
+    corrective_actions: list[CorrectiveAction] = []
+    effectiveness: Effectiveness | None = None
+    status: Literal["open", "closed"] = "open"
+    closed_on: Date | None = None
+    evidence: list[str] = []
+
+
+class Incident(Model):
+    id: Id
+    date: Date
+    type: Literal[
+        "spill", "release", "exceedance", "pollution", "fire", "complaint", "near-miss", "other"
+    ]
+    description: Text
+    pollution: bool = False
+    reported_to_authority: bool = False
+    penalty: bool = False
+    aspects: list[Ref("aspect")] = []
+    nonconformity: Ref("nonconformity") | None = None
+    evidence: list[str] = []

@@ -1,0 +1,111 @@
+"""6.1.2-6.2: aspects, compliance obligations, objectives and their plans."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from emskit.model.common import PEOPLE, Date, Id, Model, Number, Period, Ref, Text
+
+Category = Literal[
+    "emissions-to-air", "releases-to-water", "releases-to-land", "resource-use", "energy-use",
+    "emitted-energy", "waste", "land-use", "other",
+]
+Condition = Literal["normal", "abnormal", "emergency"]
+CONDITIONS: tuple[str, ...] = ("normal", "abnormal", "emergency")
+
+
+class Aspect(Model):
+    id: Id
+    site: Ref("site") | None = None
+    department: Text | None = None
+    activity: Text
+    aspect: Text
+    impact: Annotated[list[Text], Field(min_length=1)] | Text
+    category: Category | None = None
+    condition: Condition
+    tense: Literal["past", "present", "future"] = "present"
+    lifecycle_stage: Literal[
+        "raw-materials", "design", "procurement", "production", "transport", "use", "end-of-life"
+    ] | None = None
+    control: Literal["direct", "indirect"] = "direct"
+    beneficial: bool = False
+    scores: dict[str, Number | Literal["no", "yes"]] = {}
+    significant: bool | None = None
+    significance_note: Text | None = None
+    obligations: list[Ref("obligation")] = []
+    controls: list[Ref("control")] = []
+    objectives: list[Ref("objective")] = []
+    indicators: list[Ref("indicator")] = []
+    owner: Ref(*PEOPLE) | None = None
+    reviewed: Date | None = None
+    evidence: list[str] = []
+
+
+class Obligation(Model):
+    id: Id
+    type: Literal["legal", "permit", "other"]
+    title: Text
+    authority: Text | None = None
+    jurisdiction: str | None = None
+    reference: Text | None = None
+    requirement: Text
+    applies_to: list[Ref("site")] = []
+    aspects: list[Ref("aspect")] = []
+    status: Literal["applicable", "not-applicable", "pending"] = "applicable"
+    effective: Date | None = None
+    expires: Date | None = None
+    evaluation_frequency: Period | None = None
+    owner: Ref(*PEOPLE) | None = None
+    evidence: list[str] = []
+
+    @model_validator(mode="after")
+    def _frequency_when_applicable(self) -> "Obligation":
+        if self.status == "applicable" and self.evaluation_frequency is None:
+            raise ValueError(
+                "evaluation_frequency is required for an applicable obligation (9.1.2): "
+                "add e.g. 'evaluation_frequency: annual'"
+            )
+        return self
+
+
+class Baseline(Model):
+    value: Number
+    date: Date | None = None
+
+
+class Target(Model):
+    value: Number
+    by: Date
+
+
+class ObjectiveAction(Model):
+    id: Id | None = None
+    what: Text
+    who: Ref(*PEOPLE) | None = None
+    due: Date | None = None
+    status: Literal["open", "done", "cancelled"] = "open"
+    done_on: Date | None = None
+
+    @model_validator(mode="after")
+    def _done_on_when_done(self) -> "ObjectiveAction":
+        if self.status == "done" and self.done_on is None:
+            raise ValueError("an action with status done needs done_on (the date it was done)")
+        return self
+
+
+class Objective(Model):
+    id: Id
+    title: Text
+    addresses: Annotated[list[Ref("aspect", "obligation", "risk", "issue")], Field(min_length=1)]
+    indicator: Ref("indicator") | None = None
+    baseline: Baseline | None = None
+    target: Target
+    direction: Literal["decrease", "increase"] = "decrease"
+    owner: Ref(*PEOPLE)
+    resources: Text | None = None
+    actions: list[ObjectiveAction] = []
+    evaluation: Text | None = None
+    status: Literal["active", "achieved", "missed", "cancelled"] = "active"
+    evidence: list[str] = []

@@ -1,0 +1,1 @@
+"""Finding, reading and locating the files of an EMS repository."""

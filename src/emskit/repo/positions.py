@@ -1,0 +1,64 @@
+"""Line and column of any value in a YAML file, recovered lazily.
+
+The fast reader keeps no positions.  When a file has findings, it is composed once with
+libyaml and every data path in it is mapped to the 1-based line and column of its value
+and of its key.  Files without findings are never composed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+Loc = tuple[str | int, ...]
+Point = tuple[int, int]
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class PositionIndex:
+    def __init__(self, values: dict[Loc, Point], keys: dict[Loc, Point]) -> None:
+        self._values = values
+        self._keys = keys
+
+    @classmethod
+    def of_text(cls, text: str, line_offset: int = 0) -> PositionIndex:
+        values: dict[Loc, Point] = {}
+        keys: dict[Loc, Point] = {}
+        try:
+            root = yaml.compose(text, Loader=_LOADER)
+        except yaml.YAMLError:
+            root = None
+        if root is not None:
+            _walk(root, (), values, keys, line_offset)
+        return cls(values, keys)
+
+    def locate(self, loc: Loc, at_key: bool = False) -> Point:
+        """The position of ``loc``, or of its nearest ancestor that exists in the file."""
+        table = self._keys if at_key else self._values
+        for end in range(len(loc), -1, -1):
+            point = table.get(loc[:end]) if end == len(loc) else self._values.get(loc[:end])
+            if point is not None:
+                return point
+        return (1, 1)
+
+
+def _walk(node: Any, loc: Loc, values: dict[Loc, Point], keys: dict[Loc, Point], offset: int) -> None:
+    # An explicit stack: a deep but legal file must not hit Python's recursion limit.
+    stack = [(node, loc)]
+    seen: set[int] = set()
+    while stack:
+        node, loc = stack.pop()
+        values[loc] = (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
+        if id(node) in seen:  # an alias: positions of the anchor are enough
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            for key_node, value_node in node.value:
+                child = (*loc, key_node.value if isinstance(key_node, yaml.ScalarNode) else "?")
+                keys[child] = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
+                stack.append((value_node, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for index, item in enumerate(node.value):
+                stack.append((item, (*loc, index)))
+

@@ -1,0 +1,160 @@
+"""Every reference in the repository, the id index, and the undirected link graph.
+
+Which fields hold references, and to which kinds, is read once per model class from the
+``Ref`` annotations of the models, so adding a field to a model is all it takes.
+"""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
+
+from pydantic import BaseModel
+
+from emskit.model.common import RefTo
+from emskit.repo.layout import DOCUMENTS, LIST_FOLDERS, RECORD_FOLDERS
+from emskit.repo.positions import Loc
+from emskit.repo.repository import Record, Repository
+
+_LOOKS_LIKE_ID = re.compile(r"^[A-Za-z][A-Za-z0-9]*-[A-Za-z0-9-]+$")
+
+
+class Reference(NamedTuple):
+    source: Record | None  # the innermost record holding the reference
+    file: str
+    loc: Loc
+    value: str
+    to: RefTo
+
+
+@dataclass(frozen=True)
+class _FieldPlan:
+    name: str  # attribute name
+    key: str  # key in the file (alias)
+    scalar: RefTo | None  # applies to a string value
+    items: RefTo | None  # applies to strings inside a list value
+    in_dict: bool  # the field is a mapping whose values carry the references
+
+
+@cache
+def _plan(model: type[BaseModel]) -> tuple[_FieldPlan, ...]:
+    plans = []
+    for name, info in model.model_fields.items():
+        scalar, items, nested, in_dict = _analyse(info.annotation, info.metadata)
+        if scalar or items or nested:
+            plans.append(_FieldPlan(name, info.alias or name, scalar, items, in_dict))
+    return tuple(plans)
+
+
+def _analyse(annotation: Any, metadata: list[Any]) -> tuple[RefTo | None, RefTo | None, bool, bool]:
+    """(ref for a bare string, ref for list items, holds models, is a dict of such values)."""
+    scalar = next((m for m in metadata if isinstance(m, RefTo)), None)
+    items: RefTo | None = None
+    nested = False
+    in_dict = False
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        s, i, n, d = _analyse(args[0], list(args[1:]))
+        return scalar or s, i, n, d
+    if origin in (typing.Union, types.UnionType):
+        for arg in args:
+            s, i, n, d = _analyse(arg, [])
+            scalar, items, nested, in_dict = scalar or s, items or i, nested or n, in_dict or d
+    elif origin is list:
+        s, _, n, _ = _analyse(args[0], [])
+        items, nested = s, n
+    elif origin is dict:
+        scalar, items, nested, _ = _analyse(args[1], [])
+        in_dict = bool(scalar or items or nested)
+    elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        nested = True
+    return scalar, items, nested, in_dict
+
+
+def iter_references(repo: Repository) -> Iterator[Reference]:
+    holders = {(r.file, r.loc): r for r in repo.records}
+    units: list[Record] = list(repo.singletons.values())
+    units += [r for r in repo.records if r.kind != "policy" and _is_unit(r)]
+    for unit in units:
+        yield from _walk(unit.model, unit.file, unit.loc, holders.get((unit.file, unit.loc)), holders)
+
+
+# Records that are a whole file or a list-folder item; nested ones are walked with their holder.
+_UNIT_KINDS = frozenset(p.record_kind for p in LIST_FOLDERS + RECORD_FOLDERS + (DOCUMENTS,))
+
+
+def _is_unit(record: Record) -> bool:
+    return record.kind in _UNIT_KINDS
+
+
+def _walk(model: BaseModel, file: str, loc: Loc, source: Record | None,
+          holders: dict[tuple[str, Loc], Record]) -> Iterator[Reference]:
+    for plan in _plan(type(model)):
+        value = getattr(model, plan.name)
+        if value is None:
+            continue
+        here = (*loc, plan.key)
+        if plan.in_dict:
+            for key, item in value.items():
+                yield from _values(item, plan, file, (*here, key), source, holders)
+        else:
+            yield from _values(value, plan, file, here, source, holders)
+
+
+def _values(value: Any, plan: _FieldPlan, file: str, loc: Loc, source: Record | None,
+            holders: dict[tuple[str, Loc], Record]) -> Iterator[Reference]:
+    if isinstance(value, str):
+        if plan.scalar and _is_reference(value, plan.scalar):
+            yield Reference(source, file, loc, value, plan.scalar)
+    elif isinstance(value, BaseModel):
+        yield from _walk(value, file, loc, holders.get((file, loc), source), holders)
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            here = (*loc, index)
+            if isinstance(item, str):
+                if plan.items and _is_reference(item, plan.items):
+                    yield Reference(source, file, here, item, plan.items)
+            elif isinstance(item, BaseModel):
+                yield from _walk(item, file, here, holders.get((file, here), source), holders)
+
+
+def _is_reference(value: str, to: RefTo) -> bool:
+    return not to.text_allowed or bool(_LOOKS_LIKE_ID.match(value))
+
+
+class Index:
+    """Ids (exact and case-folded) and undirected links between records."""
+
+    def __init__(self, repo: Repository) -> None:
+        self.by_id: dict[str, list[Record]] = {}
+        self.by_folded: dict[str, list[Record]] = {}
+        for record in repo.records:
+            if record.id:
+                self.by_id.setdefault(record.id, []).append(record)
+                self.by_folded.setdefault(record.id.casefold(), []).append(record)
+        self.references = list(iter_references(repo))
+        self._links: dict[int, set[str]] = {}
+        for ref in self.references:
+            target = self.by_id.get(ref.value)
+            if ref.source is None or not target:
+                continue
+            self._links.setdefault(id(ref.source), set()).add(ref.value)
+            for record in target:
+                if ref.source.id:
+                    self._links.setdefault(id(record), set()).add(ref.source.id)
+
+    def resolve(self, value: str) -> list[Record]:
+        return self.by_id.get(value, [])
+
+    def linked(self, record: Record, kind: str) -> list[Record]:
+        """Records of ``kind`` linked with ``record`` from either side."""
+        out = []
+        for other_id in sorted(self._links.get(id(record), ())):
+            out += [r for r in self.by_id.get(other_id, []) if r.kind == kind]
+        return out

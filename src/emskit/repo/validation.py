@@ -1,0 +1,89 @@
+"""Pydantic validation errors as findings at the offending value."""
+
+from __future__ import annotations
+
+import difflib
+from functools import lru_cache
+from typing import Any
+
+from pydantic import ValidationError
+
+from emskit.finding import Finding
+from emskit.repo.positions import Loc
+from emskit.rules.loading import SCHEMA
+
+
+def findings_from(error: ValidationError, file: str, base: Loc, data: Any) -> list[Finding]:
+    """One finding per offending value; ``data`` is what ``base`` points at in the file."""
+    out: list[Finding] = []
+    seen: set[tuple[Loc, str]] = set()
+    for item in error.errors(include_url=False):
+        loc = _trim(tuple(item["loc"]), data, keep_missing=item["type"] == "missing")
+        message = _message(item, loc)
+        at_key = item["type"] == "extra_forbidden"
+        key = (loc, "union" if item["type"] != "missing" else message)
+        if key in seen:  # a union reports once per member; one message per value is enough
+            continue
+        seen.add(key)
+        out.append(SCHEMA.at(file, base + loc, message, at_key=at_key))
+    return out
+
+
+def _trim(loc: tuple[Any, ...], data: Any, keep_missing: bool) -> Loc:
+    """The longest prefix of ``loc`` that exists in the data (drops union member tags)."""
+    out: list[str | int] = []
+    node = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            if keep_missing and isinstance(node, dict) and isinstance(part, str):
+                out.append(part)  # a missing key still names its place
+            break
+        out.append(part)
+    return tuple(out)
+
+
+def _message(item: Any, loc: Loc) -> str:
+    kind = item["type"]
+    field = str(item["loc"][-1]) if item["loc"] else "value"
+    ctx = item.get("ctx") or {}
+    if kind == "missing":
+        return f"missing required field '{field}'"
+    if kind == "extra_forbidden":
+        close = difflib.get_close_matches(field, sorted(_field_names()), n=1, cutoff=0.75)
+        hint = f" (did you mean '{close[0]}'?)" if close else ": remove it or fix its spelling"
+        return f"unknown key '{field}'{hint}"
+    if kind == "literal_error":
+        return f"{_name(loc)}: {item['input']!r} is not allowed; use one of {ctx.get('expected', '')}"
+    message = str(item["msg"])
+    for prefix in ("Value error, ", "Assertion failed, "):
+        message = message.removeprefix(prefix)
+    if kind in ("value_error", "assertion_error"):
+        return f"{_name(loc)}: {message}" if loc else message
+    return f"{_name(loc)}: {message[:1].lower()}{message[1:]} (got {_short(item.get('input'))})"
+
+
+def _name(loc: Loc) -> str:
+    names = [part for part in loc if isinstance(part, str)]
+    return names[-1] if names else "record"
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+@lru_cache(maxsize=1)
+def _field_names() -> frozenset[str]:
+    """Every key the format knows, for "did you mean" hints."""
+    from emskit.model import all_models
+
+    names: set[str] = set()
+    for model in all_models():
+        for name, info in model.model_fields.items():
+            names.add(info.alias or name)
+    return frozenset(names)
+

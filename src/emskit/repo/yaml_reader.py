@@ -1,0 +1,154 @@
+"""The one configured YAML reader: fast by default, careful where it has to be.
+
+Most files go straight through yaml-rs (YAML 1.2, Rust), which also rejects duplicate keys
+and caps alias expansion.  A cheap prescan sends any file that could hold a tag, an anchor,
+an alias, several documents or deep nesting through a libyaml event scan first, which
+rejects those with an exact line and column and never builds anything, so nothing in a
+file is executed and no alias bomb is expanded.  The event scan also locates errors that
+yaml-rs reports without a position (duplicate keys).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+import yaml_rs
+
+from emskit.repo.text_file import FileProblem
+
+MAX_DEPTH = 100
+MAX_ALIAS_NODES = 10_000
+
+_SUSPECT = re.compile(
+    r"(?:^[ \t]*(?:-[ \t]+)*|[:,\[{?][ \t]*|-[ \t]+)[!&*]"  # tag, anchor or alias at a node
+    r"|^(?:---|\.\.\.|%)"  # document markers and directives
+    r"|[\[{](?:[ \t]*[\[{]){7}"  # deep flow nesting
+    r"|^[ \t]{100}",  # deep block nesting
+    re.MULTILINE,
+)
+_CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
+)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RS_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse one YAML document into plain Python values; dates stay strings."""
+    if _SUSPECT.search(text):
+        scan_events(text)
+    try:
+        return yaml_rs.loads(
+            text,
+            parse_datetime=False,
+            alias_limits=yaml_rs.AliasLimits(max_total_replayed_events=MAX_ALIAS_NODES),
+        )
+    except yaml_rs.YAMLDecodeError as exc:
+        scan_events(text)  # raises with a precise position when libyaml sees the problem
+        raise _from_yaml_rs(exc) from None
+    except RecursionError:
+        raise FileProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
+
+
+def _from_yaml_rs(exc: Exception) -> FileProblem:
+    message = str(exc)
+    first = message.splitlines()[-1].strip() if "\n" in message else message
+    match = _RS_POSITION.search(message)
+    if match:
+        return FileProblem(f"YAML syntax: {first}", int(match[1]), int(match[2]))
+    return FileProblem(f"YAML: {first}")
+
+
+class _Frame:
+    __slots__ = ("is_map", "expect_key", "keys", "size", "anchor")
+
+    def __init__(self, is_map: bool, anchor: str | None) -> None:
+        self.is_map = is_map
+        self.expect_key = True
+        self.keys: dict[str, int] = {}
+        self.size = 1
+        self.anchor = anchor
+
+
+def _at(mark: Any, message: str) -> FileProblem:
+    return FileProblem(message, mark.line + 1, mark.column + 1)
+
+
+def scan_events(text: str) -> None:
+    """Walk libyaml's events and raise FileProblem for anything the format forbids."""
+    stack: list[_Frame] = []
+    anchor_sizes: dict[str, int] = {}
+    documents = 0
+    expanded = 0
+    try:
+        for event in yaml.parse(text, Loader=_LOADER):
+            kind = type(event)
+            if kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _at(event.start_mark, "several YAML documents in one file: keep one")
+                continue
+            if kind in (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                _check_tag(event)
+                size = 1
+                if kind is yaml.AliasEvent:
+                    if event.anchor not in anchor_sizes:
+                        raise _at(event.start_mark, f"alias *{event.anchor} has no anchor")
+                    size = anchor_sizes[event.anchor]
+                    expanded += size
+                    if expanded > MAX_ALIAS_NODES:
+                        raise _at(
+                            event.start_mark,
+                            f"aliases expand to more than {MAX_ALIAS_NODES:,} nodes",
+                        )
+                if stack and stack[-1].is_map and stack[-1].expect_key:
+                    _check_key(stack[-1], event, kind)
+                if kind in (yaml.MappingStartEvent, yaml.SequenceStartEvent):
+                    if len(stack) >= MAX_DEPTH:
+                        raise _at(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
+                    stack.append(_Frame(kind is yaml.MappingStartEvent, event.anchor))
+                    continue
+                if kind is yaml.ScalarEvent and event.anchor:
+                    anchor_sizes[event.anchor] = 1
+                _child_done(stack, size)
+            elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
+                frame = stack.pop()
+                if frame.anchor:
+                    anchor_sizes[frame.anchor] = frame.size
+                _child_done(stack, frame.size)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        if mark is None:
+            raise FileProblem(f"YAML syntax: {problem}") from None
+        raise _at(mark, f"YAML syntax: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise FileProblem(f"YAML: {exc}") from None
+
+
+def _child_done(stack: list[_Frame], size: int) -> None:
+    if stack:
+        parent = stack[-1]
+        parent.size += size
+        if parent.is_map:
+            parent.expect_key = not parent.expect_key
+
+
+def _check_tag(event: Any) -> None:
+    tag = event.tag
+    if tag is None or tag == "!" or tag in _CORE_TAGS:
+        return
+    if isinstance(event, yaml.ScalarEvent) and event.implicit[0]:
+        return
+    raise _at(event.start_mark, f"YAML tags are not allowed ({tag}): write a plain value")
+
+
+def _check_key(frame: _Frame, event: Any, kind: type) -> None:
+    if kind is not yaml.ScalarEvent:
+        raise _at(event.start_mark, "only plain keys are allowed in a mapping")
+    first = frame.keys.get(event.value)
+    if first is not None:
+        raise _at(event.start_mark, f"duplicate key {event.value!r} (first at line {first})")
+    frame.keys[event.value] = event.start_mark.line + 1

@@ -1,0 +1,1 @@
+"""Reporters: turn results into output. The only code that writes to stdout."""

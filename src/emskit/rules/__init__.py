@@ -1,0 +1,58 @@
+"""The rule registry: one explicit table, in code order.
+
+Each entry is a rule (code, name, default level, clauses, documentation) and the function
+that checks it, or None where the loader does the checking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from emskit.finding import Finding
+from emskit.rules import (
+    audit_nonconformity, cited_later, climate_change, date_order, duplicate_ids, evidence,
+    future_dates, limit_exceedance, loading, missing_content, noncompliance_action,
+    policy_commitments, references, significant_aspects,
+)
+from emskit.rules.base import Rule
+from emskit.rules.context import CheckContext
+
+Check = Callable[[CheckContext], Iterator[Finding]]
+
+
+class Entry(NamedTuple):
+    rule: Rule
+    check: Check | None
+
+
+REGISTRY: tuple[Entry, ...] = (
+    Entry(loading.YAML_SYNTAX, None),
+    Entry(loading.UNREADABLE_FILE, None),
+    Entry(loading.SCHEMA, None),
+    Entry(loading.MISSING_CONTENT, missing_content.check),
+    Entry(loading.MISPLACED_FILE, None),
+    Entry(loading.CSV_FORMAT, None),
+    Entry(loading.PATH_OUTSIDE, None),
+    Entry(duplicate_ids.RULE, duplicate_ids.check),
+    Entry(references.WRONG_KIND, None),  # checked with dangling references
+    Entry(references.RULE, references.check),
+    Entry(evidence.RULE, evidence.check),
+    Entry(evidence.OUTSIDE, None),  # checked with missing evidence
+    Entry(date_order.RULE, date_order.check),
+    Entry(cited_later.RULE, cited_later.check),
+    Entry(future_dates.RULE, future_dates.check),
+    Entry(policy_commitments.RULE, policy_commitments.check),
+    Entry(climate_change.RULE, climate_change.check),
+    Entry(significant_aspects.RULE, significant_aspects.check),
+    Entry(noncompliance_action.RULE, noncompliance_action.check),
+    Entry(audit_nonconformity.RULE, audit_nonconformity.check),
+    Entry(limit_exceedance.RULE, limit_exceedance.check),
+)
+RULES: tuple[Rule, ...] = tuple(entry.rule for entry in REGISTRY)
+BY_CODE = {rule.code: rule for rule in RULES}
+BY_NAME = {rule.name: rule for rule in RULES}
+
+
+def find_rule(code_or_name: str) -> Rule | None:
+    return BY_CODE.get(code_or_name.upper()) or BY_NAME.get(code_or_name.lower())

@@ -1,0 +1,84 @@
+"""Every reference names an existing record of a kind the field allows.
+
+Links may be written on either side (an aspect listing its obligations, or an obligation
+listing its aspects); each written link must resolve. Indicator ids in monitoring CSV
+files are references too.
+
+Passes::
+
+    aspects:
+      - {id: ASP-001, obligations: [OBL-003], ...}
+    obligations:
+      - {id: OBL-003, ...}
+
+Fails (no OBL-099; ``obl-003`` differs in case; CTL-002 is a control, not an obligation)::
+
+    aspects:
+      - {id: ASP-001, obligations: [OBL-099, obl-003, CTL-002], ...}
+"""
+
+from collections.abc import Iterator
+
+from emskit.finding import Finding
+from emskit.repo.references import Reference
+from emskit.rules.base import ERROR, Rule
+from emskit.rules.context import CheckContext
+
+WRONG_KIND = Rule("EMS103", "wrong-reference-kind", ERROR, ("7.5.3",), """
+A reference names a record that exists but is of a kind the field does not allow.
+
+Passes: ``controls: [CTL-002]`` where CTL-002 is a control.
+
+Fails: ``controls: [OBJ-001]`` where OBJ-001 is an objective.
+""")
+RULE = Rule("EMS104", "dangling-reference", ERROR, ("7.5.3",), __doc__ or "")
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    index = ctx.index
+    for ref in index.references:
+        targets = index.resolve(ref.value)
+        if not targets:
+            yield _dangling(ctx, ref)
+        elif "*" not in ref.to.kinds and not any(t.kind in ref.to.kinds for t in targets):
+            yield WRONG_KIND.at(
+                ref.file, ref.loc,
+                f"{_who(ref)} names {ref.value} where {_a(_kinds(ref.to.kinds))} belongs, "
+                f"but {ref.value} is {_a(targets[0].kind)}",
+                ids=_ids(ref),
+            )
+    known = {r.id for r in ctx.records("indicator")}
+    for reading in ctx.repo.readings:
+        if reading.indicator not in known:
+            yield RULE.at(
+                reading.file, (), f"reading names indicator {reading.indicator!r}, which "
+                f"monitoring/indicators.yaml does not define", line=reading.line, column=1,
+            )
+
+
+def _dangling(ctx: CheckContext, ref: Reference) -> Finding:
+    message = f"{_who(ref)} names {_kinds(ref.to.kinds)} {ref.value}, which does not exist"
+    near = ctx.index.by_folded.get(ref.value.casefold())
+    if near:
+        message += f"; did you mean {near[0].id}? (ids match exactly, case included)"
+    return RULE.at(ref.file, ref.loc, message, ids=_ids(ref))
+
+
+def _who(ref: Reference) -> str:
+    if ref.source is None:
+        return ref.file
+    return f"{ref.source.kind} {ref.source.id}" if ref.source.id else ref.source.kind
+
+
+def _ids(ref: Reference) -> tuple[str, ...]:
+    return (ref.source.id,) if ref.source is not None and ref.source.id else ()
+
+
+def _kinds(kinds: tuple[str, ...]) -> str:
+    if "*" in kinds:
+        return "record"
+    return " or ".join(kinds)
+
+
+def _a(kind: str) -> str:
+    return ("an " if kind[0] in "aeiou" else "a ") + kind

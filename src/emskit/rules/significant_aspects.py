@@ -1,0 +1,37 @@
+"""Every significant aspect leads somewhere: a control, an objective or an indicator.
+
+A significant aspect that nothing controls, improves or monitors is the first thing an
+auditor traces (6.1.4 planning action, 8.1 operational control, 9.1.1 monitoring). Links
+count from either side: the aspect listing ``controls:``, or a control listing the aspect.
+
+Passes::
+
+    aspects:
+      - {id: ASP-001, significant: true, controls: [CTL-002], ...}
+
+Fails::
+
+    aspects:
+      - {id: ASP-001, significant: true, ...}    # and no control, objective or indicator names it
+"""
+
+from collections.abc import Iterator
+
+from emskit.finding import Finding
+from emskit.rules.base import ERROR, Rule
+from emskit.rules.context import CheckContext
+
+RULE = Rule("EMS303", "significant-aspect-unaddressed", ERROR, ("6.1.4", "8.1", "9.1.1"),
+            __doc__ or "")
+
+
+def check(ctx: CheckContext) -> Iterator[Finding]:
+    index = ctx.index
+    for record in ctx.records("aspect"):
+        if not ctx.is_significant(record.model):
+            continue
+        if any(index.linked(record, kind) for kind in ("control", "objective", "indicator")):
+            continue
+        yield RULE.at(record.file, record.loc,
+                      f"significant aspect {record.id} has no control, objective or indicator: "
+                      "link one (controls:, objectives: or indicators:)", ids=(record.id,))

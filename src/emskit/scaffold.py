@@ -1,0 +1,92 @@
+"""emskit init: a new repository with every file of the layout, commented, checkable at once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from emskit.atomic import write_text
+from emskit.errors import UsageError
+from emskit.model.config import EDITIONS, PRESETS
+from emskit.repo.layout import RECORD_FOLDERS
+from emskit.resources import data_dir
+from emskit.schema_export import all_schemas, dump, schema_name
+
+SCHEMA_DIR = ".emskit/schemas"
+# Scaffold file -> the schema its editor hint names.
+_FILES = {
+    "emskit.yaml": "emskit", "context.yaml": "context", "policy.yaml": "policy",
+    "roles.yaml": "roles", "risks.yaml": "risks", "competence.yaml": "competence",
+    "communication.yaml": "communication", "aspects/aspects.yaml": "aspects",
+    "obligations/obligations.yaml": "obligations", "objectives/objectives.yaml": "objectives",
+    "controls/controls.yaml": "controls", "emergency/scenarios.yaml": "emergency",
+    "monitoring/indicators.yaml": "indicators", "audits/programme.yaml": "programme",
+}
+_EXAMPLES = {
+    "training": "TRN-2026-001", "communications": "COM-2026-001", "drills": "DRL-2026-01",
+    "evaluations": "EVA-2026-01", "audits": "AUD-2026-01", "reviews": "MR-2026-01",
+    "nonconformities": "NC-2026-001", "incidents": "INC-2026-001",
+}
+
+
+@dataclass(frozen=True)
+class InitOptions:
+    name: str
+    edition: str = "2015+A1:2024"
+    language: str = "en"
+    jurisdiction: str | None = None
+    preset: str = "likelihood-x-severity"
+
+
+def validate(options: InitOptions) -> None:
+    if options.edition not in EDITIONS:
+        raise UsageError(f"--edition {options.edition!r}: use one of {', '.join(EDITIONS)}")
+    if options.language not in ("en", "zh-CN"):
+        raise UsageError(f"--language {options.language!r}: use en or zh-CN")
+    if options.preset not in PRESETS:
+        raise UsageError(f"--preset {options.preset!r}: use one of {', '.join(PRESETS)}")
+
+
+def scaffold(target: Path, options: InitOptions) -> list[Path]:
+    """Write the new repository's files; refuses to touch an existing EMS repository."""
+    validate(options)
+    if (target / "emskit.yaml").exists():
+        raise UsageError(f"{target}: already an emskit repository (emskit.yaml exists)")
+    templates = data_dir("templates") / "init"
+    written: list[Path] = []
+    for rel, schema in _FILES.items():
+        depth = rel.count("/")
+        hint = f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{schema_name(schema)}\n"
+        body = _fill((templates / rel).read_text(encoding="utf-8"), options)
+        written.append(_write(target / rel, hint + body))
+    readme = (templates / "records-README.md").read_text(encoding="utf-8")
+    for part in RECORD_FOLDERS:
+        folder = part.pattern.rpartition("/")[0]
+        text = (readme.replace("{{folder}}", folder).replace("{{what}}", part.name)
+                .replace("{{example}}", _EXAMPLES[part.name]))
+        written.append(_write(target / folder / "README.md", text))
+    written.append(_write(target / "monitoring/data/readings.csv", "date,indicator,value,site,note\n"))
+    written.append(_write(target / "templates/README.md",
+                          (templates / "templates-README.md").read_text(encoding="utf-8")))
+    for keep in ("documents", "evidence"):
+        written.append(_write(target / keep / ".gitkeep", ""))
+    for name, body in all_schemas().items():
+        written.append(_write(target / SCHEMA_DIR / name, dump(body)))
+    return written
+
+
+def _fill(text: str, options: InitOptions) -> str:
+    jurisdiction = f"  jurisdiction: {options.jurisdiction}\n" if options.jurisdiction else ""
+    return (text.replace("{{name}}", _yaml_string(options.name))
+            .replace("{{edition}}", options.edition).replace("{{language}}", options.language)
+            .replace("{{preset}}", options.preset).replace("{{jurisdiction}}\n", jurisdiction))
+
+
+def _yaml_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_text(path, text)
+    return path

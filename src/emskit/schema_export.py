@@ -1,0 +1,46 @@
+"""JSON Schemas of every file kind, generated from the models (what ``schemas/`` holds)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import create_model
+
+from emskit.model.common import Model
+from emskit.model.config import Config
+from emskit.repo.layout import ALL_PARTS, Part
+
+DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def schema_name(part_name: str) -> str:
+    return f"{part_name}.schema.json"
+
+
+def _file_model(part: Part) -> Any:
+    if part.shape != "list":
+        return part.model
+    name = part.model.__name__ + "File"
+    return create_model(name, __base__=Model, **{part.list_key: (list[part.model], ...)})
+
+
+def _schema(model: Any, title: str, description: str) -> dict[str, Any]:
+    body = model.model_json_schema(by_alias=True)
+    return {"$schema": DIALECT, "title": title, "description": description, **body}
+
+
+def all_schemas() -> dict[str, dict[str, Any]]:
+    """File name -> schema, for emskit.yaml and every part of the layout."""
+    out = {schema_name("emskit"): _schema(Config, "emskit.yaml", "Organisation, EMS settings, "
+                                          "certification, significance method and rule levels.")}
+    for part in ALL_PARTS:
+        where = part.pattern + (" (front matter)" if part.pattern.endswith(".md") else "")
+        out[schema_name(part.name)] = _schema(
+            _file_model(part), where, f"{part.name} ({', '.join(part.clauses)}) in the emskit "
+            "repository format, version 1.")
+    return dict(sorted(out.items()))
+
+
+def dump(schema: dict[str, Any]) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
