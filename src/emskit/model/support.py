@@ -25,7 +25,7 @@ class Training(Model):
     id: Id
     date: Date
     topic: Text
-    trainer: Ref(*PEOPLE) | Text | None = None
+    trainer: Ref(*PEOPLE, text_allowed=True) | None = None  # a person, or an outside trainer by name
     attendees: list[Ref(*PEOPLE)] = []
     assessment: Literal["passed", "failed", "not-assessed"] = "not-assessed"
     evidence: list[str] = []
