@@ -137,7 +137,7 @@ def _child_done(stack: list[_Frame], size: int) -> None:
 
 
 def _check_tag(event: Any) -> None:
-    tag = event.tag
+    tag = getattr(event, "tag", None)  # aliases carry no tag
     if tag is None or tag == "!" or tag in _CORE_TAGS:
         return
     if isinstance(event, yaml.ScalarEvent) and event.implicit[0]:

@@ -16,6 +16,8 @@ Fails (as of 2026-11-22)::
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
 from emskit.rules.base import ERROR, Rule
@@ -54,7 +56,7 @@ def _happened(model: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:
             yield (*loc, name), value
         elif isinstance(value, list):
             for index, item in enumerate(value):
-                if hasattr(item, "model_fields"):
+                if isinstance(item, BaseModel):
                     yield from _happened(item, (*loc, name, index))
-        elif hasattr(value, "model_fields"):
+        elif isinstance(value, BaseModel):
             yield from _happened(value, (*loc, name))

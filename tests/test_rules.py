@@ -1,0 +1,193 @@
+"""Every rule, with a repository that passes it and one that fails it at a known place."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+import pytest
+
+from conftest import BASE_CONFIG, findings
+from emskit.rules import REGISTRY
+
+ASPECT = "  - {{id: {id}, activity: Painting, aspect: VOC, impact: [Air], condition: normal{extra}}}\n"
+
+
+def aspects(*rows: str) -> str:
+    return "aspects:\n" + "".join(rows)
+
+
+def aspect(id: str = "ASP-001", extra: str = "") -> str:
+    return ASPECT.format(id=id, extra=extra)
+
+
+OBLIGATION = ("obligations:\n  - {id: OBL-001, type: legal, title: Air law, requirement: Treat VOC, "
+              "evaluation_frequency: annual}\n")
+CONTROL = "controls:\n  - {id: CTL-001, title: RTO, aspects: [ASP-001]}\n"
+POLICY = """id: POL-001
+text: We protect the environment.
+commitments:
+  environmental_protection: true
+  compliance_obligations: true
+  continual_improvement: {last}
+approved_by: PER-A
+approved_on: 2026-01-10
+"""
+ROLES = "roles:\n  - {id: ROLE-GM, title: GM, top_management: true}\npeople:\n  - {id: PER-A, name: A, roles: [ROLE-GM]}\n"
+NC = "id: NC-001\nraised: 2026-05-15\nsource: other\ndescription: Something\nstatus: {status}\n{more}"
+INDICATORS = "indicators:\n  - {id: IND-VOC, name: VOC, unit: t, limit: {max: 1.2}}\n"
+
+
+# code -> (passing files, failing files, (file, line, column) of the expected finding)
+CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = {
+    "EMS001": ({"aspects/a.yaml": aspects(aspect())},
+               {"aspects/a.yaml": "aspects:\n  - id: ASP-001\n    id: ASP-002\n"},
+               ("aspects/a.yaml", 3, 5)),
+    "EMS002": ({"aspects/a.yaml": aspects(aspect())},
+               {"aspects/a.yaml": b"aspects:\n  - {id: ASP-001, activity: Caf\xe9, aspect: x, impact: y, condition: normal}\n"},
+               ("aspects/a.yaml", 2, 32)),
+    "EMS003": ({"aspects/a.yaml": aspects(aspect())},
+               {"aspects/a.yaml": aspects(aspect(extra=", sevrity: 4"))},
+               ("aspects/a.yaml", 2, 86)),
+    "EMS004": ({"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
+               {"policy.yaml": "# to do\n", "roles.yaml": ROLES},
+               ("policy.yaml", 1, 1)),
+    "EMS005": ({"aspects/a.yaml": aspects(aspect())},
+               {"aspect/a.yaml": aspects(aspect())},
+               ("aspect/a.yaml", 1, 1)),
+    "EMS006": ({"monitoring/indicators.yaml": INDICATORS,
+                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.0\n"},
+               {"monitoring/indicators.yaml": INDICATORS,
+                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,nan\n"},
+               ("monitoring/data/d.csv", 2, 20)),
+    "EMS007": ({"aspects/a.yaml": aspects(aspect())},
+               {"aspects/a.yaml": "@symlink:/etc/hostname"},
+               ("aspects/a.yaml", 1, 1)),
+    "EMS101": ({"aspects/a.yaml": aspects(aspect("ASP-001"), aspect("ASP-002"))},
+               {"aspects/a.yaml": aspects(aspect("ASP-001"), aspect("asp-001"))},
+               ("aspects/a.yaml", 3, 10)),
+    "EMS103": ({"aspects/a.yaml": aspects(aspect(extra=", controls: [CTL-001]")), "controls/c.yaml": CONTROL},
+               {"aspects/a.yaml": aspects(aspect(extra=", controls: [OBL-001]")), "obligations/o.yaml": OBLIGATION},
+               ("aspects/a.yaml", 2, 97)),
+    "EMS104": ({"aspects/a.yaml": aspects(aspect(extra=", obligations: [OBL-001]")), "obligations/o.yaml": OBLIGATION},
+               {"aspects/a.yaml": aspects(aspect(extra=", obligations: [OBL-099]")), "obligations/o.yaml": OBLIGATION},
+               ("aspects/a.yaml", 2, 100)),
+    "EMS105": ({"aspects/a.yaml": aspects(aspect(extra=", evidence: [evidence/p.txt]")), "evidence/p.txt": "scan"},
+               {"aspects/a.yaml": aspects(aspect(extra=", evidence: [evidence/missing.pdf]"))},
+               ("aspects/a.yaml", 2, 97)),
+    "EMS106": ({"aspects/a.yaml": aspects(aspect(extra=", evidence: ['https://example.org/p.pdf']"))},
+               {"aspects/a.yaml": aspects(aspect(extra=", evidence: [../outside.pdf]"))},
+               ("aspects/a.yaml", 2, 97)),
+    "EMS201": ({"records/nonconformities/NC-001.yaml": NC.format(status="closed", more="closed_on: 2026-06-01\n")},
+               {"records/nonconformities/NC-001.yaml": NC.format(status="closed", more="closed_on: 2026-04-01\n")},
+               ("records/nonconformities/NC-001.yaml", 6, 12)),
+    "EMS202": ({"records/audits/AUD-1.yaml": "id: AUD-1\ndate: 2026-05-01\nend: 2026-05-02\nauditors: [X]\n",
+                "records/reviews/MR-1.yaml": "id: MR-1\ndate: 2026-06-01\nchair: X\naudits: [AUD-1]\n"},
+               {"records/audits/AUD-1.yaml": "id: AUD-1\ndate: 2026-05-01\nend: 2026-05-02\nauditors: [X]\n",
+                "records/reviews/MR-1.yaml": "id: MR-1\ndate: 2026-05-01\nchair: X\naudits: [AUD-1]\n"},
+               ("records/reviews/MR-1.yaml", 4, 10)),
+    "EMS203": ({"monitoring/indicators.yaml": INDICATORS,
+                "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n"},
+               {"monitoring/indicators.yaml": INDICATORS,
+                "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n2026-12-31,IND-VOC,1.0\n"},
+               ("monitoring/data/d.csv", 3, 1)),
+    "EMS301": ({"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
+               {"policy.yaml": POLICY.format(last="false"), "roles.yaml": ROLES},
+               ("policy.yaml", 6, 26)),
+    "EMS302": ({"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"
+                "climate_change: {relevant: true, rationale: Floods}\n"},
+               {"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"},
+               ("context.yaml", 1, 1)),
+    "EMS303": ({"aspects/a.yaml": aspects(aspect(extra=", significant: true")), "controls/c.yaml": CONTROL},
+               {"aspects/a.yaml": aspects(aspect(extra=", significant: true"))},
+               ("aspects/a.yaml", 2, 5)),
+    "EMS304": ({"obligations/o.yaml": OBLIGATION, "records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
+                "records/evaluations/E.yaml": "id: EVA-1\ndate: 2026-06-01\nevaluator: X\nresults:\n"
+                "  - {obligation: OBL-001, result: non-compliant, action: NC-001}\n"},
+               {"obligations/o.yaml": OBLIGATION,
+                "records/evaluations/E.yaml": "id: EVA-1\ndate: 2026-06-01\nevaluator: X\nresults:\n"
+                "  - {obligation: OBL-001, result: non-compliant}\n"},
+               ("records/evaluations/E.yaml", 5, 5)),
+    "EMS305": ({"records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
+                "records/audits/A.yaml": "id: AUD-1\ndate: 2026-05-01\nauditors: [X]\nfindings:\n"
+                "  - {id: AF-1, type: nonconformity, description: Old copy, nonconformity: NC-001}\n"},
+               {"records/audits/A.yaml": "id: AUD-1\ndate: 2026-05-01\nauditors: [X]\nfindings:\n"
+                "  - {id: AF-1, type: nonconformity, description: Old copy}\n"},
+               ("records/audits/A.yaml", 5, 5)),
+    "EMS306": ({"monitoring/indicators.yaml": INDICATORS,
+                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.2\n"},
+               {"monitoring/indicators.yaml": INDICATORS,
+                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.2\n2026-02-28,IND-VOC,1.35\n"},
+               ("monitoring/data/d.csv", 3, 1)),
+}
+
+
+def _build(make_repo, files: dict[str, Any]):
+    plain = {k: v for k, v in files.items() if not (isinstance(v, str) and v.startswith("@symlink:"))}
+    root = make_repo(plain)
+    for rel, value in files.items():
+        if isinstance(value, str) and value.startswith("@symlink:"):
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            os.symlink(value.removeprefix("@symlink:"), root / rel)
+    return root
+
+
+def test_every_rule_has_a_case() -> None:
+    codes = {entry.rule.code for entry in REGISTRY}
+    assert codes == set(CASES), f"rules without a case: {codes - set(CASES)}"
+
+
+@pytest.mark.parametrize("code", sorted(CASES))
+def test_rule_passes_and_fails(code: str, make_repo, tmp_path) -> None:
+    passing, failing, (file, line, column) = CASES[code]
+    good = _build(make_repo, passing)
+    assert [f for f in findings(good) if f.code == code and f.file == file] == [], \
+        f"{code} fired on the passing repo"
+    bad = _build(lambda files: _fresh(tmp_path, make_repo, files), failing)
+    hits = [f for f in findings(bad) if f.code == code and f.file == file]
+    assert hits, f"{code} did not fire at {file} in the failing repo"
+    assert (hits[0].file, hits[0].line, hits[0].column) == (file, line, column), hits[0]
+    assert hits[0].message and hits[0].clauses
+
+
+def _fresh(tmp_path, make_repo, files):
+    import shutil
+
+    shutil.rmtree(tmp_path / "repo")
+    return make_repo(files)
+
+
+@pytest.mark.parametrize("entry", REGISTRY, ids=lambda e: e.rule.code)
+def test_rule_is_documented(entry) -> None:
+    rule = entry.rule
+    assert rule.code.startswith("EMS") and len(rule.code) == 6
+    assert rule.name == rule.name.lower() and " " not in rule.name
+    doc = rule.description
+    assert "Passes" in doc and "Fails" in doc, f"{rule.code} needs a passing and a failing example"
+    assert rule.clauses
+
+
+def test_wrong_case_reference_names_the_probable_id(make_repo) -> None:
+    root = make_repo({"aspects/a.yaml": aspects(aspect(extra=", obligations: [obl-001]")),
+                      "obligations/o.yaml": OBLIGATION})
+    [hit] = [f for f in findings(root) if f.code == "EMS104"]
+    assert "did you mean OBL-001" in hit.message
+
+
+def test_links_count_from_either_side(make_repo) -> None:
+    # The control names the aspect; the aspect does not name the control.
+    root = make_repo({"aspects/a.yaml": aspects(aspect(extra=", significant: true")), "controls/c.yaml": CONTROL})
+    assert not [f for f in findings(root) if f.code == "EMS303"]
+
+
+def test_climate_change_not_asked_of_the_2015_edition(make_repo) -> None:
+    config = {**BASE_CONFIG, "ems": {**BASE_CONFIG["ems"], "edition": "2015"}}
+    root = make_repo({"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"}, config)
+    assert not [f for f in findings(root) if f.code == "EMS302"]
+
+
+def test_clauses_follow_the_2026_numbering(make_repo) -> None:
+    config = {**BASE_CONFIG, "ems": {**BASE_CONFIG["ems"], "edition": "2026"}}
+    root = make_repo({"aspects/a.yaml": aspects(aspect(extra=", significant: true"))}, config)
+    [hit] = [f for f in findings(root) if f.code == "EMS303"]
+    assert "6.1.5" in hit.clauses and "6.1.4" not in hit.clauses
