@@ -32,7 +32,7 @@ class Organization(Model):
     address: Text | None = None
     sector: Text | None = None
     employees: Annotated[int, Field(ge=0)] | None = None
-    sites: list[Site] = []
+    sites: list[Site] = Field(default_factory=list)
 
 
 class Ems(Model):
@@ -60,18 +60,18 @@ class Surveillance(Model):
 
 
 class Application(Model):
-    legal_status: list[str] = []
-    company_profile: list[str] = []
-    process_flow: list[str] = []
-    mandatory_standards: list[str] = []
-    eia_approval: list[str] = []
-    acceptance_report: list[str] = []
-    three_simultaneities: list[str] = []
-    discharge_permit: list[str] = []
-    compliance_certificate: list[str] = []
-    monitoring_reports: list[str] = []
-    site_plan: list[str] = []
-    group_authorisation: list[str] = []
+    legal_status: list[str] = Field(default_factory=list)
+    company_profile: list[str] = Field(default_factory=list)
+    process_flow: list[str] = Field(default_factory=list)
+    mandatory_standards: list[str] = Field(default_factory=list)
+    eia_approval: list[str] = Field(default_factory=list)
+    acceptance_report: list[str] = Field(default_factory=list)
+    three_simultaneities: list[str] = Field(default_factory=list)
+    discharge_permit: list[str] = Field(default_factory=list)
+    compliance_certificate: list[str] = Field(default_factory=list)
+    monitoring_reports: list[str] = Field(default_factory=list)
+    site_plan: list[str] = Field(default_factory=list)
+    group_authorisation: list[str] = Field(default_factory=list)
 
 
 class Certification(Model):
@@ -81,7 +81,7 @@ class Certification(Model):
     stage2: Stage2 | None = None
     decision: Date | None = None
     certificate: Certificate | None = None
-    surveillance: list[Surveillance] = []
+    surveillance: list[Surveillance] = Field(default_factory=list)
     application: Application | None = None
 
 
@@ -124,11 +124,11 @@ class Method(Model):
     aggregate: Literal["sum", "product", "max"] | WeightedSum | None = None
     threshold: Number | None = None
     threshold_inclusive: bool = True
-    overrides: list[Override] = []
+    overrides: list[Override] = Field(default_factory=list)
 
 
 class Significance(Method):
-    by_condition: dict[Literal["normal", "abnormal", "emergency"], Method] = {}
+    by_condition: dict[Literal["normal", "abnormal", "emergency"], Method] = Field(default_factory=dict)
 
 
 class Limits(Model):
@@ -142,5 +142,5 @@ class Config(Model):
     ems: Ems
     certification: Certification | None = None
     significance: Significance | None = None
-    rules: dict[str, Level] = {}
+    rules: dict[str, Level] = Field(default_factory=dict)
     limits: Limits = Limits()

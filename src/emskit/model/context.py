@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from emskit.model.common import PEOPLE, Date, Id, Model, Ref, Text
 
 
@@ -26,13 +28,13 @@ class InterestedParty(Model):
     type: Literal["internal", "external"] | None = None
     needs: Text | None = None
     compliance_obligation: bool = False
-    obligations: list[Ref("obligation")] = []
+    obligations: list[Ref("obligation")] = Field(default_factory=list)
 
 
 class Context(Model):
-    issues: list[Issue] = []
+    issues: list[Issue] = Field(default_factory=list)
     climate_change: ClimateChange | None = None
-    interested_parties: list[InterestedParty] = []
+    interested_parties: list[InterestedParty] = Field(default_factory=list)
 
 
 class Commitments(Model):
@@ -48,7 +50,7 @@ class Policy(Model):
     approved_by: Ref(*PEOPLE)
     approved_on: Date
     public: bool = False
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Role(Model):
@@ -62,23 +64,23 @@ class Role(Model):
 class Person(Model):
     id: Id
     name: Text
-    roles: list[Ref("role")] = []
+    roles: list[Ref("role")] = Field(default_factory=list)
 
 
 class Roles(Model):
-    roles: list[Role] = []
-    people: list[Person] = []
+    roles: list[Role] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
 
 
 class Risk(Model):
     id: Id
     type: Literal["risk", "opportunity"]
     description: Text
-    sources: list[Ref("issue", "party", "aspect", "obligation")] = []
-    actions: list[Ref("control", "objective", "action", "scenario")] = []
+    sources: list[Ref("issue", "party", "aspect", "obligation")] = Field(default_factory=list)
+    actions: list[Ref("control", "objective", "action", "scenario")] = Field(default_factory=list)
     owner: Ref(*PEOPLE) | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Risks(Model):
-    risks: list[Risk] = []
+    risks: list[Risk] = Field(default_factory=list)

@@ -21,9 +21,9 @@ class Indicator(Model):
     frequency: Period | None = None
     method: Text | None = None
     limit: Limit | None = None
-    aspects: list[Ref("aspect")] = []
-    obligations: list[Ref("obligation")] = []
-    equipment: list[Ref("equipment")] = []
+    aspects: list[Ref("aspect")] = Field(default_factory=list)
+    obligations: list[Ref("obligation")] = Field(default_factory=list)
+    equipment: list[Ref("equipment")] = Field(default_factory=list)
     owner: Ref(*PEOPLE) | None = None
 
 
@@ -32,12 +32,12 @@ class Equipment(Model):
     name: Text
     calibrated_on: Date | None = None
     calibration_interval: Period | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Indicators(Model):
-    indicators: list[Indicator] = []
-    equipment: list[Equipment] = []
+    indicators: list[Indicator] = Field(default_factory=list)
+    equipment: list[Equipment] = Field(default_factory=list)
 
 
 class EvaluationResult(Model):
@@ -53,7 +53,7 @@ class Evaluation(Model):
     evaluator: Ref(*PEOPLE)
     method: Text | None = None
     results: Annotated[list[EvaluationResult], Field(min_length=1)]
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
     approved_by: Ref(*PEOPLE) | None = None
 
 
@@ -61,7 +61,7 @@ class PlannedAudit(Model):
     id: Id
     planned: Date
     clauses: ClauseList = "all"
-    sites: list[Ref("site")] = []
+    sites: list[Ref("site")] = Field(default_factory=list)
     lead: Ref(*PEOPLE) | None = None
     objectives: Text | None = None
     criteria: Text | None = None
@@ -70,7 +70,7 @@ class PlannedAudit(Model):
 
 class Programme(Model):
     period: str | None = None
-    audits: list[PlannedAudit] = []
+    audits: list[PlannedAudit] = Field(default_factory=list)
 
 
 class AuditFinding(Model):
@@ -91,9 +91,9 @@ class Audit(Model):
     auditors: Annotated[list[Ref(*PEOPLE)], Field(min_length=1)]
     scope: Text | None = None
     clauses: ClauseList = "all"
-    findings: list[AuditFinding] = []
+    findings: list[AuditFinding] = Field(default_factory=list)
     conclusion: Text | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 ReviewInput = Text | list[Ref("*")]
@@ -115,15 +115,15 @@ class ReviewOutputs(Model):
     objectives_not_achieved: Text | None = None
     integration: Text | None = None
     strategic: Text | None = None
-    actions: list[ReviewAction] = []
+    actions: list[ReviewAction] = Field(default_factory=list)
 
 
 class Review(Model):
     id: Id
     date: Date
     chair: Ref(*PEOPLE)
-    attendees: list[Ref(*PEOPLE)] = []
-    audits: list[Ref("audit")] = []
+    attendees: list[Ref(*PEOPLE)] = Field(default_factory=list)
+    audits: list[Ref("audit")] = Field(default_factory=list)
     inputs: dict[
         Literal[
             "previous_actions", "changes", "objectives", "performance", "resources",
@@ -133,4 +133,4 @@ class Review(Model):
         ReviewInput,
     ] = {}
     outputs: ReviewOutputs | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import Field
+
 from emskit.model.common import PEOPLE, Date, Id, Model, Ref, Text
 
 
@@ -32,11 +34,11 @@ class Nonconformity(Model):
     grade: Literal["major", "minor"] = "minor"
     correction: Text | None = None
     root_cause: Text | None = None
-    corrective_actions: list[CorrectiveAction] = []
+    corrective_actions: list[CorrectiveAction] = Field(default_factory=list)
     effectiveness: Effectiveness | None = None
     status: Literal["open", "closed"] = "open"
     closed_on: Date | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Incident(Model):
@@ -49,6 +51,6 @@ class Incident(Model):
     pollution: bool = False
     reported_to_authority: bool = False
     penalty: bool = False
-    aspects: list[Ref("aspect")] = []
+    aspects: list[Ref("aspect")] = Field(default_factory=list)
     nonconformity: Ref("nonconformity") | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)

@@ -31,16 +31,16 @@ class Aspect(Model):
     ] | None = None
     control: Literal["direct", "indirect"] = "direct"
     beneficial: bool = False
-    scores: dict[str, Number | Literal["no", "yes"]] = {}
+    scores: dict[str, Number | Literal["no", "yes"]] = Field(default_factory=dict)
     significant: bool | None = None
     significance_note: Text | None = None
-    obligations: list[Ref("obligation")] = []
-    controls: list[Ref("control")] = []
-    objectives: list[Ref("objective")] = []
-    indicators: list[Ref("indicator")] = []
+    obligations: list[Ref("obligation")] = Field(default_factory=list)
+    controls: list[Ref("control")] = Field(default_factory=list)
+    objectives: list[Ref("objective")] = Field(default_factory=list)
+    indicators: list[Ref("indicator")] = Field(default_factory=list)
     owner: Ref(*PEOPLE) | None = None
     reviewed: Date | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Obligation(Model):
@@ -51,14 +51,14 @@ class Obligation(Model):
     jurisdiction: str | None = None
     reference: Text | None = None
     requirement: Text
-    applies_to: list[Ref("site")] = []
-    aspects: list[Ref("aspect")] = []
+    applies_to: list[Ref("site")] = Field(default_factory=list)
+    aspects: list[Ref("aspect")] = Field(default_factory=list)
     status: Literal["applicable", "not-applicable", "pending"] = "applicable"
     effective: Date | None = None
     expires: Date | None = None
     evaluation_frequency: Period | None = None
     owner: Ref(*PEOPLE) | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _frequency_when_applicable(self) -> "Obligation":
@@ -105,7 +105,7 @@ class Objective(Model):
     direction: Literal["decrease", "increase"] = "decrease"
     owner: Ref(*PEOPLE)
     resources: Text | None = None
-    actions: list[ObjectiveAction] = []
+    actions: list[ObjectiveAction] = Field(default_factory=list)
     evaluation: Text | None = None
     status: Literal["active", "achieved", "missed", "cancelled"] = "active"
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)

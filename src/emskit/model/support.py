@@ -12,13 +12,13 @@ from emskit.model.common import PEOPLE, ClauseList, Date, Id, Model, Period, Ref
 class CompetenceRequirement(Model):
     role: Ref("role")
     competence: Text
-    training: list[Text] = []
+    training: list[Text] = Field(default_factory=list)
     special_position: bool = False
     licence: Text | None = None
 
 
 class Competence(Model):
-    requirements: list[CompetenceRequirement] = []
+    requirements: list[CompetenceRequirement] = Field(default_factory=list)
 
 
 class Training(Model):
@@ -26,9 +26,9 @@ class Training(Model):
     date: Date
     topic: Text
     trainer: Ref(*PEOPLE, text_allowed=True) | None = None  # a person, or an outside trainer by name
-    attendees: list[Ref(*PEOPLE)] = []
+    attendees: list[Ref(*PEOPLE)] = Field(default_factory=list)
     assessment: Literal["passed", "failed", "not-assessed"] = "not-assessed"
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class PlannedCommunication(Model):
@@ -41,7 +41,7 @@ class PlannedCommunication(Model):
 
 
 class CommunicationPlan(Model):
-    plan: list[PlannedCommunication] = []
+    plan: list[PlannedCommunication] = Field(default_factory=list)
 
 
 class Communication(Model):
@@ -53,7 +53,7 @@ class Communication(Model):
     complaint: bool = False
     response: Text | None = None
     responded_on: Date | None = None
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)
 
 
 class Document(Model):
@@ -62,10 +62,10 @@ class Document(Model):
     id: Id
     title: Text
     type: Literal["manual", "procedure", "instruction", "form", "plan", "external"]
-    clauses: ClauseList = []
+    clauses: ClauseList = Field(default_factory=list)
     owner: Ref(*PEOPLE) | None = None
     approved_by: Ref(*PEOPLE) | None = None
     approved_on: Date | None = None
     review_interval: Period | None = None
     status: Literal["draft", "approved", "obsolete"] = "draft"
-    evidence: list[str] = []
+    evidence: list[str] = Field(default_factory=list)

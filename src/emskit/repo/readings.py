@@ -53,6 +53,7 @@ def _rows(rows: "csv._reader", header: list[str], rel: str, problems: list[Findi
     width = len(header)
     dates: dict[str, dt.date] = {}
     out: list[Reading] = []
+    make = tuple.__new__  # a NamedTuple's own __new__ is a Python call per row
     line = rows.line_num + 1
     while True:
         try:
@@ -79,7 +80,7 @@ def _rows(rows: "csv._reader", header: list[str], rel: str, problems: list[Findi
             continue
         site = row[i_site] if i_site >= 0 else ""
         note = row[i_note] if i_note >= 0 else ""
-        out.append(Reading(day, row[i_ind].strip(), value, site, note, rel, start))
+        out.append(make(Reading, (day, row[i_ind].strip(), value, site, note, rel, start)))
     return out
 
 

@@ -97,7 +97,7 @@ def _walk(model: BaseModel, file: str, loc: Loc, source: Record | None,
           holders: dict[tuple[str, Loc], Record]) -> Iterator[Reference]:
     for plan in _plan(type(model)):
         value = getattr(model, plan.name)
-        if value is None:
+        if not value:  # None, or an empty list: most link fields of most records
             continue
         here = (*loc, plan.key)
         if plan.in_dict:

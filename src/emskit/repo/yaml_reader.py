@@ -21,13 +21,10 @@ from emskit.repo.text_file import FileProblem
 MAX_DEPTH = 100
 MAX_ALIAS_NODES = 10_000
 
-_SUSPECT = re.compile(
-    r"(?:^[ \t]*(?:-[ \t]+)*|[:,\[{?][ \t]*|-[ \t]+)[!&*]"  # tag, anchor or alias at a node
-    r"|^(?:---|\.\.\.|%)"  # document markers and directives
-    r"|[\[{](?:[ \t]*[\[{]){7}"  # deep flow nesting
-    r"|^[ \t]{100}",  # deep block nesting
-    re.MULTILINE,
-)
+# Characters that can start a tag, anchor or alias; found with one C-speed scan per file.
+_NODE_PROPERTY = re.compile(r"[!&*]")
+_DEEP_FLOW = re.compile(r"[\[{](?:[ \t]*[\[{]){7}")
+_MARKERS = ("\n---", "\n...", "\n%", "\n" + " " * 100, "\n" + "\t" * 20)
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 )
@@ -35,9 +32,25 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RS_POSITION = re.compile(r"line (\d+), column (\d+)")
 
 
+def needs_scan(text: str) -> bool:
+    """Could the text hold a tag, anchor, alias, second document or deep nesting?
+
+    False positives only cost the event scan; a false negative would let a construct
+    through that yaml-rs handles on its own (it still rejects tags it cannot build, caps
+    alias expansion and nesting), so the check errs on the side of scanning.
+    """
+    if text.startswith(("---", "...", "%")) or any(marker in text for marker in _MARKERS):
+        return True
+    for match in _NODE_PROPERTY.finditer(text):
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t")
+        if not before or before[-1] in ":,[{?-":
+            return True
+    return ("[" in text or "{" in text) and _DEEP_FLOW.search(text) is not None
+
+
 def parse_yaml(text: str) -> Any:
     """Parse one YAML document into plain Python values; dates stay strings."""
-    if _SUSPECT.search(text):
+    if needs_scan(text):
         scan_events(text)
     try:
         return yaml_rs.loads(
