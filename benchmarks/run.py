@@ -1,0 +1,66 @@
+"""Time emskit on the sample organisation and on a generated multinational.
+
+    python benchmarks/run.py [--runs 5] [--out benchmarks/out]
+
+Each measurement is a fresh process (what a user or CI pays, startup included); the figure
+is the median of --runs, with the peak resident memory of the slowest run. Targets on the
+2-core development machine: sample org check < 0.5 s, large org check < 3 s and < 1 GB,
+`emskit --help` < 0.2 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SAMPLE = HERE.parent / "examples" / "sample-org"
+sys.path.insert(0, str(HERE))
+
+from generate_large_org import generate  # noqa: E402
+
+
+def measure(args: list[str], runs: int) -> dict[str, float]:
+    times, peaks = [], []
+    for _ in range(runs):
+        probe = (
+            "import resource, subprocess, sys, time\n"
+            "t = time.perf_counter()\n"
+            f"p = subprocess.run({args!r}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)\n"
+        )
+        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+        times.append(float(out[0]))
+        peaks.append(int(out[1]) / 1024)
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
+            "peak_mb": round(max(peaks), 1), "exit": int(out[2])}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--out", type=Path, default=HERE / "out")
+    args = parser.parse_args()
+    large = args.out / "large-org"
+    started = time.perf_counter()
+    sizes = generate(large)
+    print(f"generated {sizes} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
+    emskit = [sys.executable, "-m", "emskit"]
+    results = {
+        "help": measure([*emskit, "--help"], args.runs),
+        "check_sample_org": measure([*emskit, "check", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs),
+        "check_large_org": measure([*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
+        "check_large_org_json": measure([*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22",
+                                         "--format", "json"], args.runs),
+    }
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
