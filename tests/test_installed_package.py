@@ -1,0 +1,49 @@
+"""The wheel, installed into a fresh virtual environment, works without the source tree:
+templates and schemas travel inside it, and the console script runs the main job."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT, SAMPLE
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run([sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+                   check=True, capture_output=True)
+    [built] = list(out.glob("emskit-*.whl"))
+    return built
+
+
+def test_wheel_carries_templates_and_schemas(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "emskit/templates/init/emskit.yaml" in names
+    assert "emskit/schemas/aspects.schema.json" in names
+    assert "emskit/cli/main.py" in names
+
+
+def test_fresh_venv_install_runs_check_and_init(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    install = subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)],
+                             capture_output=True, text=True)
+    assert install.returncode == 0, install.stderr
+    emskit = env_dir / "bin" / "emskit"
+    check = subprocess.run([str(emskit), "check", "--repo", str(SAMPLE), "--as-of", "2026-11-22"],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert "no findings" in check.stdout
+    init = subprocess.run([str(emskit), "init", str(tmp_path / "new")], capture_output=True, text=True)
+    assert init.returncode == 0, init.stderr
+    assert (tmp_path / "new/.emskit/schemas/emskit.schema.json").is_file()
+    module = subprocess.run([str(python), "-m", "emskit", "--version"], capture_output=True, text=True)
+    assert module.returncode == 0 and module.stdout.startswith("emskit ")
