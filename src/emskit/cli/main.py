@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Annotated
 
-import typer
+# Typer's rich-formatted help pulls in rich.markdown and markdown-it on every run, which
+# is about 90 ms, half the start-up budget of a command run on each commit. Plain click
+# help reads as well and pipes cleanly; TYPER_USE_RICH=1 brings the boxes back.
+os.environ.setdefault("TYPER_USE_RICH", "0")
 
-from emskit import __version__
+import typer  # noqa: E402  (must follow the environment default above)
+
+from emskit import __version__  # noqa: E402
 from emskit.cli import check as check_command
 from emskit.cli import init as init_command
 from emskit.cli import schema as schema_command
