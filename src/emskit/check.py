@@ -53,7 +53,7 @@ def run_check(root: Path, as_of: dt.date, select: tuple[str, ...] = (),
         if entry.check is not None:
             findings.extend(entry.check(ctx))
     findings = _settle(findings, levels, select, ignore)
-    findings = [_locate(repo, finding) for finding in findings]
+    findings = [repo.locate(finding) for finding in findings]
     findings = [f.with_(clauses=clauses_for(f.clauses, repo.edition)) for f in findings]
     findings.sort(key=Finding.sort_key)
     return CheckResult(root, as_of, repo.edition, findings)
@@ -106,13 +106,3 @@ def _settle(findings: list[Finding], levels: dict[str, Severity | None],
             finding = finding.with_(severity=level)
         out.append(finding)
     return out
-
-
-def _locate(repo: Repository, finding: Finding) -> Finding:
-    if finding.line is not None:
-        return finding
-    source = repo.files.get(finding.file)
-    if source is None or source.text is None:
-        return finding.with_(line=1, column=1)
-    line, column = source.positions().locate(finding.loc, finding.at_key)
-    return finding.with_(line=line, column=column)

@@ -28,6 +28,7 @@ class Part:
         return _matches(self.pattern, rel)
 
 
+CONFIG_FILE = "emskit.yaml"
 SINGLE_FILES = (
     Part("context", "context.yaml", Context, "single", clauses=("4.1", "4.2")),
     Part("policy", "policy.yaml", Policy, "single", record_kind="policy", clauses=("5.2",)),

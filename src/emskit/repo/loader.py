@@ -7,6 +7,7 @@ unreadable emskit.yaml stops the load (ConfigError, exit 2).
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 from emskit.errors import ConfigError, RepositoryNotFound
 from emskit.finding import Finding
 from emskit.model.config import SUPPORTED_FORMATS, Config
-from emskit.repo.layout import ALL_PARTS, DOCUMENTS, SKIPPED_FOLDERS, Part, is_readings, part_for
+from emskit.repo.layout import ALL_PARTS, CONFIG_FILE, DOCUMENTS, SKIPPED_FOLDERS, Part, is_readings, part_for
 from emskit.repo.readings import read_readings
 from emskit.repo.records import records_of
 from emskit.repo.repository import Record, Repository, SourceFile
@@ -26,7 +27,6 @@ from emskit.rules.loading import (
     MISPLACED_FILE, MISSING_CONTENT, PATH_OUTSIDE, SCHEMA, UNREADABLE_FILE, YAML_SYNTAX,
 )
 
-CONFIG_FILE = "emskit.yaml"
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 
 
@@ -47,7 +47,9 @@ def find_root(repo: Path | None, cwd: Path) -> Path:
     )
 
 
-def load_repository(root: Path) -> Repository:
+def load_repository(root: Path, parts: Collection[str] | None = None) -> Repository:
+    """Load the whole repository, or only the layout ``parts`` named (e.g. {"aspects"}):
+    commands that read a few registers need not pay for records and monitoring data."""
     raw = _read_config(root)
     repo = Repository(root=root, raw_config=raw, config=None)
     config_file = SourceFile(CONFIG_FILE, "config", text=_config_text(root), data=raw)
@@ -59,18 +61,29 @@ def load_repository(root: Path) -> Repository:
     if repo.config is not None:
         for index, site in enumerate(repo.config.organization.sites):
             repo.records.append(Record("site", site.id, site, CONFIG_FILE, ("organization", "sites", index)))
+    load_parts(repo, parts)
+    return repo
+
+
+def load_parts(repo: Repository, parts: Collection[str] | None = None) -> None:
+    """Load the files of ``parts`` (all when None) into ``repo``; a part already loaded is not
+    read again, so a command can start small and load more once it knows it needs it."""
     limits = repo.config.limits if repo.config else None
     yaml_mb, csv_mb = (limits.yaml_mb, limits.csv_mb) if limits else (10.0, 50.0)
-    for rel, kind in _discover(root, repo.load_findings):
+    if repo.discovered is None:
+        repo.discovered = _discover(repo.root, repo.load_findings)
+    for rel, kind in repo.discovered:
+        if rel in repo.files or (parts is not None and kind not in parts):
+            continue
         if kind == "readings":
             _load_readings(repo, rel, csv_mb)
         elif kind == "misplaced":
+            repo.files[rel] = SourceFile(rel, "misplaced")
             repo.load_findings.append(MISPLACED_FILE.at(rel, message=_misplaced_message(rel), line=1, column=1))
         else:
             part = part_for(rel)
             assert part is not None
             _load_part_file(repo, part, rel, yaml_mb)
-    return repo
 
 
 def _config_text(root: Path) -> str:

@@ -62,3 +62,32 @@ def _walk(node: Any, loc: Loc, values: dict[Loc, Point], keys: dict[Loc, Point],
             for index, item in enumerate(node.value):
                 stack.append((item, (*loc, index)))
 
+
+
+def item_starts(text: str, key: str) -> list[Point] | None:
+    """Where each item of the top-level block sequence under ``key:`` starts, found by reading
+    lines rather than composing: a register's listing needs the line of every record, and
+    composing 10,000 aspects takes seconds. None when the layout is not the plain one
+    (flow sequence, odd indentation); the caller then composes."""
+    lines = text.split("\n")
+    head = f"{key}:"
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == head
+                  or (line.startswith(head) and line[len(head):].lstrip().startswith("#"))), None)
+    if start is None:
+        return None
+    starts: list[Point] = []
+    indent: str | None = None
+    for number, line in enumerate(lines[start + 1:], start + 2):
+        stripped = line.lstrip(" ")
+        if not stripped or stripped.startswith("#"):
+            continue
+        depth = len(line) - len(stripped)
+        if indent is None:
+            if not stripped.startswith("- "):
+                return None
+            indent = line[:depth]
+        if depth < len(indent) or (depth == len(indent) and not stripped.startswith("- ")):
+            break
+        if depth == len(indent):
+            starts.append((number, depth + 3))
+    return starts

@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 
 from emskit.finding import Finding
 from emskit.model.config import Config
-from emskit.repo.positions import Loc, PositionIndex
+from emskit.repo.positions import Loc, Point, PositionIndex, item_starts
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,21 @@ class SourceFile:
     line_offset: int = 0
     data: Any = None
     _positions: PositionIndex | None = None
+    _item_starts: dict[str, list[Point] | None] = field(default_factory=dict)
+
+    def item_start(self, key: str, index: int) -> Point | None:
+        """Fast position of item ``index`` of the list under ``key`` (see positions.item_starts)."""
+        if key not in self._item_starts:
+            starts = item_starts(self.text or "", key)
+            items = self.data.get(key) if isinstance(self.data, dict) else None
+            # Trust the line scan only if it found exactly the items the parser did.
+            ok = starts is not None and isinstance(items, list) and len(items) == len(starts)
+            self._item_starts[key] = starts if ok else None
+        starts = self._item_starts[key]
+        if starts is None or index >= len(starts):
+            return None
+        line, column = starts[index]
+        return line + self.line_offset, column
 
     def positions(self) -> PositionIndex:
         if self._positions is None:
@@ -56,6 +71,7 @@ class Repository:
     singletons: dict[str, Record] = field(default_factory=dict)  # context, policy, roles...
     readings: list[Reading] = field(default_factory=list)
     load_findings: list[Finding] = field(default_factory=list)
+    discovered: list[tuple[str, str]] | None = None  # (file, layout part) found on disk
 
     @property
     def edition(self) -> str:
@@ -77,3 +93,22 @@ class Repository:
     def singleton(self, name: str) -> Any:
         record = self.singletons.get(name)
         return record.model if record else None
+
+    def locate(self, finding: Finding) -> Finding:
+        """The finding with its line and column, looked up only now that it is needed."""
+        if finding.line is not None:
+            return finding
+        line, column = self.position(finding.file, finding.loc, finding.at_key)
+        return finding.with_(line=line, column=column)
+
+    def position(self, file: str, loc: Loc, at_key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of the value (or key) at ``loc`` in ``file``."""
+        source = self.files.get(file)
+        if source is None or source.text is None:
+            return 1, 1
+        if len(loc) == 2 and isinstance(loc[0], str) and isinstance(loc[1], int) and not at_key \
+                and source._positions is None:
+            fast = source.item_start(loc[0], loc[1])
+            if fast is not None:
+                return fast
+        return source.positions().locate(loc, at_key)
