@@ -56,15 +56,22 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
         f"    title: Requirement {i} of the environmental code\n    requirement: Keep emissions of process {i % 97} within the limit\n"
         f"    applies_to: [{rng.choice(sites)}]\n    evaluation_frequency: {rng.choice(['annual', 'semiannual', 'P24M'])}\n"
         f"    owner: {rng.choice(roles)}\n"))
-    _list_files(out / "aspects", "aspects", 50, n_aspects, lambda i: (
-        f"  - id: ASP-{i:05d}\n    site: {sites[i % len(sites)]}\n    department: Department {i % 30}\n"
-        f"    activity: {{en: Activity {i} of line {i % 50}, zh-CN: 生产线活动{i}}}\n"
-        f"    aspect: Aspect {i}\n    impact: [Impact {i % 11}, Impact {i % 7}]\n"
-        f"    category: {rng.choice(CATEGORIES)}\n    condition: {rng.choice(CONDITIONS)}\n"
-        f"    scores: {{likelihood: {rng.randint(1, 5)}, severity: {rng.randint(1, 5)}}}\n"
-        f"    significant: {str(i % 4 == 0).lower()}\n"
-        f"    obligations: [OBL-{rng.randrange(n_obligations):05d}]\n    controls: [{rng.choice(controls)}]\n"
-        f"    owner: {rng.choice(roles)}\n    reviewed: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"))
+    def aspect(i: int) -> str:
+        # Declared verdicts agree with the likelihood-x-severity preset (>= 15), as in a
+        # maintained register; a check that reported thousands of disagreements would time
+        # the reporting of findings, not the checking.
+        likelihood, severity = rng.randint(1, 5), rng.randint(1, 5)
+        return (
+            f"  - id: ASP-{i:05d}\n    site: {sites[i % len(sites)]}\n    department: Department {i % 30}\n"
+            f"    activity: {{en: Activity {i} of line {i % 50}, zh-CN: 生产线活动{i}}}\n"
+            f"    aspect: Aspect {i}\n    impact: [Impact {i % 11}, Impact {i % 7}]\n"
+            f"    category: {rng.choice(CATEGORIES)}\n    condition: {rng.choice(CONDITIONS)}\n"
+            f"    scores: {{likelihood: {likelihood}, severity: {severity}}}\n"
+            f"    significant: {str(likelihood * severity >= 15).lower()}\n"
+            f"    obligations: [OBL-{rng.randrange(n_obligations):05d}]\n    controls: [{rng.choice(controls)}]\n"
+            f"    owner: {rng.choice(roles)}\n    reviewed: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
+        )
+    _list_files(out / "aspects", "aspects", 50, n_aspects, aspect)
     _list_files(out / "controls", "controls", 10, len(controls), lambda i: (
         f"  - {{id: {controls[i]}, title: Control {i}, type: procedure, document: {rng.choice(documents)}, owner: {rng.choice(roles)}}}\n"))
     (out / "monitoring").mkdir()

@@ -38,6 +38,11 @@ NC = "id: NC-001\nraised: 2026-05-15\nsource: other\ndescription: Something\nsta
 INDICATORS = "indicators:\n  - {id: IND-VOC, name: VOC, unit: t, limit: {max: 1.2}}\n"
 
 
+def SCORED_CONFIG(threshold: int = 2) -> dict[str, Any]:  # noqa: N802 - reads as a constant
+    return {**BASE_CONFIG, "significance": {
+        "criteria": {"severity": {"values": [1, 2, 3]}}, "aggregate": "sum", "threshold": threshold}}
+
+
 # code -> (passing files, failing files, (file, line, column) of the expected finding)
 CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = {
     "EMS001": ({"aspects/a.yaml": aspects(aspect())},
@@ -91,6 +96,18 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = 
                {"monitoring/indicators.yaml": INDICATORS,
                 "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n2026-12-31,IND-VOC,1.0\n"},
                ("monitoring/data/d.csv", 3, 1)),
+    "EMS401": ({"emskit.yaml": SCORED_CONFIG(threshold=3)},
+               {"emskit.yaml": SCORED_CONFIG(threshold=4)},
+               ("emskit.yaml", 18, 14)),
+    "EMS402": ({"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 3}"))},
+               {"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 4}"))},
+               ("aspects/a.yaml", 2, 105)),
+    "EMS403": ({"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(
+                    extra=", scores: {severity: 1}, significant: true, significance_note: Complaints")),
+                "controls/c.yaml": CONTROL},
+               {"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(
+                    extra=", scores: {severity: 1}, significant: true")), "controls/c.yaml": CONTROL},
+               ("aspects/a.yaml", 2, 122)),
     "EMS301": ({"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
                {"policy.yaml": POLICY.format(last="false"), "roles.yaml": ROLES},
                ("policy.yaml", 6, 26)),

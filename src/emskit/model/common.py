@@ -62,6 +62,15 @@ Text = Annotated[str | dict[str, str], PlainValidator(_text), WithJsonSchema(_TE
 """Free text: a plain string, or ``{en: ..., zh-CN: ...}``."""
 
 
+def text_in(text: Any, language: str) -> str:
+    """A Text in one language: that language, else English, else the first one written."""
+    if text is None:
+        return ""
+    if isinstance(text, str):
+        return text
+    return text.get(language) or text.get("en") or next(iter(text.values()), "")
+
+
 def _id(value: Any) -> str:
     if not isinstance(value, str) or not _ID_RE.match(value):
         raise ValueError(

@@ -13,7 +13,8 @@ EDITIONS: tuple[str, ...] = ("2015", "2015+A1:2024", "2026")
 SUPPORTED_FORMATS = (1,)
 Level = Literal["error", "warning", "info", "off"]
 Preset = Literal[
-    "likelihood-x-severity", "likelihood-x-severity-50", "additive-5", "multi-factor-cn", "fine-kinney"
+    "likelihood-x-severity", "likelihood-x-severity-50", "additive-5", "multi-factor-cn",
+    "fine-kinney", "yes-no-screening",
 ]
 PRESETS: tuple[str, ...] = Preset.__args__  # type: ignore[attr-defined]
 
@@ -86,7 +87,8 @@ class Certification(Model):
 
 
 class Criterion(Model):
-    values: Annotated[list[Number | Literal["no", "yes"]], Field(min_length=1)]
+    # An empty scale is reported by the significance-method rule (EMS401), which can say why.
+    values: list[Number | Literal["no", "yes"]]
     label: Text | None = None
 
 

@@ -13,7 +13,7 @@ from emskit.finding import Finding
 from emskit.rules import (
     audit_nonconformity, cited_later, climate_change, date_order, duplicate_ids, evidence,
     future_dates, limit_exceedance, loading, missing_content, noncompliance_action,
-    policy_commitments, references, significant_aspects,
+    policy_commitments, references, significance, significant_aspects,
 )
 from emskit.rules.base import Rule
 from emskit.rules.context import CheckContext
@@ -44,6 +44,9 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(future_dates.RULE, future_dates.check),
     Entry(policy_commitments.RULE, policy_commitments.check),
     Entry(climate_change.RULE, climate_change.check),
+    Entry(significance.METHOD, significance.check),
+    Entry(significance.SCORES, None),  # checked with the method
+    Entry(significance.UNDOCUMENTED, None),  # checked with the method
     Entry(significant_aspects.RULE, significant_aspects.check),
     Entry(noncompliance_action.RULE, noncompliance_action.check),
     Entry(audit_nonconformity.RULE, audit_nonconformity.check),

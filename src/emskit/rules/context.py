@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING
 
 from emskit.repo.references import Index
 from emskit.repo.repository import Record, Repository
+
+if TYPE_CHECKING:
+    from emskit.scoring import Scoring
 
 
 @dataclass
@@ -27,9 +30,15 @@ class CheckContext:
     def records(self, kind: str) -> list[Record]:
         return self.by_kind.get(kind, [])
 
-    def is_significant(self, aspect: Any) -> bool:
-        # The declared verdict until computed significance (emskit score) lands.
-        return bool(aspect.significant)
+    @cached_property
+    def scoring(self) -> Scoring:
+        from emskit.scoring import score_repository
+
+        return score_repository(self.repo, lambda: self.index)
+
+    def is_significant(self, aspect: Record) -> bool:
+        """The computed verdict (emskit score); the declared one where it cannot be computed."""
+        return self.scoring.is_significant(aspect)
 
     @property
     def edition(self) -> str:

@@ -28,7 +28,7 @@ RULE = Rule("EMS303", "significant-aspect-unaddressed", ERROR, ("6.1.4", "8.1", 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     index = ctx.index
     for record in ctx.records("aspect"):
-        if not ctx.is_significant(record.model):
+        if not ctx.is_significant(record):
             continue
         if any(index.linked(record, kind) for kind in ("control", "objective", "indicator")):
             continue
