@@ -27,3 +27,46 @@ def available() -> bool:
     except ImportError:
         return False
     return True
+
+
+def export_at(path: Path, ref: str, dest: Path) -> Path:
+    """Write the content of ``path`` (a folder in a git work tree) as of commit ``ref`` into
+    ``dest``, without touching the work tree. Returns the folder to read (``dest``)."""
+    import io
+    import tarfile
+
+    import git
+
+    from emskit.errors import UsageError
+
+    try:
+        repo = git.Repo(path, search_parent_directories=True)
+    except (git.InvalidGitRepositoryError, git.NoSuchPathError):
+        raise UsageError(f"{path} is not in a git repository, so there is no {ref!r} to compare with") from None
+    try:
+        commit = repo.commit(ref)
+    except (git.BadName, ValueError, git.GitCommandError):
+        raise UsageError(f"{ref!r} is not a commit, branch or tag of this git repository") from None
+    top = Path(repo.working_tree_dir or path).resolve()
+    inside = path.resolve().relative_to(top).as_posix()
+    treeish = commit.hexsha if inside == "." else f"{commit.hexsha}:{inside}"
+    stream = io.BytesIO()
+    try:
+        repo.archive(stream, treeish=treeish, format="tar")
+    except git.GitCommandError:
+        raise UsageError(f"the repository folder {inside!r} did not exist at {ref!r}") from None
+    stream.seek(0)
+    with tarfile.open(fileobj=stream) as archive:
+        archive.extractall(dest, filter=_safe_member)
+    return dest
+
+
+def _safe_member(member, dest):  # type: ignore[no-untyped-def]
+    """tarfile's 'data' filter, skipping (not failing on) links that would leave ``dest``:
+    a commit is user data, and one bad link must not stop the rest being read."""
+    import tarfile
+
+    try:
+        return tarfile.data_filter(member, dest)
+    except tarfile.FilterError:
+        return None

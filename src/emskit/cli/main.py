@@ -17,6 +17,7 @@ from emskit import __version__  # noqa: E402
 from emskit.cli import check as check_command
 from emskit.cli import init as init_command
 from emskit.cli import schema as schema_command
+from emskit.cli import score as score_command
 from emskit.cli.errors import DEBUG
 
 app = typer.Typer(
@@ -47,6 +48,7 @@ def main(
 
 app.command("check")(check_command.check)
 app.command("init")(init_command.init)
+app.command("score")(score_command.score)
 app.command("schema")(schema_command.schema)
 
 

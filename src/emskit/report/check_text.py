@@ -20,11 +20,11 @@ def render(result: CheckResult, out: TextIO) -> None:
         _render_rich(result, out)
         return
     for finding in result.findings:
-        out.write(_line(finding) + "\n")
+        out.write(finding_line(finding) + "\n")
     out.write(summary(result) + "\n")
 
 
-def _line(finding: Finding) -> str:
+def finding_line(finding: Finding) -> str:
     clauses = f" [{', '.join(finding.clauses)}]" if finding.clauses else ""
     return (f"{finding.file}:{finding.line}:{finding.column}: [{finding.severity.label}] "
             f"{finding.message} ({finding.code} {finding.rule}){clauses}")

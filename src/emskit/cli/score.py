@@ -1,0 +1,114 @@
+"""emskit score: compute, explain, record and compare the significance of aspects."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from emskit.cli.errors import run_command
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+
+
+class Condition(str, Enum):
+    normal = "normal"
+    abnormal = "abnormal"
+    emergency = "emergency"
+
+
+class Verdict(str, Enum):
+    significant = "significant"
+    not_significant = "not-significant"
+    unscored = "unscored"
+
+
+def score(
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
+    site: Annotated[Optional[str], typer.Option("--site", metavar="SITE-ID", help="Only aspects of this site.")] = None,
+    department: Annotated[Optional[str], typer.Option("--department", metavar="NAME",
+                          help="Only aspects of this department (any language).")] = None,
+    condition: Annotated[Optional[Condition], typer.Option("--condition", help="Only aspects in this condition.")] = None,
+    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only aspects with this verdict.")] = None,
+    explain: Annotated[Optional[str], typer.Option("--explain", metavar="ASP-ID",
+                       help="Show the arithmetic for one aspect, step by step.")] = None,
+    write: Annotated[bool, typer.Option("--write", help="Record computed verdicts as 'significant:' in "
+                     "the aspect files, keeping comments and layout.")] = False,
+    diff: Annotated[Optional[str], typer.Option("--diff", metavar="REF", help="List aspects whose verdict "
+                    "changed since a git ref, and whether the data or the method changed.")] = None,
+) -> None:
+    """Compute the significance of every aspect with the method in emskit.yaml.
+
+    The table is sorted by score, highest first. Exit 0 when every aspect could be scored
+    and agrees with its declaration (or documents why not), 1 otherwise, 2 when the
+    command could not run (no method, unknown aspect, bad ref).
+    """
+    run_command(lambda: _score(repo, as_of, format, site, department, condition, verdict, explain, write, diff))
+
+
+def _score(repo, as_of, format, site, department, condition, verdict, explain, write, diff) -> int:  # type: ignore[no-untyped-def]
+    from emskit.errors import UsageError
+
+    if sum(bool(x) for x in (explain, write, diff)) > 1:
+        raise UsageError("--explain, --write and --diff are separate jobs: use one at a time")
+    day = as_of_date(as_of)
+    root = repository_root(repo)
+    if write:
+        return _write(root, day)
+    if diff:
+        return _diff(root, diff, day, format)
+    from emskit.score import Filters, find_outcome, run_score
+
+    filters = Filters(site, department, condition.value if condition else None, verdict.value if verdict else None)
+    result = run_score(root, day, filters)
+    if explain:
+        from emskit.report.score_text import render_explain
+
+        render_explain(result, find_outcome(result, explain), sys.stdout)
+        return 0
+    if format is Format.json:
+        from emskit.report.score_json import render
+
+        render(result, sys.stdout, result.lines())
+    elif format is Format.csv:
+        from emskit.report.score_json import render_csv
+
+        render_csv(result, sys.stdout, result.lines())
+    else:
+        from emskit.report.score_text import render as render_text
+
+        render_text(result, sys.stdout)
+    return 1 if result.failed else 0
+
+
+def _write(root, day) -> int:  # type: ignore[no-untyped-def]
+    from emskit.report.score_text import render_write
+    from emskit.score import write_verdicts
+
+    result = write_verdicts(root, day)
+    render_write(result, sys.stdout)
+    return 1 if result.blocked_by else 0
+
+
+def _diff(root, ref, day, format) -> int:  # type: ignore[no-untyped-def]
+    from emskit.score import diff_verdicts
+
+    result = diff_verdicts(root, ref, day)
+    if format is Format.json:
+        from emskit.report.score_json import render_diff
+
+        render_diff(result, day.isoformat(), sys.stdout)
+    else:
+        from emskit.report.score_text import render_diff as render_diff_text
+
+        render_diff_text(result, sys.stdout)
+    return 0

@@ -1,0 +1,186 @@
+"""emskit score: significance of every aspect, filtered and sorted; writing verdicts back;
+comparing with a git ref.  Nothing here prints or reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from emskit.errors import ConfigError, UsageError
+from emskit.finding import Finding, Severity
+from emskit.repo.loader import load_parts, load_repository
+from emskit.repo.repository import Repository
+from emskit.rules import significance as significance_rules
+from emskit.rules.context import CheckContext
+from emskit.scoring import LINK_PARTS, Scoring, needs_links
+from emskit.scoring.compare import VerdictChange, compare
+from emskit.scoring.engine import Outcome
+from emskit.scoring.method import resolve
+
+VERDICTS = ("significant", "not-significant", "unscored")
+
+
+@dataclass(frozen=True)
+class Filters:
+    site: str | None = None
+    department: str | None = None
+    condition: str | None = None
+    verdict: str | None = None
+
+    def keep(self, outcome: Outcome) -> bool:
+        aspect = outcome.record.model
+        if self.site and aspect.site != self.site:
+            return False
+        if self.department and not _text_matches(aspect.department, self.department):
+            return False
+        if self.condition and aspect.condition != self.condition:
+            return False
+        return not self.verdict or verdict_of(outcome) == self.verdict
+
+
+def verdict_of(outcome: Outcome) -> str:
+    if outcome.significant is None:
+        return "unscored"
+    return "significant" if outcome.significant else "not-significant"
+
+
+def _text_matches(text: object, wanted: str) -> bool:
+    values = text.values() if isinstance(text, dict) else [text] if text else []
+    return any(str(value).casefold() == wanted.casefold() for value in values)
+
+
+@dataclass
+class ScoreResult:
+    root: Path
+    as_of: dt.date
+    repo: Repository
+    language: str
+    scoring: Scoring
+    outcomes: list[Outcome]  # filtered and sorted by score, highest first
+    findings: list[Finding] = field(default_factory=list)  # method and score problems, located
+
+    def lines(self) -> dict[int, int]:
+        """Line of each shown aspect, keyed by id(record); files are parsed for positions only here."""
+        return {id(o.record): self.repo.position(o.record.file, o.record.loc)[0] for o in self.outcomes}
+
+    @property
+    def failed(self) -> bool:
+        return any(finding.severity >= Severity.ERROR for finding in self.findings)
+
+
+def run_score(root: Path, as_of: dt.date, filters: Filters = Filters()) -> ScoreResult:
+    repo = load_repository(root, {"aspects"})
+    scoring, findings = _score(repo, as_of)
+    outcomes = sorted((o for o in scoring.outcomes if filters.keep(o)), key=_by_score)
+    language = repo.config.ems.language if repo.config else "en"
+    return ScoreResult(root, as_of, repo, language, scoring, outcomes, findings)
+
+
+def _score(repo: Repository, as_of: dt.date) -> tuple[Scoring, list[Finding]]:
+    if repo.config is None or repo.config.significance is None:
+        raise ConfigError("emskit.yaml has no significance method to score with: add "
+                          "'significance: {preset: multi-factor-cn}' (or another preset), or "
+                          "write the method out")
+    if needs_links(resolve(repo.config.significance)):
+        load_parts(repo, LINK_PARTS)
+    ctx = CheckContext(repo, as_of)
+    findings = [repo.locate(f) for f in significance_rules.check(ctx)]
+    findings.sort(key=Finding.sort_key)
+    return ctx.scoring, findings
+
+
+def _by_score(outcome: Outcome) -> tuple[int, Decimal, str]:
+    if outcome.score is None:
+        return (1, Decimal(0), outcome.record.id)
+    return (0, -outcome.score, outcome.record.id)
+
+
+def find_outcome(result: ScoreResult, aspect_id: str) -> Outcome:
+    for outcome in result.scoring.outcomes:
+        if outcome.record.id.casefold() == aspect_id.casefold():
+            return outcome
+    known = sorted(o.record.id for o in result.scoring.outcomes)
+    from difflib import get_close_matches
+
+    close = get_close_matches(aspect_id, known, n=1)
+    hint = f"; did you mean {close[0]}?" if close else ""
+    raise UsageError(f"--explain {aspect_id}: no aspect has that id{hint}")
+
+
+# --- --write ----------------------------------------------------------------------------
+
+
+@dataclass
+class WriteResult:
+    changed: list[Outcome] = field(default_factory=list)  # verdicts written
+    kept: list[Outcome] = field(default_factory=list)  # declared differently with a note: left alone
+    files: list[str] = field(default_factory=list)
+    blocked_by: list[Finding] = field(default_factory=list)  # why nothing was written
+
+
+def write_verdicts(root: Path, as_of: dt.date) -> WriteResult:
+    """Record computed verdicts as `significant:` in the aspect files. Nothing is written when
+    the repository has YAML or schema errors or the method is unusable: a partial picture
+    would write wrong verdicts."""
+    from emskit.repo.yaml_writer import SetKey, edit_file
+
+    repo = load_repository(root)
+    scoring, findings = _score(repo, as_of)
+    blockers = [repo.locate(f) for f in repo.load_findings if f.code in ("EMS001", "EMS002", "EMS003")]
+    blockers += [f for f in findings if f.code == significance_rules.METHOD.code]
+    result = WriteResult(blocked_by=sorted(blockers, key=Finding.sort_key))
+    if result.blocked_by:
+        return result
+    edits: dict[str, list[SetKey]] = {}
+    for outcome in scoring.outcomes:
+        aspect = outcome.record.model
+        if outcome.significant is None or aspect.significant is outcome.significant:
+            continue
+        if aspect.significant is not None and aspect.significance_note:
+            result.kept.append(outcome)  # a documented decision against the method
+            continue
+        edits.setdefault(outcome.record.file, []).append(
+            SetKey(outcome.record.loc, "significant", outcome.significant, ("scores", "condition")))
+        result.changed.append(outcome)
+    for rel in sorted(edits):
+        if edit_file(root / rel, edits[rel]):
+            result.files.append(rel)
+    return result
+
+
+# --- --diff -----------------------------------------------------------------------------
+
+
+@dataclass
+class DiffResult:
+    ref: str
+    changes: list[VerdictChange]
+    before_method: str
+    after_method: str
+
+
+def diff_verdicts(root: Path, ref: str, as_of: dt.date) -> DiffResult:
+    from emskit import git
+
+    after = run_score(root, as_of).scoring
+    with tempfile.TemporaryDirectory(prefix="emskit-ref-") as folder:
+        old_root = git.export_at(root, ref, Path(folder))
+        if not (old_root / "emskit.yaml").is_file():
+            raise UsageError(f"there was no emskit.yaml in this folder at {ref!r}")
+        old_repo = load_repository(old_root, {"aspects"})
+        # A method added since the ref is a change to report, not an error.
+        before = _score(old_repo, as_of)[0] if _has_method(old_repo) else Scoring(None)
+    return DiffResult(ref, compare(before, after), _method_name(before), _method_name(after))
+
+
+def _has_method(repo: Repository) -> bool:
+    return repo.config is not None and repo.config.significance is not None
+
+
+def _method_name(scoring: Scoring) -> str:
+    return scoring.methods.default.name if scoring.methods else "none"
+
