@@ -42,6 +42,20 @@ def measure(args: list[str], runs: int) -> dict[str, float]:
             "peak_mb": round(max(peaks), 1), "exit": int(out[2])}
 
 
+def score_in_process(root: Path, runs: int) -> dict[str, float]:
+    """Scoring alone, the repository already loaded: the cost of the method, not of YAML."""
+    from emskit.repo.loader import load_repository
+    from emskit.scoring import score_repository
+
+    repo = load_repository(root, {"aspects"})
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        score_repository(repo)
+        times.append(time.perf_counter() - started)
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
@@ -58,6 +72,9 @@ def main() -> None:
         "check_large_org": measure([*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
         "check_large_org_json": measure([*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22",
                                          "--format", "json"], args.runs),
+        "score_large_org": measure([*emskit, "score", "--repo", str(large)], args.runs),
+        "score_large_org_json": measure([*emskit, "score", "--repo", str(large), "--format", "json"], args.runs),
+        "score_10k_in_process": score_in_process(large, args.runs),
     }
     print(json.dumps(results, indent=2))
 
