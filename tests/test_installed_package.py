@@ -28,6 +28,9 @@ def test_wheel_carries_templates_and_schemas(wheel: Path) -> None:
     assert "emskit/templates/init/emskit.yaml" in names
     assert "emskit/schemas/aspects.schema.json" in names
     assert "emskit/cli/main.py" in names
+    assert "emskit/templates/reports/gap.html.j2" in names
+    assert {"emskit/clauses/data/2015.yaml", "emskit/clauses/data/2015+A1-2024.yaml",
+            "emskit/clauses/data/2026.yaml"} <= set(names)
 
 
 def test_fresh_venv_install_runs_check_and_init(wheel: Path, tmp_path: Path) -> None:
@@ -45,5 +48,11 @@ def test_fresh_venv_install_runs_check_and_init(wheel: Path, tmp_path: Path) -> 
     init = subprocess.run([str(emskit), "init", str(tmp_path / "new")], capture_output=True, text=True)
     assert init.returncode == 0, init.stderr
     assert (tmp_path / "new/.emskit/schemas/emskit.schema.json").is_file()
+    # The commands that read packaged data: the clause catalogue and the report templates.
+    gap = subprocess.run([str(emskit), "gap", "--repo", str(SAMPLE), "--as-of", "2026-11-22", "--format", "html"],
+                         capture_output=True, text=True, cwd=tmp_path)
+    assert gap.returncode == 0 and "<table" in gap.stdout, gap.stderr
+    score = subprocess.run([str(emskit), "score", "--repo", str(SAMPLE)], capture_output=True, text=True)
+    assert score.returncode == 0 and "16 of 35 aspects significant" in score.stdout, score.stderr
     module = subprocess.run([str(python), "-m", "emskit", "--version"], capture_output=True, text=True)
     assert module.returncode == 0 and module.stdout.startswith("emskit ")

@@ -1,19 +1,15 @@
 """Clause numbers per edition, for the clauses findings bear on.
 
 Rules name clauses in 2015 numbering; a repository on the 2026 edition sees them in its own
-numbering. Only the clauses that moved are listed (from the secondary sources summarised in
-the domain notes; confirm against the published 2026 text before relying on them).
+numbering, mapped through the clause catalogue (clauses/data).
 """
 
 from __future__ import annotations
 
-EDITIONS = ("2015", "2015+A1:2024", "2026")
+from emskit.clauses.catalogue import to_edition
+from emskit.model.config import EDITIONS
 
-_TO_2026 = {
-    "6.1.4": ("6.1.5",),  # planning action moved when risks and opportunities got 6.1.4
-    "9.2.2": ("9.2.2",),
-    "9.3": ("9.3.2",),  # management review inputs are 9.3.2 from 2026
-}
+__all__ = ["EDITIONS", "clauses_for"]
 
 
 def clauses_for(clauses: tuple[str, ...], edition: str) -> tuple[str, ...]:
@@ -21,7 +17,7 @@ def clauses_for(clauses: tuple[str, ...], edition: str) -> tuple[str, ...]:
         return clauses
     out: list[str] = []
     for clause in clauses:
-        for mapped in _TO_2026.get(clause, (clause,)):
+        for mapped in to_edition(clause, edition):
             if mapped not in out:
                 out.append(mapped)
     return tuple(out)

@@ -1,0 +1,1 @@
+"""Documents: jinja2 rendering of reports and, later, the certification pack."""

@@ -1,0 +1,80 @@
+"""emskit gap: every assessed clause of an edition, met / partial / missing, with reasons and
+the files that evidence it. Nothing here prints or reads the clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from emskit.clauses.catalogue import Clause, catalogue
+from emskit.clauses.evidence import MET, MISSING, NOT_APPLICABLE, PARTIAL, RULES, Assessment, GapContext, clause_4_4
+from emskit.errors import UsageError
+from emskit.model.config import EDITIONS
+from emskit.repo.loader import load_repository
+from emskit.rules.context import CheckContext
+
+STATUSES = (MET, PARTIAL, MISSING, NOT_APPLICABLE)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    file: str
+    line: int
+    id: str
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    clause: Clause
+    status: str
+    reasons: tuple[str, ...]
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass
+class GapResult:
+    root: Path
+    as_of: dt.date
+    edition: str
+    repository_edition: str
+    clauses: list[ClauseResult]
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return {status: sum(1 for c in self.clauses if c.status == status) for status in STATUSES}
+
+    @property
+    def readiness(self) -> float:
+        """Percentage of applicable clauses met, partial ones counting half."""
+        applicable = [c for c in self.clauses if c.status != NOT_APPLICABLE]
+        if not applicable:
+            return 100.0
+        score = sum(1.0 if c.status == MET else 0.5 if c.status == PARTIAL else 0.0 for c in applicable)
+        return round(100 * score / len(applicable), 1)
+
+    @property
+    def transition(self) -> bool:
+        return self.edition != self.repository_edition
+
+
+def run_gap(root: Path, as_of: dt.date, edition: str | None = None) -> GapResult:
+    if edition is not None and edition not in EDITIONS:
+        raise UsageError(f"--edition {edition!r}: use one of {', '.join(EDITIONS)}")
+    repo = load_repository(root)
+    target = edition or repo.edition
+    ctx = GapContext(CheckContext(repo, as_of), target)
+    assessments: dict[str, Assessment] = {}
+    for clause in catalogue(target).assessed:
+        rule = RULES.get(clause.number)
+        if rule is not None:
+            assessments[clause.number] = rule(ctx)
+    assessments["4.4"] = clause_4_4(ctx, assessments)
+    results = []
+    for clause in catalogue(target).assessed:
+        assessment = assessments[clause.number]
+        evidence = tuple(sorted({Evidence(r.file, repo.position(r.file, r.loc)[0] if r.loc else 1, r.id)
+                                 for r in assessment.evidence}, key=lambda e: (e.file, e.line, e.id)))
+        results.append(ClauseResult(clause, assessment.status, tuple(assessment.reasons), evidence))
+    return GapResult(root, as_of, target, repo.edition, results)
