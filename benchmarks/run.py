@@ -75,6 +75,8 @@ def main() -> None:
         "score_large_org": measure([*emskit, "score", "--repo", str(large)], args.runs),
         "score_large_org_json": measure([*emskit, "score", "--repo", str(large), "--format", "json"], args.runs),
         "score_10k_in_process": score_in_process(large, args.runs),
+        "gap_sample_org": measure([*emskit, "gap", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs),
+        "gap_large_org": measure([*emskit, "gap", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
     }
     print(json.dumps(results, indent=2))
 
