@@ -37,6 +37,12 @@ ROLES = "roles:\n  - {id: ROLE-GM, title: GM, top_management: true}\npeople:\n  
 NC = "id: NC-001\nraised: 2026-05-15\nsource: other\ndescription: Something\nstatus: {status}\n{more}"
 INDICATORS = "indicators:\n  - {id: IND-VOC, name: VOC, unit: t, limit: {max: 1.2}}\n"
 
+EVALUATED = "id: EVA-1\ndate: {date}\nevaluator: X\nresults:\n  - {{obligation: OBL-001, result: compliant}}\n"
+PERMIT = ("obligations:\n  - {{id: OBL-001, type: permit, title: Permit, requirement: R, evaluation_frequency: "
+          "annual, expires: {expires}}}\n")
+EQUIPMENT = ("indicators: []\nequipment:\n  - {{id: EQ-1, name: Meter, calibrated_on: {date}, "
+             "calibration_interval: annual}}\n")
+
 
 def SCORED_CONFIG(threshold: int = 2) -> dict[str, Any]:  # noqa: N802 - reads as a constant
     return {**BASE_CONFIG, "significance": {
@@ -108,6 +114,18 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = 
                {"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(
                     extra=", scores: {severity: 1}, significant: true")), "controls/c.yaml": CONTROL},
                ("aspects/a.yaml", 2, 122)),
+    "EMS501": ({"obligations/o.yaml": OBLIGATION, "records/evaluations/E.yaml": EVALUATED.format(date="2026-03-01")},
+               {"obligations/o.yaml": OBLIGATION, "records/evaluations/E.yaml": EVALUATED.format(date="2025-03-01")},
+               ("obligations/o.yaml", 2, 5)),
+    "EMS502": ({"obligations/o.yaml": PERMIT.format(expires="2028-06-30")},
+               {"obligations/o.yaml": PERMIT.format(expires="2026-06-30")},
+               ("obligations/o.yaml", 2, 5)),
+    "EMS503": ({"monitoring/indicators.yaml": EQUIPMENT.format(date="2026-03-01")},
+               {"monitoring/indicators.yaml": EQUIPMENT.format(date="2025-03-01")},
+               ("monitoring/indicators.yaml", 3, 5)),
+    "EMS504": ({"emskit.yaml": {**BASE_CONFIG, "certification": {"status": "applied", "stage1": "2026-10-01"}}},
+               {"emskit.yaml": {**BASE_CONFIG, "certification": {"status": "applied", "stage1": "2026-06-01"}}},
+               ("emskit.yaml", 12, 11)),
     "EMS301": ({"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
                {"policy.yaml": POLICY.format(last="false"), "roles.yaml": ROLES},
                ("policy.yaml", 6, 26)),

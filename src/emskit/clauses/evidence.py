@@ -432,16 +432,22 @@ REVIEW_INPUTS = ("previous_actions", "changes", "objectives", "performance", "re
 PERFORMANCE_PARTS = ("nonconformities", "monitoring", "compliance", "audits")
 
 
+def missing_review_inputs(review: Record, edition: str) -> list[str]:
+    """The inputs the edition requires that the review does not record ('performance' may be
+    given as its four parts)."""
+    inputs = set(review.model.inputs)
+    if "performance" not in inputs and set(PERFORMANCE_PARTS) <= inputs:
+        inputs.add("performance")
+    required = REVIEW_INPUTS + (("risks",) if edition == "2026" else ())
+    return [name for name in required if name not in inputs]
+
+
 def clause_9_3(ctx: GapContext) -> Assessment:
     reviews = sorted((r for r in ctx.records("review") if r.model.date <= ctx.as_of), key=lambda r: r.model.date)
     if not reviews:
         return Assessment(MISSING, ["no management review record"])
     latest = reviews[-1]
-    inputs = set(latest.model.inputs)
-    if "performance" not in inputs and set(PERFORMANCE_PARTS) <= inputs:
-        inputs.add("performance")
-    required = REVIEW_INPUTS + (("risks",) if ctx.edition == "2026" else ())
-    problems = [f"{latest.id} does not cover the input '{name}'" for name in required if name not in inputs]
+    problems = [f"{latest.id} does not cover the input '{name}'" for name in missing_review_inputs(latest, ctx.edition)]
     if latest.model.outputs is None or not latest.model.outputs.conclusions:
         problems.append(f"{latest.id} records no conclusion on the suitability, adequacy and effectiveness of the EMS")
     if add(latest.model.date, "P12M") < ctx.as_of:

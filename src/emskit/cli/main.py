@@ -15,8 +15,10 @@ import typer  # noqa: E402  (must follow the environment default above)
 
 from emskit import __version__  # noqa: E402
 from emskit.cli import check as check_command
+from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
 from emskit.cli import init as init_command
+from emskit.cli import ready as ready_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
 from emskit.cli.errors import DEBUG
@@ -51,6 +53,8 @@ app.command("check")(check_command.check)
 app.command("init")(init_command.init)
 app.command("score")(score_command.score)
 app.command("gap")(gap_command.gap)
+app.command("due")(due_command.due)
+app.command("ready")(ready_command.ready)
 app.command("schema")(schema_command.schema)
 
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from emskit.finding import Finding
 from emskit.rules import (
     audit_nonconformity, cited_later, climate_change, date_order, duplicate_ids, evidence,
-    future_dates, limit_exceedance, loading, missing_content, noncompliance_action,
+    future_dates, limit_exceedance, loading, missing_content, noncompliance_action, overdue,
     policy_commitments, references, significance, significant_aspects,
 )
 from emskit.rules.base import Rule
@@ -51,6 +51,10 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(noncompliance_action.RULE, noncompliance_action.check),
     Entry(audit_nonconformity.RULE, audit_nonconformity.check),
     Entry(limit_exceedance.RULE, limit_exceedance.check),
+    Entry(overdue.EVALUATION, overdue.check),
+    Entry(overdue.EXPIRED, None),  # checked with overdue evaluations
+    Entry(overdue.ITEM, None),
+    Entry(overdue.CERTIFICATION, None),
 )
 RULES: tuple[Rule, ...] = tuple(entry.rule for entry in REGISTRY)
 BY_CODE = {rule.code: rule for rule in RULES}

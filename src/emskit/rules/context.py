@@ -11,6 +11,7 @@ from emskit.repo.references import Index
 from emskit.repo.repository import Record, Repository
 
 if TYPE_CHECKING:
+    from emskit.calendar.due_dates import DueItem
     from emskit.scoring import Scoring
 
 
@@ -35,6 +36,12 @@ class CheckContext:
         from emskit.scoring import score_repository
 
         return score_repository(self.repo, lambda: self.index)
+
+    @cached_property
+    def due_items(self) -> list[DueItem]:
+        from emskit.calendar.due_dates import due_items
+
+        return due_items(self.repo, self.as_of)
 
     def is_significant(self, aspect: Record) -> bool:
         """The computed verdict (emskit score); the declared one where it cannot be computed."""

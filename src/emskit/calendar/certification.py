@@ -1,0 +1,85 @@
+"""The certification cycle as due dates (ISO/IEC 17021-1 with the IAF documents, and the
+Chinese bodies' practice where the domain notes say so).
+
+- Stage 2 (and closing stage 1's nonconformities) within 3 months of stage 1 (CN practice).
+- Major nonconformities from stage 2 closed within 6 months of its last day.
+- Surveillance: the first no later than 12 months after the decision, then once in each
+  calendar year except the recertification year.
+- Recertification 3 to 6 months before expiry (the window opens 6 months before); the
+  certificate expires 3 years after the decision unless its expiry is written down.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from emskit.calendar.due_dates import DueItem
+from emskit.calendar.periods import add, add_months
+from emskit.repo.layout import CONFIG_FILE
+from emskit.repo.repository import Repository
+
+_CERT = ("certification",)
+
+
+def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    config = repo.config
+    cert = config.certification if config else None
+    if cert is None:
+        return
+    if cert.stage1 and cert.stage1 <= as_of and cert.stage2 is None:
+        yield DueItem("stage-2", "stage-2", "Stage 2 audit (within 3 months of stage 1)", add(cert.stage1, "P3M"),
+                      None, CONFIG_FILE, (*_CERT, "stage1"), ("9.2",), f"stage 1 on {cert.stage1}")
+    yield from _nonconformities(repo, as_of)
+    decision = cert.decision
+    if decision is None:
+        return
+    expires = cert.certificate.expires if cert.certificate and cert.certificate.expires else \
+        add_months(decision, 36) - dt.timedelta(days=1)
+    yield from _surveillance(cert, decision, expires)
+    if cert.status == "certified" or expires >= as_of:
+        yield DueItem("recertification", "recertification", "Recertification audit (window opens "
+                      f"{add_months(expires, -6)})", add_months(expires, -3), None, CONFIG_FILE,
+                      (*_CERT, "certificate"), (), "3 to 6 months before expiry")
+        yield DueItem("certificate", "certificate-expiry", "Certificate expires", expires, None, CONFIG_FILE,
+                      (*_CERT, "certificate"), ())
+
+
+def _surveillance(cert, decision: dt.date, expires: dt.date) -> Iterator[DueItem]:  # type: ignore[no-untyped-def]
+    recorded = list(cert.surveillance)
+    first_due = add_months(decision, 12)
+    dues = [first_due]
+    year = first_due.year + 1
+    while year < expires.year:  # once each calendar year, not in the recertification year
+        dues.append(dt.date(year, 12, 31))
+        year += 1
+    for index, due in enumerate(dues):
+        entry = recorded[index] if index < len(recorded) else None
+        if entry is not None and entry.done:
+            continue
+        if entry is not None and entry.due:
+            due = entry.due
+        yield DueItem(f"surveillance-{index + 1}", "surveillance", f"Surveillance audit {index + 1}", due, None,
+                      CONFIG_FILE, (*_CERT, "surveillance", index) if entry else (*_CERT, "decision"), ())
+
+
+def _nonconformities(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    cert = repo.config.certification if repo.config else None
+    if cert is None or cert.stage1 is None:
+        return
+    by_id = {r.id: r for r in repo.records if r.kind == "nonconformity"}
+    for audit in (r for r in repo.records if r.kind == "audit" and r.model.type == "certification"):
+        stage2 = cert.stage2 is not None and audit.model.date >= cert.stage2.start
+        for finding in audit.model.findings:
+            nc = by_id.get(finding.nonconformity or "")
+            if nc is None or nc.model.status != "open":
+                continue
+            if not stage2:
+                due, why = add(cert.stage1, "P3M"), "stage 1 nonconformity: closed within 3 months of stage 1"
+            elif (finding.grade or nc.model.grade) == "major":
+                end = cert.stage2.end or cert.stage2.start
+                due, why = add(end, "P6M"), "major stage 2 nonconformity: closed within 6 months"
+            else:
+                continue  # minor: an accepted plan, verified at the next audit
+            yield DueItem(nc.id, "nonconformity-closure", f"Close {nc.id} ({why})", due, None, nc.file, nc.loc,
+                          ("10.2",), why)

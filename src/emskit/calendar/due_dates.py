@@ -1,0 +1,182 @@
+"""Everything in the repository that falls due, with its date: the EMS calendar.
+
+Each source of dates is one small function yielding DueItems; `due_items` runs them all and
+sorts. States (overdue / due within the window / later) depend on the as-of date and the
+window, so they are computed by `state_of`, never stored.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from emskit.calendar.periods import add
+from emskit.model.common import text_in
+from emskit.repo.positions import Loc
+from emskit.repo.repository import Record, Repository
+
+KINDS = ("compliance-evaluation", "obligation-expiry", "document-review", "calibration", "drill",
+         "internal-audit", "management-review", "corrective-action", "objective-action",
+         "review-action", "objective-target", "stage-2", "nonconformity-closure", "surveillance",
+         "recertification", "certificate-expiry")
+
+
+@dataclass(frozen=True)
+class DueItem:
+    id: str  # the record the date belongs to (OBL-007, DOC-12, NC-3/CA-1, certificate...)
+    kind: str
+    title: str
+    due: dt.date
+    owner: str | None
+    file: str
+    loc: Loc
+    clauses: tuple[str, ...]
+    note: str = ""
+
+    @property
+    def uid_key(self) -> str:
+        """What identifies the item across runs (for calendar UIDs): kind and id, not the date,
+        so that a moved due date updates the event instead of adding one."""
+        return f"{self.kind}/{self.id}"
+
+
+def state_of(item: DueItem, as_of: dt.date, until: dt.date) -> str:
+    if item.due < as_of:
+        return "overdue"
+    return "due" if item.due <= until else "later"
+
+
+def due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
+    items: list[DueItem] = []
+    for source in (_evaluations, _expiries, _documents, _calibrations, _drills, _audits, _review,
+                   _actions, _targets, _certification):
+        items.extend(source(repo, as_of))
+    return sorted(items, key=lambda i: (i.due, i.kind, i.id))
+
+
+def _records(repo: Repository, kind: str) -> list[Record]:
+    return [r for r in repo.records if r.kind == kind]
+
+
+def _title(record: Record, field: str = "title") -> str:
+    return text_in(getattr(record.model, field, None), "en")
+
+
+def _start(repo: Repository) -> dt.date | None:
+    return repo.config.ems.operating_since if repo.config else None
+
+
+def _evaluations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    last: dict[str, dt.date] = {}
+    for evaluation in _records(repo, "evaluation"):
+        if evaluation.model.date <= as_of:
+            for result in evaluation.model.results:
+                last[result.obligation] = max(last.get(result.obligation, evaluation.model.date), evaluation.model.date)
+    for record in _records(repo, "obligation"):
+        model = record.model
+        if model.status != "applicable" or not model.evaluation_frequency:
+            continue  # pending and not-applicable obligations are never due
+        since = last.get(record.id) or model.effective or _start(repo)
+        note = f"last evaluated {last[record.id]}" if record.id in last else "never evaluated"
+        due = add(since, model.evaluation_frequency) if since else as_of
+        yield DueItem(record.id, "compliance-evaluation", f"Evaluate compliance: {_title(record)}", due,
+                      model.owner, record.file, record.loc, ("9.1.2",), note)
+
+
+def _expiries(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    for record in _records(repo, "obligation"):
+        if record.model.expires and record.model.status != "not-applicable":
+            what = "Renew permit" if record.model.type == "permit" else "Obligation expires"
+            yield DueItem(record.id, "obligation-expiry", f"{what}: {_title(record)}", record.model.expires,
+                          record.model.owner, record.file, record.loc, ("6.1.3",))
+
+
+def _documents(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    for record in _records(repo, "document"):
+        model = record.model
+        if model.status == "approved" and model.approved_on and model.review_interval:
+            yield DueItem(record.id, "document-review", f"Review document: {_title(record)}",
+                          add(model.approved_on, model.review_interval), model.owner, record.file, record.loc,
+                          ("7.5",), f"approved {model.approved_on}")
+
+
+def _calibrations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    for record in _records(repo, "equipment"):
+        model = record.model
+        if model.calibration_interval:
+            due = add(model.calibrated_on, model.calibration_interval) if model.calibrated_on else as_of
+            yield DueItem(record.id, "calibration", f"Calibrate: {_title(record, 'name')}", due, None,
+                          record.file, record.loc, ("9.1.1",),
+                          f"calibrated {model.calibrated_on}" if model.calibrated_on else "never calibrated")
+
+
+def _drills(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    held: dict[str, dt.date] = {}
+    for drill in _records(repo, "drill"):
+        if drill.model.date <= as_of:
+            held[drill.model.scenario] = max(held.get(drill.model.scenario, drill.model.date), drill.model.date)
+    for record in _records(repo, "scenario"):
+        frequency = record.model.drill_frequency
+        since = held.get(record.id) or _start(repo)
+        if frequency:
+            yield DueItem(record.id, "drill", f"Emergency drill: {_title(record, 'scenario')}",
+                          add(since, frequency) if since else as_of, record.model.owner, record.file, record.loc,
+                          ("8.2",), f"last drill {held[record.id]}" if record.id in held else "never drilled")
+
+
+def _audits(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    done = {a.model.planned_as for a in _records(repo, "audit") if a.model.planned_as and a.model.date <= as_of}
+    for plan in _records(repo, "audit-plan"):
+        if plan.id not in done:
+            yield DueItem(plan.id, "internal-audit", f"Internal audit {plan.id}", plan.model.planned,
+                          plan.model.lead, plan.file, plan.loc, ("9.2",))
+
+
+def _review(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    reviews = sorted((r for r in _records(repo, "review") if r.model.date <= as_of), key=lambda r: r.model.date)
+    if reviews:
+        last = reviews[-1]
+        yield DueItem(last.id, "management-review", "Management review (at least yearly)",
+                      add(last.model.date, "P12M"), last.model.chair, last.file, last.loc, ("9.3",),
+                      f"last review {last.model.date}")
+    elif _start(repo):
+        yield DueItem("management-review", "management-review", "First management review",
+                      add(_start(repo), "P12M"), None, "emskit.yaml", ("ems", "operating_since"), ("9.3",))
+
+
+def _open_actions(record: Record, actions: list, kind: str, clauses: tuple[str, ...],  # type: ignore[type-arg]
+                  path: tuple[str, ...]) -> Iterator[DueItem]:
+    for index, action in enumerate(actions):
+        done = action.done_on or getattr(action, "status", "open") != "open"
+        if action.due and not done:
+            action_id = f"{record.id}/{action.id or index + 1}"
+            yield DueItem(action_id, kind, text_in(action.what, "en"), action.due, action.who, record.file,
+                          (*record.loc, *path, index), clauses)
+
+
+def _actions(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    for nc in _records(repo, "nonconformity"):
+        if nc.model.status == "open":
+            yield from _open_actions(nc, nc.model.corrective_actions, "corrective-action", ("10.2",),
+                                     ("corrective_actions",))
+    for objective in _records(repo, "objective"):
+        if objective.model.status == "active":
+            yield from _open_actions(objective, objective.model.actions, "objective-action", ("6.2",), ("actions",))
+    for review in _records(repo, "review"):
+        if review.model.outputs:
+            yield from _open_actions(review, review.model.outputs.actions, "review-action", ("9.3",),
+                                     ("outputs", "actions"))
+
+
+def _targets(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    for record in _records(repo, "objective"):
+        if record.model.status == "active":
+            yield DueItem(record.id, "objective-target", f"Objective target: {_title(record)}",
+                          record.model.target.by, record.model.owner, record.file, record.loc, ("6.2",))
+
+
+def _certification(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    from emskit.calendar.certification import cycle_items
+
+    yield from cycle_items(repo, as_of)
