@@ -277,3 +277,42 @@ def test_ready_depends_on_the_as_of_date() -> None:
     assert after.returncode == 0 and json.loads(after.stdout)["ready"] is True
     rule = next(r for r in json.loads(after.stdout)["rules"] if r["id"] == "management-review")
     assert rule["status"] == "pass" and "MR-2026-01" in rule["ids"] and rule["clauses"] == ["9.3"]
+
+
+# --- audit time -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("personnel", "complexity", "initial", "surveillance", "recertification"), [
+    (3, "high", 3, 1, 2),             # 1-5 band: 3 / 2.5 / 2.5 / 2.5 (domain notes)
+    (5, "limited", 2.5, 1, 1.5),
+    (210, "high", 13, 4.5, 8.5),      # 176-275 band: 13 / 10 / 7 / 5 (domain notes)
+    (276, "medium", 11, 3.5, 7.5),    # the next band starts at 276
+    (200, "limited", 5, 1.5, 3.5),
+])
+def test_audit_time_from_the_md5_table(personnel: int, complexity: str, initial: float, surveillance: float,
+                                       recertification: float) -> None:
+    from emskit.calendar.audit_time import estimate
+
+    result = estimate(personnel, complexity)
+    assert (result.initial, result.surveillance, result.recertification) == (initial, surveillance, recertification)
+
+
+def test_audit_time_reduction_and_sampling() -> None:
+    from emskit.calendar.audit_time import estimate, sample_sizes
+
+    assert estimate(210, "high", reduction=30).initial == 9  # 13 x 0.7 = 9.1 -> nearest half day
+    assert sample_sizes(1) == (1, 1, 1)
+    assert sample_sizes(10) == (4, 2, 3)  # sqrt(10) = 3.16; 0.6 x 3.16 = 1.9; 0.8 x 3.16 = 2.5
+    assert sample_sizes(25) == (5, 3, 4)
+
+
+def test_audit_time_command_reads_the_organisation() -> None:
+    result = run_cli("audit-time", "--repo", str(SAMPLE), "--complexity", "high", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["estimate"] is True and document["personnel"] == 210 and document["sites"] == 2
+    assert document["initial"] == 13 and "IAF MD 5" in document["source"]
+    text = run_cli("audit-time", "--repo", str(SAMPLE), "--complexity", "high")
+    assert "ESTIMATE" in text.stdout and "certification body decides" in text.stdout
+    too_much = run_cli("audit-time", "--repo", str(SAMPLE), "--complexity", "high", "--reduction", "40")
+    assert too_much.returncode == 2 and "at most 30" in too_much.stderr

@@ -30,7 +30,7 @@ def test_wheel_carries_templates_and_schemas(wheel: Path) -> None:
     assert "emskit/cli/main.py" in names
     assert "emskit/templates/reports/gap.html.j2" in names
     assert {"emskit/clauses/data/2015.yaml", "emskit/clauses/data/2015+A1-2024.yaml",
-            "emskit/clauses/data/2026.yaml"} <= set(names)
+            "emskit/clauses/data/2026.yaml", "emskit/calendar/data/iaf-md5-ems.yaml"} <= set(names)
 
 
 def test_fresh_venv_install_runs_check_and_init(wheel: Path, tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ os.environ.setdefault("TYPER_USE_RICH", "0")
 import typer  # noqa: E402  (must follow the environment default above)
 
 from emskit import __version__  # noqa: E402
+from emskit.cli import audit_time as audit_time_command
 from emskit.cli import check as check_command
 from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
@@ -55,6 +56,7 @@ app.command("score")(score_command.score)
 app.command("gap")(gap_command.gap)
 app.command("due")(due_command.due)
 app.command("ready")(ready_command.ready)
+app.command("audit-time")(audit_time_command.audit_time)
 app.command("schema")(schema_command.schema)
 
 
