@@ -77,6 +77,9 @@ def main() -> None:
         "score_10k_in_process": score_in_process(large, args.runs),
         "gap_sample_org": measure([*emskit, "gap", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs),
         "gap_large_org": measure([*emskit, "gap", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
+        "due_large_org_json": measure([*emskit, "due", "--repo", str(large), "--as-of", "2026-11-22",
+                                       "--format", "json"], args.runs),
+        "ready_large_org": measure([*emskit, "ready", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
     }
     print(json.dumps(results, indent=2))
 
