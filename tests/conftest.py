@@ -67,3 +67,23 @@ def findings(repo: Path):
     from emskit.check import run_check
 
     return run_check(repo, AS_OF).findings
+
+
+def replace_in(rel: str, old: str, new: str):  # type: ignore[no-untyped-def]
+    """A mutation of a copied repository: replace text in one file (the text must be there)."""
+    def apply(root: Path) -> None:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (rel, old)
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    return apply
+
+
+def remove_path(rel: str):  # type: ignore[no-untyped-def]
+    """A mutation of a copied repository: delete a file or a folder."""
+    def apply(root: Path) -> None:
+        import shutil
+
+        target = root / rel
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    return apply

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from conftest import AS_OF, BASE_CONFIG, SAMPLE, run_cli
+from conftest import AS_OF, BASE_CONFIG, SAMPLE, remove_path, replace_in, run_cli
 from emskit.calendar.due_dates import due_items
 from emskit.calendar.periods import add, add_months
 from emskit.ready import run_ready
@@ -197,20 +197,7 @@ def _copy(tmp_path: Path, edit=None) -> Path:  # type: ignore[no-untyped-def]
     return root
 
 
-def _edit(rel: str, old: str, new: str):  # type: ignore[no-untyped-def]
-    def apply(root: Path) -> None:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (rel, old)
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    return apply
-
-
-def _remove(rel: str):  # type: ignore[no-untyped-def]
-    def apply(root: Path) -> None:
-        target = root / rel
-        shutil.rmtree(target) if target.is_dir() else target.unlink()
-    return apply
+_edit, _remove = replace_in, remove_path
 
 
 AFTER = D(2026, 11, 22)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, SAMPLE, run_cli
+from conftest import AS_OF, SAMPLE, remove_path, replace_in, run_cli
 from emskit.clauses.catalogue import catalogue
 from emskit.gap import run_gap
 
@@ -101,20 +101,7 @@ def test_markdown_format() -> None:
 Mutation = Callable[[Path], None]
 
 
-def replace(rel: str, old: str, new: str) -> Mutation:
-    def apply(root: Path) -> None:
-        path = root / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text, (rel, old)
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    return apply
-
-
-def remove(rel: str) -> Mutation:
-    def apply(root: Path) -> None:
-        target = root / rel
-        shutil.rmtree(target) if target.is_dir() else target.unlink()
-    return apply
+replace, remove = replace_in, remove_path
 
 
 def write(rel: str, text: str) -> Mutation:

@@ -33,6 +33,7 @@ class DueItem:
     loc: Loc
     clauses: tuple[str, ...]
     note: str = ""
+    last: dt.date | None = None  # when it was last done (evaluation, drill, calibration), if ever
 
     @property
     def uid_key(self) -> str:
@@ -81,7 +82,7 @@ def _evaluations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
         note = f"last evaluated {last[record.id]}" if record.id in last else "never evaluated"
         due = add(since, model.evaluation_frequency) if since else as_of
         yield DueItem(record.id, "compliance-evaluation", f"Evaluate compliance: {_title(record)}", due,
-                      model.owner, record.file, record.loc, ("9.1.2",), note)
+                      model.owner, record.file, record.loc, ("9.1.2",), note, last.get(record.id))
 
 
 def _expiries(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
@@ -108,7 +109,8 @@ def _calibrations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
             due = add(model.calibrated_on, model.calibration_interval) if model.calibrated_on else as_of
             yield DueItem(record.id, "calibration", f"Calibrate: {_title(record, 'name')}", due, None,
                           record.file, record.loc, ("9.1.1",),
-                          f"calibrated {model.calibrated_on}" if model.calibrated_on else "never calibrated")
+                          f"calibrated {model.calibrated_on}" if model.calibrated_on else "never calibrated",
+                          model.calibrated_on)
 
 
 def _drills(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
@@ -122,7 +124,8 @@ def _drills(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
         if frequency:
             yield DueItem(record.id, "drill", f"Emergency drill: {_title(record, 'scenario')}",
                           add(since, frequency) if since else as_of, record.model.owner, record.file, record.loc,
-                          ("8.2",), f"last drill {held[record.id]}" if record.id in held else "never drilled")
+                          ("8.2",), f"last drill {held[record.id]}" if record.id in held else "never drilled",
+                          held.get(record.id))
 
 
 def _audits(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:

@@ -108,7 +108,7 @@ def compliance_evaluation(ctx: CheckContext) -> Verdict:
     if not applicable:
         return Verdict("compliance-evaluation", FAIL, "no applicable obligation to evaluate", clauses)
     late = [i for i in ctx.due_items if i.kind == "compliance-evaluation" and
-            (i.due < ctx.as_of or i.note == "never evaluated")]
+            (i.due < ctx.as_of or i.last is None)]
     unanswered = [f"{e.id}/{r.obligation}" for e in _records(ctx, "evaluation") for r in e.model.results
                   if r.result in ("non-compliant", "partial") and not r.action]
     if late or unanswered:

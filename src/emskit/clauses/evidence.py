@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from emskit.calendar.due_dates import DueItem
 from emskit.calendar.periods import add
 from emskit.model.common import text_in
 from emskit.repo.repository import Record
@@ -48,6 +49,11 @@ class GapContext:
     def linked(self, record: Record, kind: str) -> list[Record]:
         return self.check.index.linked(record, kind)
 
+    def calendar(self, kind: str) -> list[DueItem]:
+        """The EMS calendar's items of one kind (calendar/due_dates.py): one reading of dates
+        for gap, due, ready and check."""
+        return [item for item in self.check.due_items if item.kind == kind]
+
     def top_management(self) -> set[str]:
         roles = {r.id for r in self.records("role") if r.model.top_management}
         people = {p.id for p in self.records("person") if roles & set(p.model.roles)}
@@ -74,12 +80,16 @@ def _texts(value: Any) -> list[str]:
 
 
 def _ids(records: Iterable[Record]) -> str:
-    listed = sorted(r.id for r in records)
+    return _ids_of(r.id for r in records)
+
+
+def _ids_of(ids: Iterable[str]) -> str:
+    listed = sorted(ids)
     return ", ".join(listed[:8]) + (f" and {len(listed) - 8} more" if len(listed) > 8 else "")
 
 
-def _due(since: dt.date | None, period: str | None) -> dt.date | None:
-    return add(since, period) if since and period else None
+def _item_ids(items: Iterable[DueItem]) -> str:
+    return _ids_of(item.id for item in items)
 
 
 # --- 4 Context ---------------------------------------------------------------------------
@@ -320,12 +330,12 @@ def clause_7_4(ctx: GapContext) -> Assessment:
 def clause_7_5(ctx: GapContext) -> Assessment:
     documents = [d for d in ctx.records("document") if d.model.status != "obsolete"]
     unapproved = [d for d in documents if d.model.status != "approved" or not d.model.approved_on]
-    overdue = [d for d in documents if (due := _due(d.model.approved_on, d.model.review_interval)) and due < ctx.as_of]
+    overdue = [item for item in ctx.calendar("document-review") if item.due < ctx.as_of]
     problems = []
     if unapproved:
         problems.append(f"documents not approved: {_ids(unapproved)}")
     if overdue:
-        problems.append(f"documents past their review date: {_ids(overdue)}")
+        problems.append(f"documents past their review date: {_item_ids(overdue)}")
     return judge(problems, documents, "no controlled documents (documents/)")
 
 
@@ -345,19 +355,11 @@ def clause_8_1(ctx: GapContext) -> Assessment:
 
 def clause_8_2(ctx: GapContext) -> Assessment:
     scenarios = ctx.records("scenario")
-    drills: dict[str, list[dt.date]] = {}
-    for drill in ctx.records("drill"):
-        drills.setdefault(drill.model.scenario, []).append(drill.model.date)
-    problems = []
-    for scenario in scenarios:
-        held = [d for d in drills.get(scenario.id, []) if d <= ctx.as_of]
-        frequency = scenario.model.drill_frequency
-        if not scenario.model.response:
-            problems.append(f"{scenario.id} has no planned response")
-        if not held:
-            problems.append(f"{scenario.id} has never been tested by a drill")
-        elif frequency and add(max(held), frequency) < ctx.as_of:
-            problems.append(f"{scenario.id}: last drill {max(held)} is older than its frequency ({frequency})")
+    drilled = {d.model.scenario for d in ctx.records("drill") if d.model.date <= ctx.as_of}
+    problems = [f"{s.id} has no planned response" for s in scenarios if not s.model.response]
+    problems += [f"{s.id} has never been tested by a drill" for s in scenarios if s.id not in drilled]
+    problems += [f"{item.id}: last drill {item.last} is older than its frequency" for item in ctx.calendar("drill")
+                 if item.last is not None and item.due < ctx.as_of]
     return judge(problems, scenarios + ctx.records("drill"), "no emergency scenarios (emergency/)")
 
 
@@ -371,29 +373,23 @@ def clause_9_1_1(ctx: GapContext) -> Assessment:
     unmeasured = [i for i in indicators if i.id not in measured]
     if unmeasured:
         problems.append(f"indicators with no monitoring data: {_ids(unmeasured)}")
-    lapsed = [e for e in ctx.records("equipment")
-              if not e.model.calibrated_on
-              or ((due := _due(e.model.calibrated_on, e.model.calibration_interval)) and due < ctx.as_of)]
+    lapsed = {item.id for item in ctx.calendar("calibration") if item.due < ctx.as_of or item.last is None}
+    lapsed |= {e.id for e in ctx.records("equipment") if not e.model.calibrated_on}
     if lapsed:
-        problems.append(f"equipment not calibrated or past calibration: {_ids(lapsed)}")
+        problems.append(f"equipment not calibrated or past calibration: {', '.join(sorted(lapsed))}")
     return judge(problems, indicators + ctx.records("equipment"), "no indicators (monitoring/indicators.yaml)")
 
 
 def clause_9_1_2(ctx: GapContext) -> Assessment:
-    last: dict[str, dt.date] = {}
     evaluations = [e for e in ctx.records("evaluation") if e.model.date <= ctx.as_of]
-    for evaluation in evaluations:
-        for result in evaluation.model.results:
-            last[result.obligation] = max(last.get(result.obligation, evaluation.model.date), evaluation.model.date)
-    applicable = [o for o in ctx.records("obligation") if o.model.status == "applicable"]
-    never = [o for o in applicable if o.id not in last]
-    late = [o for o in applicable if o.id in last and o.model.evaluation_frequency
-            and add(last[o.id], o.model.evaluation_frequency) < ctx.as_of]
+    items = ctx.calendar("compliance-evaluation")
+    never = [item for item in items if item.last is None]
+    late = [item for item in items if item.last is not None and item.due < ctx.as_of]
     problems = []
     if never:
-        problems.append(f"applicable obligations never evaluated: {_ids(never)}")
+        problems.append(f"applicable obligations never evaluated: {_item_ids(never)}")
     if late:
-        problems.append(f"obligations whose evaluation is overdue for their frequency: {_ids(late)}")
+        problems.append(f"obligations whose evaluation is overdue for their frequency: {_item_ids(late)}")
     return judge(problems, evaluations, "no compliance evaluation records")
 
 
