@@ -14,7 +14,9 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "examples" / "sample-org"
-SHARED = ROOT.parent / "shared"
+# The team's shared folder (specs, published real-world registers) sits beside the checkout;
+# EMSKIT_SHARED points elsewhere for a clone that lives somewhere else.
+SHARED = Path(__import__("os").environ.get("EMSKIT_SHARED", ROOT.parent / "shared"))
 AS_OF = dt.date(2026, 11, 22)
 
 BASE_CONFIG: dict[str, Any] = {
