@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from emskit.atomic import write_bytes
+from emskit.errors import EmskitError
 from emskit.repo.positions import Loc
 
 _PLAIN_TOKEN = re.compile(r"[^\s,\[\]{}#]+")
@@ -33,8 +34,8 @@ class SetKey:
     after: tuple[str, ...] = ()
 
 
-class EditError(Exception):
-    """The file is not shaped as the edit expects; nothing was written."""
+class EditError(EmskitError):
+    """The file is not shaped as the edit expects; nothing was written to it."""
 
 
 def edit_file(path: Path, edits: list[SetKey]) -> bool:
@@ -45,13 +46,16 @@ def edit_file(path: Path, edits: list[SetKey]) -> bool:
     newline = "\r\n" if "\r\n" in text else "\n"
     lines = text.replace("\r\n", "\n").split("\n")
     changed = False
-    # One edit at a time, re-parsing between: positions after an insertion have moved.
-    for edit in edits:
-        changed |= _apply(lines, edit)
-    if not changed:
-        return False
-    result = "\n".join(lines)
-    _parse(result)  # never write what does not parse
+    try:
+        # One edit at a time, re-parsing between: positions after an insertion have moved.
+        for edit in edits:
+            changed |= _apply(lines, edit)
+        if not changed:
+            return False
+        result = "\n".join(lines)
+        _parse(result)  # never write what does not parse
+    except EditError as error:
+        raise EditError(f"{path.name}: {error}; this file was left as it was") from None
     write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + result.replace("\n", newline).encode("utf-8"))
     return True
 
