@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import BASE_CONFIG, check_json, run_cli, write_tree
 
 GOOD_ASPECT = "aspects:\n  - {id: ASP-001, activity: Painting, aspect: VOC, impact: [Air], condition: normal}\n"

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import AS_OF, BASE_CONFIG, SAMPLE, remove_path, replace_in, run_cli
+
 from emskit.calendar.due_dates import due_items
 from emskit.calendar.periods import add, add_months
 from emskit.ready import run_ready

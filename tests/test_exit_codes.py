@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import BASE_CONFIG, SAMPLE, check_json, run_cli, write_tree
 from typer.testing import CliRunner
 
-from conftest import BASE_CONFIG, SAMPLE, check_json, run_cli, write_tree
 from emskit.cli.main import app
 
 WARNING_ONLY = {"emskit.yaml": BASE_CONFIG, "policy.yaml": "# to do\n"}

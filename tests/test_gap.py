@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from conftest import AS_OF, SAMPLE, remove_path, replace_in, run_cli
+
 from emskit.clauses.catalogue import catalogue
 from emskit.gap import run_gap
 

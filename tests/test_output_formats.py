@@ -8,9 +8,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from junitparser import JUnitXml
-
 from conftest import AS_OF, BASE_CONFIG, run_cli, write_tree
+from junitparser import JUnitXml
 
 FILES = {
     "emskit.yaml": BASE_CONFIG,

@@ -6,8 +6,8 @@ import os
 from typing import Any
 
 import pytest
-
 from conftest import BASE_CONFIG, findings
+
 from emskit.rules import REGISTRY
 
 ASPECT = "  - {{id: {id}, activity: Painting, aspect: VOC, impact: [Air], condition: normal{extra}}}\n"

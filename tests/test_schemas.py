@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from conftest import ROOT, SAMPLE, run_cli
+
 from emskit.repo.layout import ALL_PARTS
 from emskit.repo.text_file import decode_utf8
 from emskit.repo.yaml_reader import parse_yaml

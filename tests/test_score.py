@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import AS_OF, BASE_CONFIG, SAMPLE, SHARED, findings, run_cli
+
 from emskit.repo.loader import load_repository
 from emskit.scoring import score_repository
 

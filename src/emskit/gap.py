@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emskit.clauses.catalogue import Clause, catalogue
-from emskit.clauses.evidence import MET, MISSING, NOT_APPLICABLE, PARTIAL, RULES, Assessment, GapContext, clause_4_4
+from emskit.clauses.evidence import (
+    MET,
+    MISSING,
+    NOT_APPLICABLE,
+    PARTIAL,
+    RULES,
+    Assessment,
+    GapContext,
+    clause_4_4,
+)
 from emskit.errors import UsageError
 from emskit.model.config import EDITIONS
 from emskit.repo.loader import load_repository

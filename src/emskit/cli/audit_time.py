@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from enum import Enum
 from typing import Annotated, Optional
@@ -48,6 +47,7 @@ def _audit_time(repo, complexity, personnel, reduction, format) -> int:  # type:
 
     from emskit.calendar.audit_time import estimate
     from emskit.repo.loader import load_repository
+    from emskit.report.json_out import write_json
 
     loaded = load_repository(repository_root(repo), parts=())
     organization = loaded.config.organization if loaded.config else None
@@ -56,8 +56,7 @@ def _audit_time(repo, complexity, personnel, reduction, format) -> int:  # type:
         personnel = organization.employees or sum(s.employees or 0 for s in organization.sites)
     result = estimate(personnel or 0, complexity.value, max(sites, 1), reduction)
     if format is Format.json:
-        json.dump({"estimate": True, **asdict(result)}, sys.stdout, indent=2)
-        sys.stdout.write("\n")
+        write_json({"estimate": True, **asdict(result)}, sys.stdout)
         return 0
     sys.stdout.write(
         f"Audit time ESTIMATE for {result.personnel} effective personnel, {result.complexity} complexity "

@@ -16,7 +16,15 @@ from pydantic import TypeAdapter, ValidationError
 from emskit.errors import ConfigError, RepositoryNotFound
 from emskit.finding import Finding
 from emskit.model.config import SUPPORTED_FORMATS, Config
-from emskit.repo.layout import ALL_PARTS, CONFIG_FILE, DOCUMENTS, SKIPPED_FOLDERS, Part, is_readings, part_for
+from emskit.repo.layout import (
+    ALL_PARTS,
+    CONFIG_FILE,
+    DOCUMENTS,
+    SKIPPED_FOLDERS,
+    Part,
+    is_readings,
+    part_for,
+)
 from emskit.repo.readings import read_readings
 from emskit.repo.records import records_of
 from emskit.repo.repository import Record, Repository, SourceFile
@@ -24,7 +32,12 @@ from emskit.repo.text_file import FileProblem, decode_utf8, read_limited
 from emskit.repo.validation import findings_from
 from emskit.repo.yaml_reader import parse_yaml
 from emskit.rules.loading import (
-    MISPLACED_FILE, MISSING_CONTENT, PATH_OUTSIDE, SCHEMA, UNREADABLE_FILE, YAML_SYNTAX,
+    MISPLACED_FILE,
+    MISSING_CONTENT,
+    PATH_OUTSIDE,
+    SCHEMA,
+    UNREADABLE_FILE,
+    YAML_SYNTAX,
 )
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from emskit import __version__
 from emskit.check import CheckResult
 from emskit.finding import Severity
+from emskit.report.json_out import write_json
 
 
 def document(result: CheckResult, fail_on: Severity) -> dict[str, object]:
@@ -22,5 +22,4 @@ def document(result: CheckResult, fail_on: Severity) -> dict[str, object]:
 
 
 def render(result: CheckResult, out: TextIO, fail_on: Severity) -> None:
-    json.dump(document(result, fail_on), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(document(result, fail_on), out)

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from emskit import __version__
 from emskit.check import CheckResult
 from emskit.finding import Finding
+from emskit.report.json_out import write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/emskit/emskit"
@@ -74,5 +74,4 @@ def _fingerprint(finding: Finding) -> str:
 
 
 def render(result: CheckResult, out: TextIO) -> None:
-    json.dump(document(result), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(document(result), out)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 from itertools import groupby
 from typing import TextIO
 
 from emskit import __version__
 from emskit.due import STATES, DueResult
+from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
 
@@ -30,15 +30,14 @@ def render_text(result: DueResult, out: TextIO) -> None:
 
 
 def render_json(result: DueResult, out: TextIO) -> None:
-    json.dump({
+    write_json({
         "emskit": __version__,
         "as_of": result.as_of.isoformat(),
         "until": result.until.isoformat(),
         "items": [{"id": d.item.id, "kind": d.item.kind, "title": d.item.title, "due": d.item.due.isoformat(),
                    "state": d.state, "owner": d.item.owner, "file": d.item.file, "line": d.line,
                    "clauses": list(d.item.clauses), "note": d.item.note} for d in result.items],
-    }, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    }, out)
 
 
 def render_ics(result: DueResult, out: TextIO) -> None:

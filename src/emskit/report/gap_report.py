@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from emskit.gap import GapResult
 from emskit.report.gap_rows import document, evidence_text, summary_line
+from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
 _MARK = {"met": "met", "partial": "PARTIAL", "missing": "MISSING", "not-applicable": "n/a"}
@@ -30,8 +30,7 @@ def _title(result: GapResult) -> str:
 
 
 def render_json(result: GapResult, out: TextIO, numbering: str | None) -> None:
-    json.dump(document(result, numbering), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    write_json(document(result, numbering), out)
 
 
 def render_markdown(result: GapResult, out: TextIO, numbering: str | None) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import TextIO
 
 from emskit import __version__
 from emskit.ready import ReadyResult
+from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
 _MARK = {"pass": "pass", "fail": "FAIL", "warn": "warn"}
@@ -22,11 +22,10 @@ def render_text(result: ReadyResult, out: TextIO) -> None:
 
 
 def render_json(result: ReadyResult, out: TextIO) -> None:
-    json.dump({
+    write_json({
         "emskit": __version__,
         "as_of": result.as_of.isoformat(),
         "ready": result.ready,
         "rules": [{"id": v.id, "status": v.status, "message": v.message, "ids": v.ids, "clauses": list(v.clauses)}
                   for v in result.verdicts],
-    }, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    }, out)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import csv
-import json
 from decimal import Decimal
 from typing import Any, TextIO
 
 from emskit import __version__
+from emskit.report.json_out import write_json
 from emskit.report.score_rows import criteria_columns, row
 from emskit.score import DiffResult, ScoreResult
 from emskit.scoring.engine import Outcome
@@ -68,11 +68,11 @@ def render(result: ScoreResult, out: TextIO, lines: dict[int, int]) -> None:
         "aspects": [outcome_json(o, lines.get(id(o.record)), result.language) for o in result.outcomes],
         "findings": [f.to_dict() for f in result.findings],
     }
-    _dump(document, out)
+    write_json(document, out)
 
 
 def render_diff(result: DiffResult, as_of: str, out: TextIO) -> None:
-    _dump({
+    write_json({
         "emskit": __version__,
         "as_of": as_of,
         "ref": result.ref,
@@ -100,8 +100,3 @@ def render_csv(result: ScoreResult, out: TextIO, lines: dict[int, int]) -> None:
         cells = row(outcome, criteria, result.language)
         cells.update(file=outcome.record.file, line=lines.get(id(outcome.record), ""))
         writer.writerow([cells[h] for h in headers])
-
-
-def _dump(document: dict[str, Any], out: TextIO) -> None:
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")

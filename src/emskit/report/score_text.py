@@ -12,7 +12,12 @@ from emskit.score import DiffResult, ScoreResult, WriteResult, verdict_of
 from emskit.scoring.compare import VerdictChange
 from emskit.scoring.engine import Outcome
 from emskit.scoring.explain import (
-    formula, method_summary, substituted, threshold_text, value_text, when_text,
+    formula,
+    method_summary,
+    substituted,
+    threshold_text,
+    value_text,
+    when_text,
 )
 from emskit.scoring.method import format_number
 

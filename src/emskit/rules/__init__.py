@@ -11,9 +11,22 @@ from typing import NamedTuple
 
 from emskit.finding import Finding
 from emskit.rules import (
-    audit_nonconformity, cited_later, climate_change, date_order, duplicate_ids, evidence,
-    future_dates, limit_exceedance, loading, missing_content, noncompliance_action, overdue,
-    policy_commitments, references, significance, significant_aspects,
+    audit_nonconformity,
+    cited_later,
+    climate_change,
+    date_order,
+    duplicate_ids,
+    evidence,
+    future_dates,
+    limit_exceedance,
+    loading,
+    missing_content,
+    noncompliance_action,
+    overdue,
+    policy_commitments,
+    references,
+    significance,
+    significant_aspects,
 )
 from emskit.rules.base import Rule
 from emskit.rules.context import CheckContext

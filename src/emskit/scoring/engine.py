@@ -14,7 +14,14 @@ from typing import Any
 from emskit.model.common import text_in
 from emskit.repo.positions import Loc
 from emskit.scoring.method import (
-    Method, Override, Term, Value, as_number, decimal, format_number, product,
+    Method,
+    Override,
+    Term,
+    Value,
+    as_number,
+    decimal,
+    format_number,
+    product,
 )
 
 HasLink = Callable[[Any, str], bool]  # (record, link kind) -> linked?

@@ -11,8 +11,8 @@ override to the Chinese method still means "or legal = 5".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from decimal import Decimal
+from functools import cached_property, lru_cache
 from itertools import product as corners
 from typing import Any
 
