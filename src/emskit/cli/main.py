@@ -62,7 +62,7 @@ app.command("schema")(schema_command.schema)
 
 def run() -> None:
     try:
-        app()
+        app(prog_name="emskit")  # the same usage line for the script and for python -m emskit
     except KeyboardInterrupt:
         print("emskit: interrupted", file=sys.stderr)
         sys.exit(130)
