@@ -28,6 +28,8 @@ def test_wheel_carries_templates_and_schemas(wheel: Path) -> None:
     assert "emskit/schemas/aspects.schema.json" in names
     assert "emskit/cli/main.py" in names
     assert "emskit/templates/reports/gap.html.j2" in names
+    assert "emskit/templates/documents/document.html.j2" in names
+    assert "emskit/fonts/DroidSansFallback.ttf" in names
     assert {"emskit/clauses/data/2015.yaml", "emskit/clauses/data/2015+A1-2024.yaml",
             "emskit/clauses/data/2026.yaml", "emskit/calendar/data/iaf-md5-ems.yaml"} <= set(names)
 
@@ -53,5 +55,10 @@ def test_fresh_venv_install_runs_check_and_init(wheel: Path, tmp_path: Path) -> 
     assert gap.returncode == 0 and "<table" in gap.stdout, gap.stderr
     score = subprocess.run([str(emskit), "score", "--repo", str(SAMPLE)], capture_output=True, text=True)
     assert score.returncode == 0 and "16 of 35 aspects significant" in score.stdout, score.stderr
+    # The pack needs the document libraries, the bundled font and the templates of the wheel.
+    pack = subprocess.run([str(emskit), "pack", "--repo", str(SAMPLE), "--as-of", "2026-11-22", "--allow-dirty",
+                           "--formats", "pdf,xlsx", "--out", str(tmp_path / "pack")], capture_output=True, text=True)
+    assert pack.returncode == 0, pack.stderr
+    assert (tmp_path / "pack/pdf/aspects-register.pdf").stat().st_size > 10_000
     module = subprocess.run([str(python), "-m", "emskit", "--version"], capture_output=True, text=True)
     assert module.returncode == 0 and module.stdout.startswith("emskit ")

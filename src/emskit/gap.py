@@ -22,6 +22,7 @@ from emskit.clauses.evidence import (
 from emskit.errors import UsageError
 from emskit.model.config import EDITIONS
 from emskit.repo.loader import load_repository
+from emskit.repo.repository import Repository
 from emskit.rules.context import CheckContext
 
 STATUSES = (MET, PARTIAL, MISSING, NOT_APPLICABLE)
@@ -73,17 +74,22 @@ def run_gap(root: Path, as_of: dt.date, edition: str | None = None) -> GapResult
         raise UsageError(f"--edition {edition!r}: use one of {', '.join(EDITIONS)}")
     repo = load_repository(root)
     target = edition or repo.edition
-    ctx = GapContext(CheckContext(repo, as_of), target)
+    results = assess(repo, GapContext(CheckContext(repo, as_of), target))
+    return GapResult(root, as_of, target, repo.edition, results)
+
+
+def assess(repo: Repository, ctx: GapContext) -> list[ClauseResult]:
+    """Every assessed clause of ctx.edition, with its evidence located."""
     assessments: dict[str, Assessment] = {}
-    for clause in catalogue(target).assessed:
+    for clause in catalogue(ctx.edition).assessed:
         rule = RULES.get(clause.number)
         if rule is not None:
             assessments[clause.number] = rule(ctx)
     assessments["4.4"] = clause_4_4(ctx, assessments)
     results = []
-    for clause in catalogue(target).assessed:
+    for clause in catalogue(ctx.edition).assessed:
         assessment = assessments[clause.number]
         evidence = tuple(sorted({Evidence(r.file, repo.position(r.file, r.loc)[0] if r.loc else 1, r.id)
                                  for r in assessment.evidence}, key=lambda e: (e.file, e.line, e.id)))
         results.append(ClauseResult(clause, assessment.status, tuple(assessment.reasons), evidence))
-    return GapResult(root, as_of, target, repo.edition, results)
+    return results

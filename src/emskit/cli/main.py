@@ -16,9 +16,11 @@ import typer  # noqa: E402  (must follow the environment default above)
 from emskit import __version__  # noqa: E402
 from emskit.cli import audit_time as audit_time_command
 from emskit.cli import check as check_command
+from emskit.cli import docs as docs_command
 from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
 from emskit.cli import init as init_command
+from emskit.cli import pack as pack_command
 from emskit.cli import ready as ready_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
@@ -57,6 +59,8 @@ app.command("gap")(gap_command.gap)
 app.command("due")(due_command.due)
 app.command("ready")(ready_command.ready)
 app.command("audit-time")(audit_time_command.audit_time)
+app.command("pack")(pack_command.pack)
+app.add_typer(docs_command.app, name="docs")
 app.command("schema")(schema_command.schema)
 
 

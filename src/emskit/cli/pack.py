@@ -1,0 +1,67 @@
+"""emskit pack: build the certification application pack."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from emskit.cli.errors import run_command
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+
+
+def pack(
+    out: Annotated[Path, typer.Option("--out", help="A folder, or a .zip file.")],
+    repo: RepoOption = None,
+    as_of: AsOfOption = None,
+    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: pdf,docx,xlsx,html,md.")]
+    = "pdf,docx,xlsx,html,md",
+    ref: Annotated[Optional[str], typer.Option("--ref", metavar="REV", help="Build from this commit's "
+                   "content without touching the work tree.")] = None,
+    draft: Annotated[bool, typer.Option("--draft", help="Build although not ready; every page says DRAFT.")] = False,
+    allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help="Build from a work tree with "
+                           "uncommitted changes (the manifest says so).")] = False,
+) -> None:
+    """Build the documents and registers a certification body asks for, with MANIFEST.json.
+
+    Exit 0 when built, 1 when the repository is not ready (the readiness report is printed;
+    --draft builds anyway), 2 when the command could not run.
+    """
+    run_command(lambda: _pack(repo, as_of, out, formats, ref, draft, allow_dirty))
+
+
+def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: ignore[no-untyped-def]
+    from emskit.pack import build_pack, parse_formats
+
+    chosen = parse_formats(formats)
+    progress, stop = _progress()
+    try:
+        result = build_pack(repository_root(repo), out, as_of_date(as_of), chosen, ref, draft, allow_dirty, progress)
+    finally:
+        stop()
+    if not result.ready and not draft:
+        from emskit.ready import ReadyResult
+        from emskit.report.ready_report import render_text
+
+        render_text(ReadyResult(as_of_date(as_of), result.readiness), sys.stdout)
+        print("emskit pack: not ready, nothing built; fix the failing rules or pass --draft", file=sys.stderr)
+        return 1
+    clean = "clean" if result.clean else "NOT clean"
+    commit = result.commit[:12] if result.commit else "no commit"
+    print(f"emskit pack: {len(result.files)} files in {out} ({commit}, work tree {clean}"
+          f"{', DRAFT' if draft else ''})", file=sys.stderr)
+    return 0
+
+
+def _progress():  # type: ignore[no-untyped-def]
+    """A spinner with the current document on a terminal; silence on a pipe or in CI."""
+    if not sys.stderr.isatty():
+        return (lambda _: None), (lambda: None)
+    from rich.console import Console
+    from rich.status import Status
+
+    status = Status("building the pack", console=Console(stderr=True))
+    status.start()
+    return (lambda what: status.update(f"building the pack: {what}")), status.stop

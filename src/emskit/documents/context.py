@@ -1,0 +1,66 @@
+"""What the document builders read: the repository, the as-of date, the computed results
+(significance, gap, readiness, calendar) and the git history, each computed once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from emskit.documents.labels import Labels
+from emskit.repo.repository import Record, Repository
+from emskit.rules.context import CheckContext
+
+
+@dataclass
+class DocumentHistory:
+    """A controlled document's life in git: how many commits changed it, the last one."""
+
+    revision: int
+    changed: dt.date | None
+    author: str | None
+
+
+@dataclass
+class PackContext:
+    repo: Repository
+    as_of: dt.date
+    commit: str | None = None  # the commit the pack is built from; None outside git
+    history: dict[str, DocumentHistory] = field(default_factory=dict)  # document file -> history
+
+    @cached_property
+    def labels(self) -> Labels:
+        return Labels(self.repo.config.ems.language if self.repo.config else "en")
+
+    @cached_property
+    def check(self) -> CheckContext:
+        return CheckContext(self.repo, self.as_of)
+
+    @cached_property
+    def gap(self) -> Any:
+        from emskit.clauses.evidence import GapContext
+        from emskit.gap import assess
+
+        return assess(self.repo, GapContext(self.check, self.repo.edition))
+
+    @cached_property
+    def readiness(self) -> list[Any]:
+        from emskit.calendar.readiness import readiness
+
+        return readiness(self.check)
+
+    def records(self, kind: str) -> list[Record]:
+        return sorted(self.check.records(kind), key=lambda r: r.id)
+
+    def text(self, value: Any) -> str:
+        return self.labels.text(value)
+
+    def name_of(self, ref: str | None) -> str:
+        """A person or role id as its name, for documents people read."""
+        if not ref:
+            return ""
+        for record in self.check.index.resolve(ref):
+            model = record.model
+            return self.text(getattr(model, "name", None) or getattr(model, "title", None) or ref)
+        return ref

@@ -1,0 +1,348 @@
+"""Documents into files: HTML (jinja2 template), Markdown, Word, Excel and PDF.
+
+Each writer takes a content.Document (or several, for the Excel workbook) and returns bytes.
+Everything that could vary between runs is pinned: dates come from the as-of date, zip
+entries get a fixed timestamp and order, PNGs and PDFs carry no wall-clock time.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from emskit.documents.charts import CJK_FONT
+from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+
+FORMATS = ("pdf", "docx", "xlsx", "html", "md")
+
+
+@dataclass(frozen=True)
+class Style:
+    """What every format needs besides the content."""
+
+    repo_root: Path
+    language: str
+    as_of: dt.date
+    footer: str
+    draft: str | None  # the DRAFT label in the pack's language, or None
+    pdf_fonts: PdfFonts | None = None  # fonts subset to the pack's characters (see subset_fonts)
+
+
+@dataclass(frozen=True)
+class PdfFonts:
+    regular: Path
+    bold: Path
+    cjk: Path
+
+
+def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> PdfFonts:
+    """Cut the fonts down to the characters the pack uses, once: fpdf2 parses every font it is
+    given for every PDF, and parsing the full CJK font 20 times took 19 s."""
+    import logging
+
+    from fontTools import subset
+
+    logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" is harmless
+
+    text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…")))
+    paths = {}
+    for key, source in (("regular", _dejavu()), ("bold", _dejavu().with_name("DejaVuSans-Bold.ttf")),
+                        ("cjk", CJK_FONT)):
+        options = subset.Options()
+        options.name_IDs = ["*"]
+        options.notdef_outline = True
+        subsetter = subset.Subsetter(options)
+        font = subset.load_font(str(source), options)
+        subsetter.populate(text=text)
+        subsetter.subset(font)
+        target = folder / f"{key}.ttf"
+        subset.save_font(font, str(target), options)
+        paths[key] = target
+    return PdfFonts(**paths)
+
+
+def _all_text(documents: list[Document]) -> str:
+    parts: list[str] = []
+    for doc in documents:
+        parts.append(doc.title)
+        for block in doc.blocks:
+            if isinstance(block, Heading | Paragraph):
+                parts.append(block.text)
+            elif isinstance(block, Fields):
+                parts += [f"{a}{b}" for a, b in block.pairs]
+            elif isinstance(block, Table):
+                parts += [str(c) for c in block.headers] + [str(c) for row in block.rows for c in row]
+            elif isinstance(block, Image):
+                parts.append(block.caption)
+    return "".join(parts)
+
+
+def _blocks_for_template(doc: Document) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            out.append({"kind": "heading", "text": block.text, "level": min(block.level, 6)})
+        elif isinstance(block, Paragraph):
+            out.append({"kind": "paragraph", "text": block.text})
+        elif isinstance(block, Fields):
+            out.append({"kind": "fields", "pairs": block.pairs})
+        elif isinstance(block, Table):
+            out.append({"kind": "table", "headers": block.headers, "rows": block.rows})
+        elif isinstance(block, Image):
+            out.append({"kind": "image", "caption": block.caption, "data": base64.b64encode(block.png).decode()})
+    return out
+
+
+def to_html(doc: Document, style: Style) -> bytes:
+    from emskit.documents.render import render_template
+
+    return render_template(style.repo_root, "documents/document.html.j2", {
+        "doc": doc, "blocks": _blocks_for_template(doc), "language": style.language, "footer": style.footer,
+        "draft": style.draft is not None, "draft_label": style.draft or "",
+    }).encode("utf-8")
+
+
+def to_markdown(doc: Document, style: Style) -> bytes:
+    lines = [f"# {doc.title}", ""] + ([f"**{style.draft}**", ""] if style.draft else [])
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            lines += [f"{'#' * min(block.level, 6)} {block.text}", ""]
+        elif isinstance(block, Paragraph):
+            lines += [block.text, ""]
+        elif isinstance(block, Fields):
+            lines += [f"- **{label}**: {value}" for label, value in block.pairs] + [""]
+        elif isinstance(block, Table):
+            cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
+            lines += ["| " + " | ".join(map(cell, block.headers)) + " |",
+                      "|" + " --- |" * len(block.headers)]
+            lines += ["| " + " | ".join(map(cell, row)) + " |" for row in block.rows] + [""]
+        elif isinstance(block, Image):
+            lines += [f"*{block.caption}* (chart in the PDF, Word and HTML versions)", ""]
+    lines += ["---", style.footer, ""]
+    return "\n".join(lines).encode("utf-8")
+
+
+def to_docx(doc: Document, style: Style) -> bytes:
+    import docx
+    from docx.shared import Pt
+
+    word = docx.Document()
+    stamp = dt.datetime.combine(style.as_of, dt.time(0, 0))
+    props = word.core_properties
+    props.created = props.modified = stamp
+    props.last_printed = stamp
+    props.author = props.last_modified_by = "emskit"
+    props.revision = 1
+    props.title = doc.title
+    normal = word.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+    # East Asian text needs its own font slot in Word, or it falls back to a serif.
+    normal.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), "Microsoft YaHei")
+    if style.draft:
+        word.sections[0].header.paragraphs[0].text = style.draft
+    word.add_heading(doc.title, level=1)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            word.add_heading(block.text, level=min(block.level, 9))
+        elif isinstance(block, Paragraph):
+            word.add_paragraph(block.text)
+        elif isinstance(block, Fields):
+            table = word.add_table(rows=0, cols=2)
+            table.style = "Table Grid"
+            for label, value in block.pairs:
+                cells = table.add_row().cells
+                cells[0].text, cells[1].text = label, value
+        elif isinstance(block, Table):
+            table = word.add_table(rows=1, cols=len(block.headers))
+            table.style = "Table Grid"
+            for cell, header in zip(table.rows[0].cells, block.headers, strict=True):
+                cell.text = header
+                cell.paragraphs[0].runs[0].bold = True
+            for row in block.rows:
+                for cell, value in zip(table.add_row().cells, row, strict=True):
+                    cell.text = str(value)
+        elif isinstance(block, Image):
+            from docx.shared import Inches
+
+            word.add_picture(io.BytesIO(block.png), width=Inches(6))
+            word.add_paragraph(block.caption)
+    word.add_paragraph(style.footer)
+    buffer = io.BytesIO()
+    word.save(buffer)
+    return normalise_zip(buffer.getvalue(), style.as_of)
+
+
+def to_xlsx(docs: list[Document], style: Style) -> bytes:
+    """One workbook, one sheet per register table: filters, frozen header row, fitted widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    stamp = dt.datetime.combine(style.as_of, dt.time(0, 0))
+    book.properties.created = book.properties.modified = stamp
+    book.properties.creator = book.properties.lastModifiedBy = "emskit"
+    used: set[str] = set()
+    for doc in docs:
+        for table in doc.tables:
+            if table.sheet is None:
+                continue
+            name = _sheet_name(table.sheet, used)
+            sheet = book.create_sheet(name)
+            sheet.append(list(table.headers))
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            for row in table.rows:
+                sheet.append([str(v) for v in row])
+            sheet.freeze_panes = "A2"
+            last = get_column_letter(len(table.headers))
+            sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
+            for index, header in enumerate(table.headers, 1):
+                values = [str(header)] + [str(row[index - 1]) for row in table.rows]
+                width = max(_display_width(v) for v in values)
+                sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 6), 60)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalise_zip(buffer.getvalue(), style.as_of)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = name[:31]
+    candidate, number = base, 2
+    while candidate in used:
+        suffix = f" {number}"
+        candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def to_pdf(doc: Document, style: Style) -> bytes:
+    from fpdf import FPDF
+    from fpdf.fonts import FontFace
+
+    class Page(FPDF):  # type: ignore[misc]
+        def header(self) -> None:  # fpdf2 calls this on every page: the DRAFT mark goes on each
+            if style.draft:
+                cjk = any(ord(ch) > 0x2E80 for ch in style.draft)
+                with self.local_context(text_color=(225, 170, 170)):
+                    self.set_font("CJK" if cjk else "Body", "B", 60)
+                    with self.rotation(30, self.w / 2, self.h / 2):
+                        self.text(self.w / 2 - self.get_string_width(style.draft) / 2, self.h / 2, style.draft)
+
+    pdf = Page(orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
+               format="A4")
+    pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    pdf.set_title(doc.title)
+    pdf.set_creator("emskit")
+    fonts = style.pdf_fonts or PdfFonts(_dejavu(), _dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT)
+    pdf.add_font("Body", fname=str(fonts.regular))
+    pdf.add_font("Body", style="B", fname=str(fonts.bold))
+    pdf.add_font("CJK", fname=str(fonts.cjk))
+    pdf.add_font("CJK", style="B", fname=str(fonts.cjk))
+    pdf.set_fallback_fonts(["CJK"], exact_match=False)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    pdf.set_font("Body", "B", 16)
+    pdf.multi_cell(0, 9, doc.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            pdf.set_font("Body", "B", 13 if block.level <= 2 else 11)
+            pdf.ln(2)
+            pdf.multi_cell(0, 7, block.text, new_x="LMARGIN", new_y="NEXT")
+        elif isinstance(block, Paragraph):
+            pdf.set_font("Body", "", 10)
+            pdf.multi_cell(0, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif isinstance(block, Fields | Table):
+            headers, rows = (("", ""), block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
+            pdf.set_font("Body", "", 8 if len(headers) > 6 else 9)
+            heading_style = FontFace(emphasis="BOLD", fill_color=(238, 241, 244))
+            with pdf.table(headings_style=heading_style, first_row_as_headings=isinstance(block, Table),
+                           line_height=4.5 if len(headers) > 6 else 5, text_align="LEFT",
+                           col_widths=_column_widths(pdf, headers, rows)) as table:
+                if isinstance(block, Table):
+                    table.row([str(h) for h in headers])
+                for row in rows:
+                    table.row([str(v) for v in row])
+            pdf.ln(2)
+        elif isinstance(block, Image):
+            pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
+            pdf.set_font("Body", "", 8)
+            pdf.multi_cell(0, 5, block.caption, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Body", "", 7)
+    pdf.ln(3)
+    pdf.multi_cell(0, 4, style.footer, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _column_widths(pdf: Any, headers: Any, rows: Any) -> tuple[float, ...]:
+    """Column widths in mm that never split a word (ids, dates, 'emergency'): each column gets
+    at least its longest word, and the rest of the page goes to the columns with long text.
+    CJK text may break between any two characters, so a CJK run counts as two characters."""
+    padding = 2.6
+    minimums, wants = [], []
+    for index, header in enumerate(headers):
+        cells = [str(header)] + [str(row[index]) for row in rows]
+        words = [w for cell in cells[1:] for w in cell.split()] or ["M"]
+        with pdf.local_context(font_style="B"):  # headings are set in bold
+            heading = max([_word_width(pdf, w) for w in str(header).split()] + [0.0])
+        minimums.append(max([heading] + [_word_width(pdf, w) for w in words]) + padding)
+        wants.append(min(max(pdf.get_string_width(cell) for cell in cells), 90.0) + padding)
+    spare = pdf.epw - sum(minimums)
+    if spare <= 0:
+        return tuple(minimums)
+    growth = [max(w - m, 0.0) for w, m in zip(wants, minimums, strict=True)]
+    total_growth = sum(growth) or 1.0
+    if sum(wants) <= pdf.epw:  # everything fits: share out the slack in proportion
+        scale = pdf.epw / sum(wants)
+        return tuple(w * scale for w in wants)
+    return tuple(m + spare * g / total_growth for m, g in zip(minimums, growth, strict=True))
+
+
+def _word_width(pdf: Any, word: str) -> float:
+    if any(ord(ch) > 0x2E80 for ch in word):
+        return pdf.get_string_width("MM")
+    return float(pdf.get_string_width(word))
+
+
+def _dejavu() -> Path:
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
+
+
+ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
+    """Rewrite a zip (docx, xlsx) with a fixed timestamp per entry, so that the same content
+    gives the same bytes; entry order is kept (Office wants [Content_Types].xml first)."""
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    stamp = f"{as_of.isoformat()}T00:00:00Z".encode()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=(as_of.year, as_of.month, as_of.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            body = source.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' with the clock at save
+                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
+            target.writestr(entry, body)
+    return out.getvalue()

@@ -1,0 +1,138 @@
+"""The narrative documents of the pack: application summary, policy, scope, evaluation, audit and
+review reports, the clause cross-reference, the gap and readiness reports, China materials."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from emskit.documents.content import Document, Fields, Heading, Paragraph, Table
+from emskit.documents.context import PackContext
+from emskit.documents.registers import summary_fields
+
+
+def application_summary(ctx: PackContext) -> Document:
+    L, config = ctx.labels, ctx.repo.config
+    assert config is not None
+    doc = Document("application-summary", L("application-summary")).add(summary_fields(ctx))
+    sites = tuple((s.id, ctx.text(s.name), ctx.text(s.address), str(s.employees or ""))
+                  for s in config.organization.sites)
+    doc.add(Heading(L("sites"), 3), Table((L("id"), L("site"), L("address"), L("personnel")), sites, sheet="Sites"))
+    doc.add(Heading(L("scope"), 3), Paragraph(ctx.text(config.ems.scope)))
+    cert = config.certification
+    if cert is not None:
+        history = [(label, day.isoformat()) for label, day in (
+            ("stage 1", cert.stage1), ("stage 2", cert.stage2.start if cert.stage2 else None),
+            ("decision", cert.decision)) if day]
+        if history:
+            doc.add(Heading(L("certification-body"), 3), Fields(tuple(history)))
+    return doc
+
+
+def policy(ctx: PackContext) -> Document:
+    L, model = ctx.labels, ctx.repo.singleton("policy")
+    doc = Document("environmental-policy", L("policy"))
+    if model is None:
+        return doc.add(Paragraph("—"))
+    commitments = ", ".join(name.replace("_", " ") for name, kept in model.commitments if kept)
+    return doc.add(Paragraph(ctx.text(model.text)), Fields((
+        (L("commitments"), commitments), (L("approved-by"), ctx.name_of(model.approved_by)),
+        (L("approved-on"), model.approved_on.isoformat()))))
+
+
+def scope_statement(ctx: PackContext) -> Document:
+    L, config = ctx.labels, ctx.repo.config
+    assert config is not None
+    sites = "; ".join(f"{ctx.text(s.name)} ({ctx.text(s.address)})" for s in config.organization.sites)
+    return Document("scope-statement", L("scope-statement")).add(
+        Paragraph(ctx.text(config.ems.scope)), Fields(((L("sites"), sites), (L("edition"), config.ems.edition))))
+
+
+def compliance_evaluation(ctx: PackContext) -> Document:
+    L = ctx.labels
+    doc = Document("compliance-evaluation", L("compliance-evaluation"))
+    for record in sorted(ctx.records("evaluation"), key=lambda r: r.model.date):
+        model = record.model
+        doc.add(Heading(f"{record.id} — {model.date}", 3),
+                Fields(((L("evaluator"), ctx.name_of(model.evaluator)), (L("method"), ctx.text(model.method)))),
+                Table((L("obligation"), L("result"), L("description"), L("action")),
+                      tuple((r.obligation, r.result, ctx.text(r.note), r.action or "") for r in model.results)))
+    return doc
+
+
+def internal_audits(ctx: PackContext) -> Document:
+    L = ctx.labels
+    doc = Document("internal-audits", L("internal-audits"))
+    for record in sorted(ctx.records("audit"), key=lambda r: r.model.date):
+        model = record.model
+        if model.type != "internal":
+            continue
+        clauses = "all" if model.clauses == "all" else ", ".join(model.clauses)
+        doc.add(Heading(f"{record.id} — {model.date}", 3),
+                Fields(((L("auditors"), ", ".join(ctx.name_of(a) for a in model.auditors)),
+                        (L("scope"), ctx.text(model.scope)), (L("clauses"), clauses),
+                        (L("conclusion"), ctx.text(model.conclusion)))),
+                Table((L("id"), L("type"), L("clause"), L("description"), "NC"),
+                      tuple((f.id, f.type + (f" ({f.grade})" if f.grade else ""), f.clause or "",
+                             ctx.text(f.description), f.nonconformity or "") for f in model.findings)))
+    return doc
+
+
+def management_reviews(ctx: PackContext) -> Document:
+    L = ctx.labels
+    doc = Document("management-reviews", L("management-review"))
+    for record in sorted(ctx.records("review"), key=lambda r: r.model.date):
+        model = record.model
+        doc.add(Heading(f"{record.id} — {model.date}", 3),
+                Fields(((L("chair"), ctx.name_of(model.chair)),
+                        (L("attendees"), ", ".join(ctx.name_of(a) for a in model.attendees)))),
+                Heading(L("inputs"), 4),
+                Fields(tuple((name.replace("_", " "), ctx.text(value) if not isinstance(value, list)
+                              else ", ".join(map(str, value))) for name, value in model.inputs.items())))
+        if model.outputs is not None:
+            outputs = [(name.replace("_", " "), ctx.text(value)) for name, value in model.outputs
+                       if value and name != "actions"]
+            outputs += [(a.id or "action", f"{ctx.text(a.what)} ({ctx.name_of(a.who)}, {a.due or ''})")
+                        for a in model.outputs.actions]
+            doc.add(Heading(L("outputs"), 4), Fields(tuple(outputs)))
+    return doc
+
+
+def cross_reference(ctx: PackContext) -> Document:
+    L = ctx.labels
+    rows = tuple((c.clause.number, c.clause.title,
+                  "; ".join(f"{e.file}:{e.line}" for e in c.evidence[:15]) + (" …" if len(c.evidence) > 15 else ""))
+                 for c in ctx.gap)
+    return Document("clause-cross-reference", L("cross-reference")).add(
+        Table((L("clause"), L("title"), L("evidence")), rows, sheet="Clauses"))
+
+
+def gap_report(ctx: PackContext) -> Document:
+    L = ctx.labels
+    rows = tuple((c.clause.number, c.clause.title, c.status, "; ".join(c.reasons)) for c in ctx.gap)
+    met = sum(1 for c in ctx.gap if c.status == "met")
+    return Document("gap-report", L("gap-report")).add(
+        Paragraph(f"{met} / {len(ctx.gap)} met (ISO 14001:{ctx.repo.edition}, {ctx.as_of})"),
+        Table((L("clause"), L("title"), L("status"), L("reasons")), rows, sheet="Gap"))
+
+
+def readiness_report(ctx: PackContext) -> Document:
+    L = ctx.labels
+    rows = tuple((v.id, v.status, v.message, ", ".join(v.clauses)) for v in ctx.readiness)
+    ready = not any(v.status == "fail" for v in ctx.readiness)
+    return Document("readiness-report", L("readiness-report")).add(
+        Paragraph(("ready to apply" if ready else "not ready") + f" ({ctx.as_of})"),
+        Table((L("rule"), L("status"), L("message"), L("clauses")), rows, sheet="Readiness"))
+
+
+def application_materials(ctx: PackContext) -> Document:
+    from emskit.model.config import Application
+
+    L, config = ctx.labels, ctx.repo.config
+    application = config.certification.application if config and config.certification else None
+    rows = []
+    for name in Application.model_fields:
+        files = list(getattr(application, name, None) or [])
+        present = bool(files) and all((Path(ctx.repo.root) / f).is_file() for f in files)
+        rows.append((name.replace("_", " "), ", ".join(files), L.yes_no(present)))
+    return Document("application-materials", L("application-materials")).add(
+        Table((L("material"), L("files"), L("present")), tuple(rows), sheet="Application materials"))

@@ -1,0 +1,160 @@
+"""emskit pack: the certification application pack, built from one source, reproducibly.
+
+load (work tree or a commit) -> readiness gate -> documents (content) -> formats -> folder or
+zip with MANIFEST.json. Same commit and as-of date: byte-identical zip. Nothing here prints.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import json
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from emskit import __version__
+from emskit.documents.content import Document
+from emskit.documents.context import DocumentHistory, PackContext
+from emskit.documents.formats import (
+    FORMATS, Style, subset_fonts, to_docx, to_html, to_markdown, to_pdf, to_xlsx,
+)
+from emskit.errors import EmskitError, UsageError
+from emskit.repo.loader import load_repository
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class PackResult:
+    out: Path
+    files: dict[str, str] = field(default_factory=dict)  # name -> sha256
+    ready: bool = True
+    commit: str | None = None
+    clean: bool = False
+    readiness: list = field(default_factory=list)  # type: ignore[type-arg]
+
+
+def builders(jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
+    from emskit.documents import registers, reports
+
+    out = [reports.application_summary, reports.policy, reports.scope_statement, registers.aspects_register,
+           registers.significant_aspects, registers.obligations_register, registers.objectives,
+           registers.controls_and_emergency, registers.monitoring_summary, reports.compliance_evaluation,
+           reports.internal_audits, reports.management_reviews, registers.nonconformity_log,
+           registers.training_records, registers.master_list, reports.cross_reference, reports.gap_report,
+           reports.readiness_report]
+    if (jurisdiction or "").upper() == "CN":
+        out.append(reports.application_materials)
+    return out
+
+
+def parse_formats(text: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise UsageError(f"--formats {text!r}: choose from {','.join(FORMATS)}")
+    return chosen
+
+
+def build_pack(root: Path, out: Path, as_of: dt.date, formats: tuple[str, ...] = FORMATS, ref: str | None = None,
+               draft: bool = False, allow_dirty: bool = False, progress: Progress | None = None) -> PackResult:
+    from emskit import git
+
+    note = progress or (lambda _: None)
+    if ref is not None:
+        commit, clean = git.resolve_commit(root, ref), True
+        with tempfile.TemporaryDirectory(prefix="emskit-pack-") as folder:
+            source = git.export_at(root, commit, Path(folder))
+            return _build(source, root, out, as_of, formats, commit, clean, draft, note)
+    commit, clean = git.state(root) if git.available() else (None, False)
+    if commit is not None and not clean and not allow_dirty:
+        raise UsageError("the work tree has uncommitted changes: commit them, or pass --allow-dirty "
+                         "(the manifest will say the pack is not from a clean commit)")
+    return _build(root, root, out, as_of, formats, commit, clean, draft, note)
+
+
+def _build(source: Path, root: Path, out: Path, as_of: dt.date, formats: tuple[str, ...], commit: str | None,
+           clean: bool, draft: bool, note: Progress) -> PackResult:
+    note("loading the repository")
+    repo = load_repository(source)
+    if repo.config is None:
+        raise EmskitError("emskit.yaml has errors: run 'emskit check' and fix them before building a pack")
+    ctx = PackContext(repo, as_of, commit, _histories(root, repo, commit))
+    result = PackResult(out, commit=commit, clean=clean, readiness=ctx.readiness)
+    result.ready = not any(v.status == "fail" for v in ctx.readiness)
+    if not result.ready and not draft:
+        return result
+    language = repo.config.ems.language
+    short = commit[:12] if commit else "none"
+    style = Style(source, language, as_of, ctx.labels("generated", version=__version__, commit=short,
+                                                     as_of=as_of.isoformat()),
+                  ctx.labels("draft") if draft else None)
+    documents = [build(ctx) for build in builders(repo.config.ems.jurisdiction)]
+    files: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
+        if "pdf" in formats:
+            style = replace(style, pdf_fonts=subset_fonts(documents, Path(fonts), style.footer + (style.draft or "")))
+        for doc in documents:
+            note(doc.name)
+            for fmt in formats:
+                if fmt != "xlsx":
+                    writer = {"pdf": to_pdf, "docx": to_docx, "html": to_html, "md": to_markdown}[fmt]
+                    files[f"{fmt}/{doc.name}.{fmt}"] = writer(doc, style)
+    if "xlsx" in formats:
+        files["xlsx/registers.xlsx"] = to_xlsx(documents, style)
+    result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
+    manifest = {
+        "emskit": __version__, "as_of": as_of.isoformat(), "commit": commit, "clean": clean,
+        "draft": draft, "ready": result.ready, "language": language, "edition": repo.edition,
+        "files": [{"path": name, "sha256": digest, "bytes": len(files[name])} for name, digest in result.files.items()],
+    }
+    files["MANIFEST.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    note("writing")
+    _write(out, files, as_of)
+    return result
+
+
+def _histories(root: Path, repo, commit: str | None) -> dict[str, DocumentHistory]:  # type: ignore[no-untyped-def]
+    from emskit import git
+
+    documents = [r.file for r in repo.records if r.kind == "document"]
+    if commit is None or not documents:
+        return {}
+    out = {}
+    for file, commits in git.file_histories(root, documents, commit).items():
+        if commits:
+            _, date, author, _ = commits[0]
+            out[file] = DocumentHistory(len(commits), dt.date.fromisoformat(date), author)
+    return out
+
+
+def _write(out: Path, files: dict[str, bytes], as_of: dt.date) -> None:
+    from emskit.atomic import write_bytes
+
+    try:
+        if out.suffix == ".zip":
+            out.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(out, _zip(files, as_of))
+            return
+        out.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            (out / name).parent.mkdir(parents=True, exist_ok=True)
+            write_bytes(out / name, data)
+    except OSError as error:
+        raise UsageError(f"--out {out}: cannot write there ({error.strerror})") from None
+
+
+def _zip(files: dict[str, bytes], as_of: dt.date) -> bytes:
+    buffer = io.BytesIO()
+    stamp = (as_of.year, as_of.month, as_of.day, 0, 0, 0)
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            entry = zipfile.ZipInfo(name, date_time=stamp)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            archive.writestr(entry, files[name])
+    return buffer.getvalue()
