@@ -14,6 +14,7 @@ from pathlib import Path
 
 from emskit.calendar.periods import add
 from emskit.clauses.evidence import missing_review_inputs
+from emskit.listing import listing
 from emskit.repo.repository import Record
 from emskit.rules.context import CheckContext
 
@@ -78,7 +79,7 @@ def internal_audit(ctx: CheckContext) -> Verdict:
     unraised = [f.id for f in audit.model.findings if f.type == "nonconformity" and not f.nonconformity]
     if unraised:
         return Verdict("internal-audit", FAIL, f"{audit.id}: nonconformity findings without a nonconformity "
-                       f"record: {', '.join(unraised)}", clauses, [audit.id])
+                       f"record: {listing(unraised)}", clauses, [audit.id])
     return Verdict("internal-audit", PASS, f"{audit.id} covered every clause, finished {_audit_end(audit)}",
                    clauses, [audit.id])
 
@@ -114,9 +115,9 @@ def compliance_evaluation(ctx: CheckContext) -> Verdict:
     if late or unanswered:
         reasons = []
         if late:
-            reasons.append(f"not evaluated within frequency: {', '.join(sorted(i.id for i in late))}")
+            reasons.append(f"not evaluated within frequency: {listing(i.id for i in late)}")
         if unanswered:
-            reasons.append(f"non-compliance without action: {', '.join(unanswered)}")
+            reasons.append(f"non-compliance without action: {listing(unanswered)}")
         return Verdict("compliance-evaluation", FAIL, "; ".join(reasons), clauses, sorted(i.id for i in late))
     return Verdict("compliance-evaluation", PASS, f"all {len(applicable)} applicable obligations evaluated "
                    "within their frequency", clauses, _ids(applicable))
@@ -129,7 +130,7 @@ def no_pollution_incident(ctx: CheckContext) -> Verdict:
     window = f"in {ctx.as_of.year}" if cn else "in the last 12 months"
     polluting = [i for i in _records(ctx, "incident") if i.model.pollution and since <= i.model.date <= ctx.as_of]
     if polluting:
-        return Verdict("no-pollution-incident", FAIL, f"pollution incidents {window}: {', '.join(_ids(polluting))}",
+        return Verdict("no-pollution-incident", FAIL, f"pollution incidents {window}: {listing(_ids(polluting))}",
                        clauses, _ids(polluting))
     return Verdict("no-pollution-incident", PASS, f"no pollution incident {window}", clauses)
 
@@ -170,12 +171,12 @@ def open_nonconformities(ctx: CheckContext) -> Verdict:
     major = [n for n in open_ncs if n.model.grade == "major"]
     overdue = [i for i in ctx.due_items if i.kind == "corrective-action" and i.due < ctx.as_of]
     if major or overdue:
-        parts = ([f"open major nonconformities: {', '.join(_ids(major))}"] if major else []) + \
-            ([f"corrective actions overdue: {', '.join(sorted(i.id for i in overdue))}"] if overdue else [])
+        parts = ([f"open major nonconformities: {listing(_ids(major))}"] if major else []) + \
+            ([f"corrective actions overdue: {listing(i.id for i in overdue)}"] if overdue else [])
         return Verdict("open-nonconformities", FAIL, "; ".join(parts), clauses, _ids(major))
     if open_ncs:
         return Verdict("open-nonconformities", WARN, f"open minor nonconformities, actions on time: "
-                       f"{', '.join(_ids(open_ncs))}", clauses, _ids(open_ncs))
+                       f"{listing(_ids(open_ncs))}", clauses, _ids(open_ncs))
     return Verdict("open-nonconformities", PASS, "no open nonconformity", clauses)
 
 
@@ -188,7 +189,7 @@ def significant_aspects_controlled(ctx: CheckContext) -> Verdict:
             if not any(ctx.index.linked(a, kind) for kind in ("control", "objective", "indicator"))]
     if bare:
         return Verdict("significant-aspects-controlled", FAIL, f"significant aspects with no control, objective "
-                       f"or indicator: {', '.join(_ids(bare))}", clauses, _ids(bare))
+                       f"or indicator: {listing(_ids(bare))}", clauses, _ids(bare))
     return Verdict("significant-aspects-controlled", PASS, f"all {len(significant)} significant aspects have a "
                    "control, an objective or an indicator", clauses, _ids(significant))
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from emskit.calendar.due_dates import DueItem
 from emskit.calendar.periods import add
+from emskit.listing import listing
 from emskit.model.common import text_in
 from emskit.repo.repository import Record
 from emskit.rules.context import CheckContext
@@ -80,16 +81,11 @@ def _texts(value: Any) -> list[str]:
 
 
 def _ids(records: Iterable[Record]) -> str:
-    return _ids_of(r.id for r in records)
-
-
-def _ids_of(ids: Iterable[str]) -> str:
-    listed = sorted(ids)
-    return ", ".join(listed[:8]) + (f" and {len(listed) - 8} more" if len(listed) > 8 else "")
+    return listing(r.id for r in records)
 
 
 def _item_ids(items: Iterable[DueItem]) -> str:
-    return _ids_of(item.id for item in items)
+    return listing(item.id for item in items)
 
 
 # --- 4 Context ---------------------------------------------------------------------------

@@ -277,7 +277,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
                 if isinstance(block, Table):
                     table.row([str(h) for h in headers])
                 for row in rows:
-                    table.row([str(v) for v in row])
+                    table.row([_fit(v) for v in row])
             pdf.ln(2)
         elif isinstance(block, Image):
             pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
@@ -311,6 +311,13 @@ def _column_widths(pdf: Any, headers: Any, rows: Any) -> tuple[float, ...]:
         scale = pdf.epw / sum(wants)
         return tuple(w * scale for w in wants)
     return tuple(m + spare * g / total_growth for m, g in zip(minimums, growth, strict=True))
+
+
+def _fit(value: Any, most: int = 1200) -> str:
+    """A PDF table row must fit on one page; a cell longer than that is cut (the Word, Excel
+    and HTML versions keep it whole)."""
+    text = str(value)
+    return text if len(text) <= most else text[:most] + " …"
 
 
 def _word_width(pdf: Any, word: str) -> float:
