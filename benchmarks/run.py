@@ -80,6 +80,10 @@ def main() -> None:
         "due_large_org_json": measure([*emskit, "due", "--repo", str(large), "--as-of", "2026-11-22",
                                        "--format", "json"], args.runs),
         "ready_large_org": measure([*emskit, "ready", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
+        "pack_sample_org": measure([*emskit, "pack", "--repo", str(SAMPLE), "--as-of", "2026-11-22", "--allow-dirty",
+                                    "--out", str(args.out / "sample-pack.zip")], 1),
+        "pack_large_org": measure([*emskit, "pack", "--repo", str(large), "--as-of", "2026-11-22", "--draft",
+                                   "--allow-dirty", "--out", str(args.out / "large-pack.zip")], 1),
     }
     print(json.dumps(results, indent=2))
 

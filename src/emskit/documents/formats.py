@@ -17,6 +17,7 @@ from typing import Any
 
 from emskit.documents.charts import CJK_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.pdf_table import draw_table
 
 FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -153,20 +154,9 @@ def to_docx(doc: Document, style: Style) -> bytes:
         elif isinstance(block, Paragraph):
             word.add_paragraph(block.text)
         elif isinstance(block, Fields):
-            table = word.add_table(rows=0, cols=2)
-            table.style = "Table Grid"
-            for label, value in block.pairs:
-                cells = table.add_row().cells
-                cells[0].text, cells[1].text = label, value
+            _add_word_table(word, None, block.pairs)
         elif isinstance(block, Table):
-            table = word.add_table(rows=1, cols=len(block.headers))
-            table.style = "Table Grid"
-            for cell, header in zip(table.rows[0].cells, block.headers, strict=True):
-                cell.text = header
-                cell.paragraphs[0].runs[0].bold = True
-            for row in block.rows:
-                for cell, value in zip(table.add_row().cells, row, strict=True):
-                    cell.text = str(value)
+            _add_word_table(word, block.headers, block.rows)
         elif isinstance(block, Image):
             from docx.shared import Inches
 
@@ -176,6 +166,37 @@ def to_docx(doc: Document, style: Style) -> bytes:
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), style.as_of)
+
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_XML_UNSAFE = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
+
+
+def _add_word_table(word: Any, headers: Any, rows: Any) -> None:
+    """A Word table written as XML in one piece: python-docx's cell-by-cell API took 20 s for a
+    2,000-aspect register. The header row repeats on every page."""
+    from xml.sax.saxutils import escape
+
+    from docx.oxml import parse_xml
+
+    def cell(text: Any, bold: bool = False) -> str:
+        lines = str(text).translate(_XML_UNSAFE).split("\n")
+        runs = "<w:r><w:br/></w:r>".join(
+            f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
+            for line in lines)
+        return f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
+
+    columns = len(headers) if headers is not None else (len(rows[0]) if rows else 1)
+    parts = [f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+             '</w:tblPr><w:tblGrid>' + "<w:gridCol/>" * columns + "</w:tblGrid>"]
+    if headers is not None:
+        parts.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(cell(h, True) for h in headers) + "</w:tr>")
+    parts += ["<w:tr>" + "".join(cell(v) for v in row) + "</w:tr>" for row in rows]
+    if len(parts) == 1:
+        parts.append("<w:tr>" + cell("") * columns + "</w:tr>")  # Word needs at least one row
+    parts.append("</w:tbl>")
+    body = word.element.body
+    body.insert(len(body) - 1, parse_xml("".join(parts)))  # before the closing section properties
 
 
 def to_xlsx(docs: list[Document], style: Style) -> bytes:
@@ -231,7 +252,6 @@ def _display_width(text: str) -> int:
 
 def to_pdf(doc: Document, style: Style) -> bytes:
     from fpdf import FPDF
-    from fpdf.fonts import FontFace
 
     class Page(FPDF):  # type: ignore[misc]
         def header(self) -> None:  # fpdf2 calls this on every page: the DRAFT mark goes on each
@@ -268,16 +288,15 @@ def to_pdf(doc: Document, style: Style) -> bytes:
             pdf.multi_cell(0, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         elif isinstance(block, Fields | Table):
-            headers, rows = (("", ""), block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
-            pdf.set_font("Body", "", 8 if len(headers) > 6 else 9)
-            heading_style = FontFace(emphasis="BOLD", fill_color=(238, 241, 244))
-            with pdf.table(headings_style=heading_style, first_row_as_headings=isinstance(block, Table),
-                           line_height=4.5 if len(headers) > 6 else 5, text_align="LEFT",
-                           col_widths=_column_widths(pdf, headers, rows)) as table:
-                if isinstance(block, Table):
-                    table.row([str(h) for h in headers])
-                for row in rows:
-                    table.row([_fit(v) for v in row])
+            headers, rows = (None, block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
+            columns = len(rows[0]) if headers is None and rows else len(headers or ())
+            if not columns:
+                continue
+            size = 7.5 if columns > 6 else 9
+            pdf.set_font("Body", "", size)
+            widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
+            draw_table(pdf, headers, [[_fit(v) for v in row] for row in rows], widths, size,
+                       line_height=size * 0.42)
             pdf.ln(2)
         elif isinstance(block, Image):
             pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
@@ -289,27 +308,28 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     return bytes(pdf.output())
 
 
-def _column_widths(pdf: Any, headers: Any, rows: Any) -> tuple[float, ...]:
+def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[float, ...]:
     """Column widths in mm that never split a word (ids, dates, 'emergency'): each column gets
     at least its longest word, and the rest of the page goes to the columns with long text.
     CJK text may break between any two characters, so a CJK run counts as two characters."""
-    padding = 2.6
+    from emskit.documents.pdf_table import PADDING, Widths
+
+    body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
+    padding = 2 * PADDING + 0.4
     minimums, wants = [], []
     for index, header in enumerate(headers):
-        cells = [str(header)] + [str(row[index]) for row in rows]
-        words = [w for cell in cells[1:] for w in cell.split()] or ["M"]
-        with pdf.local_context(font_style="B"):  # headings are set in bold
-            heading = max([_word_width(pdf, w) for w in str(header).split()] + [0.0])
-        minimums.append(max([heading] + [_word_width(pdf, w) for w in words]) + padding)
-        wants.append(min(max(pdf.get_string_width(cell) for cell in cells), 90.0) + padding)
+        cells = [str(row[index]) for row in rows]
+        heading = max([_word_width(bold, w) for w in str(header).split()] + [0.0])
+        minimums.append(max([heading] + [_word_width(body, w) for c in cells for w in c.split()]) + padding)
+        wants.append(min(max([bold.text(str(header))] + [body.text(c) for c in cells]), 90.0) + padding)
     spare = pdf.epw - sum(minimums)
     if spare <= 0:
-        return tuple(minimums)
-    growth = [max(w - m, 0.0) for w, m in zip(wants, minimums, strict=True)]
-    total_growth = sum(growth) or 1.0
+        return tuple(m * pdf.epw / sum(minimums) for m in minimums)  # squeeze; words then break
     if sum(wants) <= pdf.epw:  # everything fits: share out the slack in proportion
         scale = pdf.epw / sum(wants)
         return tuple(w * scale for w in wants)
+    growth = [max(w - m, 0.0) for w, m in zip(wants, minimums, strict=True)]
+    total_growth = sum(growth) or 1.0
     return tuple(m + spare * g / total_growth for m, g in zip(minimums, growth, strict=True))
 
 
@@ -320,10 +340,10 @@ def _fit(value: Any, most: int = 1200) -> str:
     return text if len(text) <= most else text[:most] + " …"
 
 
-def _word_width(pdf: Any, word: str) -> float:
+def _word_width(widths: Any, word: str) -> float:
     if any(ord(ch) > 0x2E80 for ch in word):
-        return pdf.get_string_width("MM")
-    return float(pdf.get_string_width(word))
+        return float(widths.text("MM"))
+    return float(widths.text(word))
 
 
 def _dejavu() -> Path:
