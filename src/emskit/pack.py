@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import io
 import json
 import tempfile
-import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +18,15 @@ from emskit import __version__
 from emskit.documents.content import Document
 from emskit.documents.context import DocumentHistory, PackContext
 from emskit.documents.formats import (
-    FORMATS, Style, subset_fonts, to_docx, to_html, to_markdown, to_pdf, to_xlsx,
+    FORMATS,
+    Style,
+    fixed_zip,
+    subset_fonts,
+    to_docx,
+    to_html,
+    to_markdown,
+    to_pdf,
+    to_xlsx,
 )
 from emskit.errors import EmskitError, UsageError
 from emskit.repo.loader import load_repository
@@ -138,7 +144,7 @@ def _write(out: Path, files: dict[str, bytes], as_of: dt.date) -> None:
     try:
         if out.suffix == ".zip":
             out.parent.mkdir(parents=True, exist_ok=True)
-            write_bytes(out, _zip(files, as_of))
+            write_bytes(out, fixed_zip(sorted(files.items()), as_of))
             return
         out.mkdir(parents=True, exist_ok=True)
         for name, data in files.items():
@@ -146,15 +152,3 @@ def _write(out: Path, files: dict[str, bytes], as_of: dt.date) -> None:
             write_bytes(out / name, data)
     except OSError as error:
         raise UsageError(f"--out {out}: cannot write there ({error.strerror})") from None
-
-
-def _zip(files: dict[str, bytes], as_of: dt.date) -> bytes:
-    buffer = io.BytesIO()
-    stamp = (as_of.year, as_of.month, as_of.day, 0, 0, 0)
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name in sorted(files):
-            entry = zipfile.ZipInfo(name, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            archive.writestr(entry, files[name])
-    return buffer.getvalue()

@@ -51,7 +51,8 @@ def history(ctx: typer.Context, doc_id: Annotated[str, typer.Argument(metavar="D
 
 
 def _history(repo, as_of, doc_id) -> int:  # type: ignore[no-untyped-def]
-    from emskit.docs import docs_context, find_document, history as file_history
+    from emskit.docs import docs_context, find_document
+    from emskit.docs import history as file_history
     from emskit.report.table import render_table
 
     root = repository_root(repo)

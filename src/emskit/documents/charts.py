@@ -20,8 +20,7 @@ def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")
-    from matplotlib import font_manager
-    from matplotlib import pyplot
+    from matplotlib import font_manager, pyplot
 
     font_manager.fontManager.addfont(str(CJK_FONT))
     name = font_manager.FontProperties(fname=str(CJK_FONT)).get_name()

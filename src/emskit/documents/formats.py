@@ -11,6 +11,7 @@ import base64
 import datetime as dt
 import io
 import zipfile
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -352,24 +353,32 @@ def _dejavu() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 
 
-ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+def fixed_zip(entries: Iterable[tuple[str, bytes]], as_of: dt.date) -> bytes:
+    """A zip whose bytes depend only on its entries and the as-of date: every entry stamped
+    with the as-of date, the same permissions and compression, in the order given."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, body in entries:
+            entry = zipfile.ZipInfo(name, date_time=(as_of.year, as_of.month, as_of.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, body)
+    return out.getvalue()
 
 
 def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
-    """Rewrite a zip (docx, xlsx) with a fixed timestamp per entry, so that the same content
-    gives the same bytes; entry order is kept (Office wants [Content_Types].xml first)."""
+    """Rewrite an Office file (docx, xlsx) through fixed_zip; entry order is kept (Office wants
+    [Content_Types].xml first) and the 'modified' stamp openpyxl takes from the clock is pinned."""
     import re
 
     source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
     stamp = f"{as_of.isoformat()}T00:00:00Z".encode()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+
+    def entries() -> Iterator[tuple[str, bytes]]:
         for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(as_of.year, as_of.month, as_of.day, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
             body = source.read(info.filename)
-            if info.filename == "docProps/core.xml":  # openpyxl stamps 'modified' with the clock at save
+            if info.filename == "docProps/core.xml":
                 body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
-            target.writestr(entry, body)
-    return out.getvalue()
+            yield info.filename, body
+
+    return fixed_zip(entries(), as_of)
