@@ -99,6 +99,11 @@ def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped
             style = replace(style, pdf_fonts=formats.subset_fonts([document], Path(fonts), footer))
         data = writer[format.value](document, style)
     target = out or Path(f"{document.name}.{format.value}")
-    write_bytes(target, data)
+    try:
+        write_bytes(target, data)
+    except OSError as error:
+        from emskit.errors import UsageError
+
+        raise UsageError(f"--out {target}: cannot write there ({error.strerror})") from None
     print(f"emskit docs: wrote {target}", file=sys.stderr)
     return 0

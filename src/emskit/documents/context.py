@@ -50,6 +50,15 @@ class PackContext:
 
         return readiness(self.check)
 
+    @cached_property
+    def readings_by_indicator(self) -> dict[str, list[Any]]:
+        """Readings up to the as-of date, per indicator, oldest first (objectives, monitoring)."""
+        out: dict[str, list[Any]] = {}
+        for reading in sorted(self.repo.readings, key=lambda r: r.date):
+            if reading.date <= self.as_of:
+                out.setdefault(reading.indicator, []).append(reading)
+        return out
+
     def records(self, kind: str) -> list[Record]:
         return sorted(self.check.records(kind), key=lambda r: r.id)
 

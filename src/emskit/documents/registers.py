@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 from emskit.documents.charts import objective_chart
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
@@ -65,10 +63,6 @@ def obligations_register(ctx: PackContext) -> Document:
 def objectives(ctx: PackContext) -> Document:
     L = ctx.labels
     doc = Document("objectives", L("objectives"))
-    readings = defaultdict(list)
-    for reading in ctx.repo.readings:
-        if reading.date <= ctx.as_of:
-            readings[reading.indicator].append(reading)
     summary = []
     for record in ctx.records("objective"):
         model = record.model
@@ -82,7 +76,7 @@ def objectives(ctx: PackContext) -> Document:
         doc.add(Table((L("actions"), L("owner"), L("due"), L("status")),
                       tuple((ctx.text(a.what), ctx.name_of(a.who), a.due.isoformat() if a.due else "", a.status)
                             for a in model.actions)))
-        series = sorted(readings.get(model.indicator or "", []), key=lambda r: r.date)
+        series = ctx.readings_by_indicator.get(model.indicator or "", [])
         if series:
             doc.add(Image(objective_chart(record.id, series, model, ctx.labels), f"{L('progress')}: {record.id}"))
     return doc
@@ -105,13 +99,9 @@ def controls_and_emergency(ctx: PackContext) -> Document:
 
 def monitoring_summary(ctx: PackContext) -> Document:
     L = ctx.labels
-    by_indicator = defaultdict(list)
-    for reading in ctx.repo.readings:
-        if reading.date <= ctx.as_of:
-            by_indicator[reading.indicator].append(reading)
     rows = []
     for record in ctx.records("indicator"):
-        model, series = record.model, sorted(by_indicator.get(record.id, []), key=lambda r: r.date)
+        model, series = record.model, ctx.readings_by_indicator.get(record.id, [])
         limit = model.limit
         over = [r for r in series if limit and ((limit.max is not None and r.value > limit.max)
                                                 or (limit.min is not None and r.value < limit.min))]

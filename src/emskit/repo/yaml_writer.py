@@ -56,7 +56,10 @@ def edit_file(path: Path, edits: list[SetKey]) -> bool:
         _parse(result)  # never write what does not parse
     except EditError as error:
         raise EditError(f"{path.name}: {error}; this file was left as it was") from None
-    write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + result.replace("\n", newline).encode("utf-8"))
+    try:
+        write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + result.replace("\n", newline).encode("utf-8"))
+    except OSError as error:
+        raise EditError(f"{path.name}: cannot be written ({error.strerror}); it was left as it was") from None
     return True
 
 
