@@ -14,8 +14,17 @@ import random
 import shutil
 from pathlib import Path
 
-CATEGORIES = ["emissions-to-air", "releases-to-water", "releases-to-land", "resource-use",
-              "energy-use", "emitted-energy", "waste", "land-use", "other"]
+CATEGORIES = [
+    "emissions-to-air",
+    "releases-to-water",
+    "releases-to-land",
+    "resource-use",
+    "energy-use",
+    "emitted-energy",
+    "waste",
+    "land-use",
+    "other",
+]
 CONDITIONS = ["normal", "normal", "normal", "abnormal", "emergency"]
 
 
@@ -33,29 +42,53 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
     indicators = [f"IND-{i:04d}" for i in range(250)]
     documents = [f"DOC-{i:04d}" for i in range(300)]
 
-    site_rows = "\n".join(f"    - {{id: {s}, name: Plant {s[-3:]}, employees: {rng.randint(40, 900)}}}" for s in sites)
+    site_rows = "\n".join(
+        f"    - {{id: {s}, name: Plant {s[-3:]}, employees: {rng.randint(40, 900)}}}" for s in sites
+    )
     (out / "emskit.yaml").write_text(
         "emskit: 1\norganization:\n  name: Global Components Group\n  employees: 24000\n  sites:\n"
-        f"{site_rows}\nems:\n  edition: \"2015+A1:2024\"\n  scope: Manufacture of components at 40 plants\n"
-        "  operating_since: 2019-01-01\nsignificance: {preset: likelihood-x-severity}\n")
+        f'{site_rows}\nems:\n  edition: "2015+A1:2024"\n  scope: Manufacture of components at 40 plants\n'
+        "  operating_since: 2019-01-01\nsignificance: {preset: likelihood-x-severity}\n"
+    )
     (out / "roles.yaml").write_text(
-        "roles:\n" + "".join(f"  - {{id: {r}, title: Role {r[-3:]}, top_management: {str(i == 0).lower()}}}\n"
-                             for i, r in enumerate(roles))
-        + "people:\n" + "".join(f"  - {{id: {p}, name: Person {p[-4:]}, roles: [{rng.choice(roles)}]}}\n" for p in people))
+        "roles:\n"
+        + "".join(
+            f"  - {{id: {r}, title: Role {r[-3:]}, top_management: {str(i == 0).lower()}}}\n"
+            for i, r in enumerate(roles)
+        )
+        + "people:\n"
+        + "".join(
+            f"  - {{id: {p}, name: Person {p[-4:]}, roles: [{rng.choice(roles)}]}}\n"
+            for p in people
+        )
+    )
     (out / "context.yaml").write_text(
-        "issues:\n" + "".join(f"  - {{id: ISS-{i:03d}, type: {rng.choice(['internal', 'external'])}, description: Issue {i}}}\n"
-                              for i in range(80))
-        + "climate_change: {relevant: true, rationale: Flooding and heat at several plants}\n")
+        "issues:\n"
+        + "".join(
+            f"  - {{id: ISS-{i:03d}, type: {rng.choice(['internal', 'external'])}, description: Issue {i}}}\n"
+            for i in range(80)
+        )
+        + "climate_change: {relevant: true, rationale: Flooding and heat at several plants}\n"
+    )
     (out / "policy.yaml").write_text(
         "id: POL-001\ntext: We protect the environment, meet our obligations and improve.\n"
         "commitments: {environmental_protection: true, compliance_obligations: true, continual_improvement: true}\n"
-        f"approved_by: {people[0]}\napproved_on: 2024-01-15\n")
+        f"approved_by: {people[0]}\napproved_on: 2024-01-15\n"
+    )
 
-    _list_files(out / "obligations", "obligations", 25, n_obligations, lambda i: (
-        f"  - id: OBL-{i:05d}\n    type: {rng.choice(['legal', 'legal', 'permit', 'other'])}\n"
-        f"    title: Requirement {i} of the environmental code\n    requirement: Keep emissions of process {i % 97} within the limit\n"
-        f"    applies_to: [{rng.choice(sites)}]\n    evaluation_frequency: {rng.choice(['annual', 'semiannual', 'P24M'])}\n"
-        f"    owner: {rng.choice(roles)}\n"))
+    _list_files(
+        out / "obligations",
+        "obligations",
+        25,
+        n_obligations,
+        lambda i: (
+            f"  - id: OBL-{i:05d}\n    type: {rng.choice(['legal', 'legal', 'permit', 'other'])}\n"
+            f"    title: Requirement {i} of the environmental code\n    requirement: Keep emissions of process {i % 97} within the limit\n"
+            f"    applies_to: [{rng.choice(sites)}]\n    evaluation_frequency: {rng.choice(['annual', 'semiannual', 'P24M'])}\n"
+            f"    owner: {rng.choice(roles)}\n"
+        ),
+    )
+
     def aspect(i: int) -> str:
         # Declared verdicts agree with the likelihood-x-severity preset (>= 15), as in a
         # maintained register; a check that reported thousands of disagreements would time
@@ -71,19 +104,39 @@ def generate(out: Path, scale: float = 1.0) -> dict[str, int]:
             f"    obligations: [OBL-{rng.randrange(n_obligations):05d}]\n    controls: [{rng.choice(controls)}]\n"
             f"    owner: {rng.choice(roles)}\n    reviewed: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
         )
+
     _list_files(out / "aspects", "aspects", 50, n_aspects, aspect)
-    _list_files(out / "controls", "controls", 10, len(controls), lambda i: (
-        f"  - {{id: {controls[i]}, title: Control {i}, type: procedure, document: {rng.choice(documents)}, owner: {rng.choice(roles)}}}\n"))
+    _list_files(
+        out / "controls",
+        "controls",
+        10,
+        len(controls),
+        lambda i: (
+            f"  - {{id: {controls[i]}, title: Control {i}, type: procedure, document: {rng.choice(documents)}, owner: {rng.choice(roles)}}}\n"
+        ),
+    )
     (out / "monitoring").mkdir()
     (out / "monitoring/indicators.yaml").write_text(
-        "indicators:\n" + "".join(f"  - {{id: {ind}, name: Indicator {k}, unit: t, frequency: monthly, limit: {{max: 1000}}}}\n"
-                                  for k, ind in enumerate(indicators))
-        + "equipment:\n" + "".join(f"  - {{id: EQ-{k:03d}, name: Meter {k}, calibrated_on: 2026-03-01, calibration_interval: annual}}\n"
-                                   for k in range(100)))
+        "indicators:\n"
+        + "".join(
+            f"  - {{id: {ind}, name: Indicator {k}, unit: t, frequency: monthly, limit: {{max: 1000}}}}\n"
+            for k, ind in enumerate(indicators)
+        )
+        + "equipment:\n"
+        + "".join(
+            f"  - {{id: EQ-{k:03d}, name: Meter {k}, calibrated_on: 2026-03-01, calibration_interval: annual}}\n"
+            for k in range(100)
+        )
+    )
     _readings(out / "monitoring/data", rng, indicators, sites, n_readings)
     _documents(out / "documents", documents, roles, people)
     _records(out / "records", rng, n_records, n_obligations, people)
-    return {"aspects": n_aspects, "obligations": n_obligations, "readings": n_readings, "records": n_records}
+    return {
+        "aspects": n_aspects,
+        "obligations": n_obligations,
+        "readings": n_readings,
+        "records": n_records,
+    }
 
 
 def _list_files(folder: Path, key: str, files: int, total: int, item) -> None:
@@ -94,7 +147,9 @@ def _list_files(folder: Path, key: str, files: int, total: int, item) -> None:
         (folder / f"{key}-{f:03d}.yaml").write_text(f"{key}:\n" + "".join(rows))
 
 
-def _readings(folder: Path, rng: random.Random, indicators: list[str], sites: list[str], total: int) -> None:
+def _readings(
+    folder: Path, rng: random.Random, indicators: list[str], sites: list[str], total: int
+) -> None:
     folder.mkdir(parents=True)
     start = dt.date(2018, 1, 1)
     per_file = total // 10
@@ -102,7 +157,9 @@ def _readings(folder: Path, rng: random.Random, indicators: list[str], sites: li
         lines = ["date,indicator,value,site,note"]
         for k in range(per_file):
             day = start + dt.timedelta(days=(f * per_file + k) % 3000)
-            lines.append(f"{day},{rng.choice(indicators)},{rng.uniform(1, 900):.3f},{rng.choice(sites)},")
+            lines.append(
+                f"{day},{rng.choice(indicators)},{rng.uniform(1, 900):.3f},{rng.choice(sites)},"
+            )
         (folder / f"readings-{f:02d}.csv").write_text("\n".join(lines) + "\n")
 
 
@@ -110,12 +167,15 @@ def _documents(folder: Path, documents: list[str], roles: list[str], people: lis
     folder.mkdir(parents=True)
     for k, doc in enumerate(documents):
         (folder / f"{doc.lower()}.md").write_text(
-            f"---\nid: {doc}\ntitle: Procedure {k}\ntype: procedure\nclauses: [\"8.1\"]\nowner: {roles[k % len(roles)]}\n"
+            f'---\nid: {doc}\ntitle: Procedure {k}\ntype: procedure\nclauses: ["8.1"]\nowner: {roles[k % len(roles)]}\n'
             f"approved_by: {people[0]}\napproved_on: 2025-0{1 + k % 9}-15\nreview_interval: annual\nstatus: approved\n---\n"
-            f"# Procedure {k}\n\nSteps of procedure {k}.\n")
+            f"# Procedure {k}\n\nSteps of procedure {k}.\n"
+        )
 
 
-def _records(folder: Path, rng: random.Random, total: int, n_obligations: int, people: list[str]) -> None:
+def _records(
+    folder: Path, rng: random.Random, total: int, n_obligations: int, people: list[str]
+) -> None:
     kinds = ["training", "evaluations", "audits", "nonconformities", "incidents", "reviews"]
     for kind in kinds:
         (folder / kind).mkdir(parents=True)
@@ -126,13 +186,18 @@ def _records(folder: Path, rng: random.Random, total: int, n_obligations: int, p
         if kind == "training":
             body = f"id: TRN-{k:05d}\ndate: {day}\ntopic: Topic {k}\ntrainer: {who}\nattendees: [{rng.choice(people)}, {rng.choice(people)}]\nassessment: passed\n"
         elif kind == "evaluations":
-            results = "".join(f"  - {{obligation: OBL-{rng.randrange(n_obligations):05d}, result: compliant}}\n" for _ in range(25))
+            results = "".join(
+                f"  - {{obligation: OBL-{rng.randrange(n_obligations):05d}, result: compliant}}\n"
+                for _ in range(25)
+            )
             body = f"id: EVA-{k:05d}\ndate: {day}\nevaluator: {who}\nresults:\n{results}"
         elif kind == "audits":
-            body = f"id: AUD-{k:05d}\ndate: {day}\nauditors: [{who}]\nclauses: all\nfindings:\n  - {{id: AF-1, type: observation, clause: \"8.1\", description: Note {k}}}\n"
+            body = f'id: AUD-{k:05d}\ndate: {day}\nauditors: [{who}]\nclauses: all\nfindings:\n  - {{id: AF-1, type: observation, clause: "8.1", description: Note {k}}}\n'
         elif kind == "nonconformities":
-            body = (f"id: NC-{k:05d}\nraised: {day}\nsource: other\ndescription: Problem {k}\ngrade: minor\n"
-                    f"corrective_actions:\n  - {{what: Fix {k}, who: {who}, due: {day + dt.timedelta(days=60)}}}\nstatus: open\n")
+            body = (
+                f"id: NC-{k:05d}\nraised: {day}\nsource: other\ndescription: Problem {k}\ngrade: minor\n"
+                f"corrective_actions:\n  - {{what: Fix {k}, who: {who}, due: {day + dt.timedelta(days=60)}}}\nstatus: open\n"
+            )
         elif kind == "incidents":
             body = f"id: INC-{k:05d}\ndate: {day}\ntype: near-miss\ndescription: Near miss {k}\n"
         else:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import resource
 import statistics
 import subprocess
 import sys
@@ -23,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE.parent / "examples" / "sample-org"
 sys.path.insert(0, str(HERE))
 
-from generate_large_org import generate  # noqa: E402
+from generate_large_org import generate
 
 
 def measure(args: list[str], runs: int) -> dict[str, float]:
@@ -35,11 +34,17 @@ def measure(args: list[str], runs: int) -> dict[str, float]:
             f"p = subprocess.run({args!r}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)\n"
             "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, p.returncode)\n"
         )
-        out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout.split()
+        out = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        ).stdout.split()
         times.append(float(out[0]))
         peaks.append(int(out[1]) / 1024)
-    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3),
-            "peak_mb": round(max(peaks), 1), "exit": int(out[2])}
+    return {
+        "median_s": round(statistics.median(times), 3),
+        "min_s": round(min(times), 3),
+        "peak_mb": round(max(peaks), 1),
+        "exit": int(out[2]),
+    }
 
 
 def score_in_process(root: Path, runs: int) -> dict[str, float]:
@@ -68,22 +73,63 @@ def main() -> None:
     emskit = [sys.executable, "-m", "emskit"]
     results = {
         "help": measure([*emskit, "--help"], args.runs),
-        "check_sample_org": measure([*emskit, "check", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs),
-        "check_large_org": measure([*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
-        "check_large_org_json": measure([*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22",
-                                         "--format", "json"], args.runs),
+        "check_sample_org": measure(
+            [*emskit, "check", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs
+        ),
+        "check_large_org": measure(
+            [*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22"], args.runs
+        ),
+        "check_large_org_json": measure(
+            [*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22", "--format", "json"],
+            args.runs,
+        ),
         "score_large_org": measure([*emskit, "score", "--repo", str(large)], args.runs),
-        "score_large_org_json": measure([*emskit, "score", "--repo", str(large), "--format", "json"], args.runs),
+        "score_large_org_json": measure(
+            [*emskit, "score", "--repo", str(large), "--format", "json"], args.runs
+        ),
         "score_10k_in_process": score_in_process(large, args.runs),
-        "gap_sample_org": measure([*emskit, "gap", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs),
-        "gap_large_org": measure([*emskit, "gap", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
-        "due_large_org_json": measure([*emskit, "due", "--repo", str(large), "--as-of", "2026-11-22",
-                                       "--format", "json"], args.runs),
-        "ready_large_org": measure([*emskit, "ready", "--repo", str(large), "--as-of", "2026-11-22"], args.runs),
-        "pack_sample_org": measure([*emskit, "pack", "--repo", str(SAMPLE), "--as-of", "2026-11-22", "--allow-dirty",
-                                    "--out", str(args.out / "sample-pack.zip")], 1),
-        "pack_large_org": measure([*emskit, "pack", "--repo", str(large), "--as-of", "2026-11-22", "--draft",
-                                   "--allow-dirty", "--out", str(args.out / "large-pack.zip")], 1),
+        "gap_sample_org": measure(
+            [*emskit, "gap", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs
+        ),
+        "gap_large_org": measure(
+            [*emskit, "gap", "--repo", str(large), "--as-of", "2026-11-22"], args.runs
+        ),
+        "due_large_org_json": measure(
+            [*emskit, "due", "--repo", str(large), "--as-of", "2026-11-22", "--format", "json"],
+            args.runs,
+        ),
+        "ready_large_org": measure(
+            [*emskit, "ready", "--repo", str(large), "--as-of", "2026-11-22"], args.runs
+        ),
+        "pack_sample_org": measure(
+            [
+                *emskit,
+                "pack",
+                "--repo",
+                str(SAMPLE),
+                "--as-of",
+                "2026-11-22",
+                "--allow-dirty",
+                "--out",
+                str(args.out / "sample-pack.zip"),
+            ],
+            1,
+        ),
+        "pack_large_org": measure(
+            [
+                *emskit,
+                "pack",
+                "--repo",
+                str(large),
+                "--as-of",
+                "2026-11-22",
+                "--draft",
+                "--allow-dirty",
+                "--out",
+                str(args.out / "large-pack.zip"),
+            ],
+            1,
+        ),
     }
     print(json.dumps(results, indent=2))
 

@@ -36,7 +36,9 @@ def write_tree(root: Path, files: dict[str, Any]) -> Path:
         elif isinstance(content, str):
             path.write_text(content, encoding="utf-8")
         else:
-            path.write_text(yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            path.write_text(
+                yaml.safe_dump(content, allow_unicode=True, sort_keys=False), encoding="utf-8"
+            )
     return root
 
 
@@ -50,16 +52,24 @@ def make_repo(tmp_path: Path):
     return make
 
 
-def run_cli(*args: str, cwd: Path | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
     """Run the installed emskit as a user would: a fresh process, exit code and both streams."""
     return subprocess.run(
-        [sys.executable, "-m", "emskit", *args], capture_output=True, text=True, cwd=cwd,
-        timeout=timeout, env={**__import__("os").environ, "NO_COLOR": "1", "GITHUB_ACTIONS": ""},
+        [sys.executable, "-m", "emskit", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=timeout,
+        env={**__import__("os").environ, "NO_COLOR": "1", "GITHUB_ACTIONS": ""},
     )
 
 
 def check_json(repo: Path, *extra: str) -> tuple[int, dict[str, Any]]:
-    result = run_cli("check", "--repo", str(repo), "--as-of", AS_OF.isoformat(), "--format", "json", *extra)
+    result = run_cli(
+        "check", "--repo", str(repo), "--as-of", AS_OF.isoformat(), "--format", "json", *extra
+    )
     assert "Traceback" not in result.stderr, result.stderr
     return result.returncode, json.loads(result.stdout)
 
@@ -73,19 +83,23 @@ def findings(repo: Path):
 
 def replace_in(rel: str, old: str, new: str):  # type: ignore[no-untyped-def]
     """A mutation of a copied repository: replace text in one file (the text must be there)."""
+
     def apply(root: Path) -> None:
         path = root / rel
         text = path.read_text(encoding="utf-8")
         assert old in text, (rel, old)
         path.write_text(text.replace(old, new), encoding="utf-8")
+
     return apply
 
 
 def remove_path(rel: str):  # type: ignore[no-untyped-def]
     """A mutation of a copied repository: delete a file or a folder."""
+
     def apply(root: Path) -> None:
         import shutil
 
         target = root / rel
         shutil.rmtree(target) if target.is_dir() else target.unlink()
+
     return apply

@@ -7,8 +7,8 @@ import re
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, run_cli
+
 from emskit.rules import RULES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -17,12 +17,14 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 def _commands() -> list[str]:
     help_text = run_cli("--help").stdout
     listed = help_text.split("Commands:", 1)[1]
-    return re.findall(r"^  ([a-z-]+)\s", listed, flags=re.M)
+    return re.findall(r"^  ([a-z-]+)\s", listed, flags=re.MULTILINE)
 
 
 def test_every_command_has_help_and_a_readme_section() -> None:
     commands = _commands()
-    assert {"check", "init", "schema", "score", "gap", "due", "ready", "audit-time"} <= set(commands)
+    assert {"check", "init", "schema", "score", "gap", "due", "ready", "audit-time"} <= set(
+        commands
+    )
     for command in commands:
         result = run_cli(command, "--help")
         assert result.returncode == 0 and "Usage: emskit" in result.stdout, command
@@ -41,11 +43,21 @@ def fresh(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
     return root
 
 
-@pytest.mark.parametrize("args", [
-    ["check"], ["check", "--format", "sarif"], ["score"], ["score", "--format", "json"], ["score", "--write"],
-    ["gap"], ["gap", "--edition", "2026", "--format", "html"], ["due", "--format", "ics"], ["ready"],
-    ["audit-time", "--complexity", "low", "--personnel", "12"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--format", "sarif"],
+        ["score"],
+        ["score", "--format", "json"],
+        ["score", "--write"],
+        ["gap"],
+        ["gap", "--edition", "2026", "--format", "html"],
+        ["due", "--format", "ics"],
+        ["ready"],
+        ["audit-time", "--complexity", "low", "--personnel", "12"],
+    ],
+)
 def test_commands_run_on_a_fresh_repository(fresh: Path, args: list[str]) -> None:
     result = run_cli(*args, "--repo", str(fresh))
     assert result.returncode in (0, 1), result.stderr

@@ -32,13 +32,16 @@ def test_1_with_errors(tmp_path: Path) -> None:
     assert run_cli("check", "--repo", str(repo)).returncode == 1
 
 
-@pytest.mark.parametrize("args", [
-    ["check", "--format", "xml"],
-    ["check", "--as-of", "22/11/2026"],
-    ["check", "--select", "EMS999"],
-    ["check", "--no-such-option"],
-    ["nonsense"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--format", "xml"],
+        ["check", "--as-of", "22/11/2026"],
+        ["check", "--select", "EMS999"],
+        ["check", "--no-such-option"],
+        ["nonsense"],
+    ],
+)
 def test_2_when_the_command_cannot_run_as_asked(args: list[str]) -> None:
     result = run_cli(*args, "--repo", str(SAMPLE)) if args[0] == "check" else run_cli(*args)
     assert result.returncode == 2, result
@@ -90,7 +93,9 @@ def test_130_when_interrupted(monkeypatch) -> None:
 
 def test_rule_levels_from_emskit_yaml(tmp_path: Path) -> None:
     config = {**BASE_CONFIG, "rules": {"missing-content": "error", "EMS005": "off"}}
-    repo = write_tree(tmp_path / "r", {"emskit.yaml": config, "policy.yaml": "# to do\n", "x/y.yaml": "a: 1\n"})
+    repo = write_tree(
+        tmp_path / "r", {"emskit.yaml": config, "policy.yaml": "# to do\n", "x/y.yaml": "a: 1\n"}
+    )
     status, report = check_json(repo)
     codes = {(f["code"], f["severity"]) for f in report["findings"]}
     assert status == 1 and ("EMS004", "error") in codes and not any(c == "EMS005" for c, _ in codes)
@@ -103,7 +108,10 @@ def test_unknown_rule_in_emskit_yaml_is_a_finding(tmp_path: Path) -> None:
 
 
 def test_select_and_ignore(tmp_path: Path) -> None:
-    repo = write_tree(tmp_path / "r", {"emskit.yaml": BASE_CONFIG, "policy.yaml": "# to do\n", "x/y.yaml": "a: 1\n"})
+    repo = write_tree(
+        tmp_path / "r",
+        {"emskit.yaml": BASE_CONFIG, "policy.yaml": "# to do\n", "x/y.yaml": "a: 1\n"},
+    )
     _, only = check_json(repo, "--select", "EMS005")
     assert {f["code"] for f in only["findings"]} == {"EMS005"}
     _, without = check_json(repo, "--ignore", "missing-content")

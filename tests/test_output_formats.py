@@ -26,7 +26,9 @@ def repo(tmp_path: Path) -> Path:
 
 
 def _run(repo: Path, fmt: str, *extra: str):
-    result = run_cli("check", "--repo", str(repo), "--as-of", AS_OF.isoformat(), "--format", fmt, *extra)
+    result = run_cli(
+        "check", "--repo", str(repo), "--as-of", AS_OF.isoformat(), "--format", fmt, *extra
+    )
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     return result.stdout
@@ -38,10 +40,16 @@ def test_json_contract(repo: Path) -> None:
     assert set(report["summary"]) == {"error", "warning", "info"}
     dangling = next(f for f in report["findings"] if f["code"] == "EMS104")
     assert dangling == {
-        "code": "EMS104", "rule": "dangling-reference", "severity": "error",
+        "code": "EMS104",
+        "rule": "dangling-reference",
+        "severity": "error",
         "message": "aspect ASP-001 names obligation OBL-099, which does not exist",
-        "file": "aspects/paint.yaml", "line": 2, "column": 100,
-        "path": "aspects[0].obligations[0]", "clauses": ["7.5.3"], "ids": ["ASP-001"],
+        "file": "aspects/paint.yaml",
+        "line": 2,
+        "column": 100,
+        "path": "aspects[0].obligations[0]",
+        "clauses": ["7.5.3"],
+        "ids": ["ASP-001"],
     }
     keys = [(f["file"], f["line"], f["column"], f["code"]) for f in report["findings"]]
     assert keys == sorted(keys)
@@ -79,7 +87,9 @@ def test_junit_reads_back(repo: Path, tmp_path: Path) -> None:
     suites = {suite.name: suite for suite in xml}
     assert "aspects/paint.yaml" in suites
     cases = list(suites["aspects/paint.yaml"])
-    assert any(case.classname == "EMS104.dangling-reference" and not case.is_passed for case in cases)
+    assert any(
+        case.classname == "EMS104.dangling-reference" and not case.is_passed for case in cases
+    )
     assert xml.failures >= 1
 
 
@@ -102,7 +112,9 @@ def test_clean_repository_junit_has_one_passing_case(tmp_path: Path) -> None:
 def test_github_annotations(repo: Path) -> None:
     lines = _run(repo, "github").splitlines()
     annotation = next(line for line in lines if "EMS104" in line)
-    assert annotation.startswith("::error file=aspects/paint.yaml,line=2,col=100,title=EMS104 dangling-reference::")
+    assert annotation.startswith(
+        "::error file=aspects/paint.yaml,line=2,col=100,title=EMS104 dangling-reference::"
+    )
     assert any(line.startswith("::warning file=policy.yaml,line=1,col=1,") for line in lines)
 
 
@@ -111,15 +123,21 @@ def test_github_format_is_chosen_inside_github_actions(repo: Path) -> None:
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "emskit", "check", "--repo", str(repo)],
-                            capture_output=True, text=True, env={**os.environ, "GITHUB_ACTIONS": "true"})
+    result = subprocess.run(
+        [sys.executable, "-m", "emskit", "check", "--repo", str(repo)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
     assert result.stdout.startswith("::")
 
 
 def test_text_lines_and_summary(repo: Path) -> None:
     lines = _run(repo, "text").splitlines()
-    assert ("aspects/paint.yaml:2:100: [error] aspect ASP-001 names obligation OBL-099, which does not exist "
-            "(EMS104 dangling-reference) [7.5.3]") in lines
+    assert (
+        "aspects/paint.yaml:2:100: [error] aspect ASP-001 names obligation OBL-099, which does not exist "
+        "(EMS104 dangling-reference) [7.5.3]"
+    ) in lines
     assert lines[-1].startswith("emskit check: ") and "error" in lines[-1]
 
 

@@ -10,7 +10,9 @@ from conftest import BASE_CONFIG, findings
 
 from emskit.rules import REGISTRY
 
-ASPECT = "  - {{id: {id}, activity: Painting, aspect: VOC, impact: [Air], condition: normal{extra}}}\n"
+ASPECT = (
+    "  - {{id: {id}, activity: Painting, aspect: VOC, impact: [Air], condition: normal{extra}}}\n"
+)
 
 
 def aspects(*rows: str) -> str:
@@ -21,8 +23,10 @@ def aspect(id: str = "ASP-001", extra: str = "") -> str:
     return ASPECT.format(id=id, extra=extra)
 
 
-OBLIGATION = ("obligations:\n  - {id: OBL-001, type: legal, title: Air law, requirement: Treat VOC, "
-              "evaluation_frequency: annual}\n")
+OBLIGATION = (
+    "obligations:\n  - {id: OBL-001, type: legal, title: Air law, requirement: Treat VOC, "
+    "evaluation_frequency: annual}\n"
+)
 CONTROL = "controls:\n  - {id: CTL-001, title: RTO, aspects: [ASP-001]}\n"
 POLICY = """id: POL-001
 text: We protect the environment.
@@ -38,127 +42,281 @@ NC = "id: NC-001\nraised: 2026-05-15\nsource: other\ndescription: Something\nsta
 INDICATORS = "indicators:\n  - {id: IND-VOC, name: VOC, unit: t, limit: {max: 1.2}}\n"
 
 EVALUATED = "id: EVA-1\ndate: {date}\nevaluator: X\nresults:\n  - {{obligation: OBL-001, result: compliant}}\n"
-PERMIT = ("obligations:\n  - {{id: OBL-001, type: permit, title: Permit, requirement: R, evaluation_frequency: "
-          "annual, expires: {expires}}}\n")
-EQUIPMENT = ("indicators: []\nequipment:\n  - {{id: EQ-1, name: Meter, calibrated_on: {date}, "
-             "calibration_interval: annual}}\n")
+PERMIT = (
+    "obligations:\n  - {{id: OBL-001, type: permit, title: Permit, requirement: R, evaluation_frequency: "
+    "annual, expires: {expires}}}\n"
+)
+EQUIPMENT = (
+    "indicators: []\nequipment:\n  - {{id: EQ-1, name: Meter, calibrated_on: {date}, "
+    "calibration_interval: annual}}\n"
+)
 
 
-def SCORED_CONFIG(threshold: int = 2) -> dict[str, Any]:  # noqa: N802 - reads as a constant
-    return {**BASE_CONFIG, "significance": {
-        "criteria": {"severity": {"values": [1, 2, 3]}}, "aggregate": "sum", "threshold": threshold}}
+def SCORED_CONFIG(threshold: int = 2) -> dict[str, Any]:
+    return {
+        **BASE_CONFIG,
+        "significance": {
+            "criteria": {"severity": {"values": [1, 2, 3]}},
+            "aggregate": "sum",
+            "threshold": threshold,
+        },
+    }
 
 
 # code -> (passing files, failing files, (file, line, column) of the expected finding)
 CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = {
-    "EMS001": ({"aspects/a.yaml": aspects(aspect())},
-               {"aspects/a.yaml": "aspects:\n  - id: ASP-001\n    id: ASP-002\n"},
-               ("aspects/a.yaml", 3, 5)),
-    "EMS002": ({"aspects/a.yaml": aspects(aspect())},
-               {"aspects/a.yaml": b"aspects:\n  - {id: ASP-001, activity: Caf\xe9, aspect: x, impact: y, condition: normal}\n"},
-               ("aspects/a.yaml", 2, 32)),
-    "EMS003": ({"aspects/a.yaml": aspects(aspect())},
-               {"aspects/a.yaml": aspects(aspect(extra=", sevrity: 4"))},
-               ("aspects/a.yaml", 2, 86)),
-    "EMS004": ({"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
-               {"policy.yaml": "# to do\n", "roles.yaml": ROLES},
-               ("policy.yaml", 1, 1)),
-    "EMS005": ({"aspects/a.yaml": aspects(aspect())},
-               {"aspect/a.yaml": aspects(aspect())},
-               ("aspect/a.yaml", 1, 1)),
-    "EMS006": ({"monitoring/indicators.yaml": INDICATORS,
-                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.0\n"},
-               {"monitoring/indicators.yaml": INDICATORS,
-                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,nan\n"},
-               ("monitoring/data/d.csv", 2, 20)),
-    "EMS007": ({"aspects/a.yaml": aspects(aspect())},
-               {"aspects/a.yaml": "@symlink:/etc/hostname"},
-               ("aspects/a.yaml", 1, 1)),
-    "EMS101": ({"aspects/a.yaml": aspects(aspect("ASP-001"), aspect("ASP-002"))},
-               {"aspects/a.yaml": aspects(aspect("ASP-001"), aspect("asp-001"))},
-               ("aspects/a.yaml", 3, 10)),
-    "EMS103": ({"aspects/a.yaml": aspects(aspect(extra=", controls: [CTL-001]")), "controls/c.yaml": CONTROL},
-               {"aspects/a.yaml": aspects(aspect(extra=", controls: [OBL-001]")), "obligations/o.yaml": OBLIGATION},
-               ("aspects/a.yaml", 2, 97)),
-    "EMS104": ({"aspects/a.yaml": aspects(aspect(extra=", obligations: [OBL-001]")), "obligations/o.yaml": OBLIGATION},
-               {"aspects/a.yaml": aspects(aspect(extra=", obligations: [OBL-099]")), "obligations/o.yaml": OBLIGATION},
-               ("aspects/a.yaml", 2, 100)),
-    "EMS105": ({"aspects/a.yaml": aspects(aspect(extra=", evidence: [evidence/p.txt]")), "evidence/p.txt": "scan"},
-               {"aspects/a.yaml": aspects(aspect(extra=", evidence: [evidence/missing.pdf]"))},
-               ("aspects/a.yaml", 2, 97)),
-    "EMS106": ({"aspects/a.yaml": aspects(aspect(extra=", evidence: ['https://example.org/p.pdf']"))},
-               {"aspects/a.yaml": aspects(aspect(extra=", evidence: [../outside.pdf]"))},
-               ("aspects/a.yaml", 2, 97)),
-    "EMS201": ({"records/nonconformities/NC-001.yaml": NC.format(status="closed", more="closed_on: 2026-06-01\n")},
-               {"records/nonconformities/NC-001.yaml": NC.format(status="closed", more="closed_on: 2026-04-01\n")},
-               ("records/nonconformities/NC-001.yaml", 6, 12)),
-    "EMS202": ({"records/audits/AUD-1.yaml": "id: AUD-1\ndate: 2026-05-01\nend: 2026-05-02\nauditors: [X]\n",
-                "records/reviews/MR-1.yaml": "id: MR-1\ndate: 2026-06-01\nchair: X\naudits: [AUD-1]\n"},
-               {"records/audits/AUD-1.yaml": "id: AUD-1\ndate: 2026-05-01\nend: 2026-05-02\nauditors: [X]\n",
-                "records/reviews/MR-1.yaml": "id: MR-1\ndate: 2026-05-01\nchair: X\naudits: [AUD-1]\n"},
-               ("records/reviews/MR-1.yaml", 4, 10)),
-    "EMS203": ({"monitoring/indicators.yaml": INDICATORS,
-                "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n"},
-               {"monitoring/indicators.yaml": INDICATORS,
-                "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n2026-12-31,IND-VOC,1.0\n"},
-               ("monitoring/data/d.csv", 3, 1)),
-    "EMS401": ({"emskit.yaml": SCORED_CONFIG(threshold=3)},
-               {"emskit.yaml": SCORED_CONFIG(threshold=4)},
-               ("emskit.yaml", 18, 14)),
-    "EMS402": ({"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 3}"))},
-               {"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 4}"))},
-               ("aspects/a.yaml", 2, 105)),
-    "EMS403": ({"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(
-                    extra=", scores: {severity: 1}, significant: true, significance_note: Complaints")),
-                "controls/c.yaml": CONTROL},
-               {"emskit.yaml": SCORED_CONFIG(), "aspects/a.yaml": aspects(aspect(
-                    extra=", scores: {severity: 1}, significant: true")), "controls/c.yaml": CONTROL},
-               ("aspects/a.yaml", 2, 122)),
-    "EMS501": ({"obligations/o.yaml": OBLIGATION, "records/evaluations/E.yaml": EVALUATED.format(date="2026-03-01")},
-               {"obligations/o.yaml": OBLIGATION, "records/evaluations/E.yaml": EVALUATED.format(date="2025-03-01")},
-               ("obligations/o.yaml", 2, 5)),
-    "EMS502": ({"obligations/o.yaml": PERMIT.format(expires="2028-06-30")},
-               {"obligations/o.yaml": PERMIT.format(expires="2026-06-30")},
-               ("obligations/o.yaml", 2, 5)),
-    "EMS503": ({"monitoring/indicators.yaml": EQUIPMENT.format(date="2026-03-01")},
-               {"monitoring/indicators.yaml": EQUIPMENT.format(date="2025-03-01")},
-               ("monitoring/indicators.yaml", 3, 5)),
-    "EMS504": ({"emskit.yaml": {**BASE_CONFIG, "certification": {"status": "applied", "stage1": "2026-10-01"}}},
-               {"emskit.yaml": {**BASE_CONFIG, "certification": {"status": "applied", "stage1": "2026-06-01"}}},
-               ("emskit.yaml", 12, 11)),
-    "EMS301": ({"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
-               {"policy.yaml": POLICY.format(last="false"), "roles.yaml": ROLES},
-               ("policy.yaml", 6, 26)),
-    "EMS302": ({"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"
-                "climate_change: {relevant: true, rationale: Floods}\n"},
-               {"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"},
-               ("context.yaml", 1, 1)),
-    "EMS303": ({"aspects/a.yaml": aspects(aspect(extra=", significant: true")), "controls/c.yaml": CONTROL},
-               {"aspects/a.yaml": aspects(aspect(extra=", significant: true"))},
-               ("aspects/a.yaml", 2, 5)),
-    "EMS304": ({"obligations/o.yaml": OBLIGATION, "records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
-                "records/evaluations/E.yaml": "id: EVA-1\ndate: 2026-06-01\nevaluator: X\nresults:\n"
-                "  - {obligation: OBL-001, result: non-compliant, action: NC-001}\n"},
-               {"obligations/o.yaml": OBLIGATION,
-                "records/evaluations/E.yaml": "id: EVA-1\ndate: 2026-06-01\nevaluator: X\nresults:\n"
-                "  - {obligation: OBL-001, result: non-compliant}\n"},
-               ("records/evaluations/E.yaml", 5, 5)),
-    "EMS305": ({"records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
-                "records/audits/A.yaml": "id: AUD-1\ndate: 2026-05-01\nauditors: [X]\nfindings:\n"
-                "  - {id: AF-1, type: nonconformity, description: Old copy, nonconformity: NC-001}\n"},
-               {"records/audits/A.yaml": "id: AUD-1\ndate: 2026-05-01\nauditors: [X]\nfindings:\n"
-                "  - {id: AF-1, type: nonconformity, description: Old copy}\n"},
-               ("records/audits/A.yaml", 5, 5)),
-    "EMS306": ({"monitoring/indicators.yaml": INDICATORS,
-                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.2\n"},
-               {"monitoring/indicators.yaml": INDICATORS,
-                "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.2\n2026-02-28,IND-VOC,1.35\n"},
-               ("monitoring/data/d.csv", 3, 1)),
+    "EMS001": (
+        {"aspects/a.yaml": aspects(aspect())},
+        {"aspects/a.yaml": "aspects:\n  - id: ASP-001\n    id: ASP-002\n"},
+        ("aspects/a.yaml", 3, 5),
+    ),
+    "EMS002": (
+        {"aspects/a.yaml": aspects(aspect())},
+        {
+            "aspects/a.yaml": b"aspects:\n  - {id: ASP-001, activity: Caf\xe9, aspect: x, impact: y, condition: normal}\n"
+        },
+        ("aspects/a.yaml", 2, 32),
+    ),
+    "EMS003": (
+        {"aspects/a.yaml": aspects(aspect())},
+        {"aspects/a.yaml": aspects(aspect(extra=", sevrity: 4"))},
+        ("aspects/a.yaml", 2, 86),
+    ),
+    "EMS004": (
+        {"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
+        {"policy.yaml": "# to do\n", "roles.yaml": ROLES},
+        ("policy.yaml", 1, 1),
+    ),
+    "EMS005": (
+        {"aspects/a.yaml": aspects(aspect())},
+        {"aspect/a.yaml": aspects(aspect())},
+        ("aspect/a.yaml", 1, 1),
+    ),
+    "EMS006": (
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.0\n",
+        },
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,nan\n",
+        },
+        ("monitoring/data/d.csv", 2, 20),
+    ),
+    "EMS007": (
+        {"aspects/a.yaml": aspects(aspect())},
+        {"aspects/a.yaml": "@symlink:/etc/hostname"},
+        ("aspects/a.yaml", 1, 1),
+    ),
+    "EMS101": (
+        {"aspects/a.yaml": aspects(aspect("ASP-001"), aspect("ASP-002"))},
+        {"aspects/a.yaml": aspects(aspect("ASP-001"), aspect("asp-001"))},
+        ("aspects/a.yaml", 3, 10),
+    ),
+    "EMS103": (
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", controls: [CTL-001]")),
+            "controls/c.yaml": CONTROL,
+        },
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", controls: [OBL-001]")),
+            "obligations/o.yaml": OBLIGATION,
+        },
+        ("aspects/a.yaml", 2, 97),
+    ),
+    "EMS104": (
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", obligations: [OBL-001]")),
+            "obligations/o.yaml": OBLIGATION,
+        },
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", obligations: [OBL-099]")),
+            "obligations/o.yaml": OBLIGATION,
+        },
+        ("aspects/a.yaml", 2, 100),
+    ),
+    "EMS105": (
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", evidence: [evidence/p.txt]")),
+            "evidence/p.txt": "scan",
+        },
+        {"aspects/a.yaml": aspects(aspect(extra=", evidence: [evidence/missing.pdf]"))},
+        ("aspects/a.yaml", 2, 97),
+    ),
+    "EMS106": (
+        {"aspects/a.yaml": aspects(aspect(extra=", evidence: ['https://example.org/p.pdf']"))},
+        {"aspects/a.yaml": aspects(aspect(extra=", evidence: [../outside.pdf]"))},
+        ("aspects/a.yaml", 2, 97),
+    ),
+    "EMS201": (
+        {
+            "records/nonconformities/NC-001.yaml": NC.format(
+                status="closed", more="closed_on: 2026-06-01\n"
+            )
+        },
+        {
+            "records/nonconformities/NC-001.yaml": NC.format(
+                status="closed", more="closed_on: 2026-04-01\n"
+            )
+        },
+        ("records/nonconformities/NC-001.yaml", 6, 12),
+    ),
+    "EMS202": (
+        {
+            "records/audits/AUD-1.yaml": "id: AUD-1\ndate: 2026-05-01\nend: 2026-05-02\nauditors: [X]\n",
+            "records/reviews/MR-1.yaml": "id: MR-1\ndate: 2026-06-01\nchair: X\naudits: [AUD-1]\n",
+        },
+        {
+            "records/audits/AUD-1.yaml": "id: AUD-1\ndate: 2026-05-01\nend: 2026-05-02\nauditors: [X]\n",
+            "records/reviews/MR-1.yaml": "id: MR-1\ndate: 2026-05-01\nchair: X\naudits: [AUD-1]\n",
+        },
+        ("records/reviews/MR-1.yaml", 4, 10),
+    ),
+    "EMS203": (
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n",
+        },
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-10-31,IND-VOC,1.0\n2026-12-31,IND-VOC,1.0\n",
+        },
+        ("monitoring/data/d.csv", 3, 1),
+    ),
+    "EMS401": (
+        {"emskit.yaml": SCORED_CONFIG(threshold=3)},
+        {"emskit.yaml": SCORED_CONFIG(threshold=4)},
+        ("emskit.yaml", 18, 14),
+    ),
+    "EMS402": (
+        {
+            "emskit.yaml": SCORED_CONFIG(),
+            "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 3}")),
+        },
+        {
+            "emskit.yaml": SCORED_CONFIG(),
+            "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 4}")),
+        },
+        ("aspects/a.yaml", 2, 105),
+    ),
+    "EMS403": (
+        {
+            "emskit.yaml": SCORED_CONFIG(),
+            "aspects/a.yaml": aspects(
+                aspect(
+                    extra=", scores: {severity: 1}, significant: true, significance_note: Complaints"
+                )
+            ),
+            "controls/c.yaml": CONTROL,
+        },
+        {
+            "emskit.yaml": SCORED_CONFIG(),
+            "aspects/a.yaml": aspects(aspect(extra=", scores: {severity: 1}, significant: true")),
+            "controls/c.yaml": CONTROL,
+        },
+        ("aspects/a.yaml", 2, 122),
+    ),
+    "EMS501": (
+        {
+            "obligations/o.yaml": OBLIGATION,
+            "records/evaluations/E.yaml": EVALUATED.format(date="2026-03-01"),
+        },
+        {
+            "obligations/o.yaml": OBLIGATION,
+            "records/evaluations/E.yaml": EVALUATED.format(date="2025-03-01"),
+        },
+        ("obligations/o.yaml", 2, 5),
+    ),
+    "EMS502": (
+        {"obligations/o.yaml": PERMIT.format(expires="2028-06-30")},
+        {"obligations/o.yaml": PERMIT.format(expires="2026-06-30")},
+        ("obligations/o.yaml", 2, 5),
+    ),
+    "EMS503": (
+        {"monitoring/indicators.yaml": EQUIPMENT.format(date="2026-03-01")},
+        {"monitoring/indicators.yaml": EQUIPMENT.format(date="2025-03-01")},
+        ("monitoring/indicators.yaml", 3, 5),
+    ),
+    "EMS504": (
+        {
+            "emskit.yaml": {
+                **BASE_CONFIG,
+                "certification": {"status": "applied", "stage1": "2026-10-01"},
+            }
+        },
+        {
+            "emskit.yaml": {
+                **BASE_CONFIG,
+                "certification": {"status": "applied", "stage1": "2026-06-01"},
+            }
+        },
+        ("emskit.yaml", 12, 11),
+    ),
+    "EMS301": (
+        {"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
+        {"policy.yaml": POLICY.format(last="false"), "roles.yaml": ROLES},
+        ("policy.yaml", 6, 26),
+    ),
+    "EMS302": (
+        {
+            "context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"
+            "climate_change: {relevant: true, rationale: Floods}\n"
+        },
+        {"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"},
+        ("context.yaml", 1, 1),
+    ),
+    "EMS303": (
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", significant: true")),
+            "controls/c.yaml": CONTROL,
+        },
+        {"aspects/a.yaml": aspects(aspect(extra=", significant: true"))},
+        ("aspects/a.yaml", 2, 5),
+    ),
+    "EMS304": (
+        {
+            "obligations/o.yaml": OBLIGATION,
+            "records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
+            "records/evaluations/E.yaml": "id: EVA-1\ndate: 2026-06-01\nevaluator: X\nresults:\n"
+            "  - {obligation: OBL-001, result: non-compliant, action: NC-001}\n",
+        },
+        {
+            "obligations/o.yaml": OBLIGATION,
+            "records/evaluations/E.yaml": "id: EVA-1\ndate: 2026-06-01\nevaluator: X\nresults:\n"
+            "  - {obligation: OBL-001, result: non-compliant}\n",
+        },
+        ("records/evaluations/E.yaml", 5, 5),
+    ),
+    "EMS305": (
+        {
+            "records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
+            "records/audits/A.yaml": "id: AUD-1\ndate: 2026-05-01\nauditors: [X]\nfindings:\n"
+            "  - {id: AF-1, type: nonconformity, description: Old copy, nonconformity: NC-001}\n",
+        },
+        {
+            "records/audits/A.yaml": "id: AUD-1\ndate: 2026-05-01\nauditors: [X]\nfindings:\n"
+            "  - {id: AF-1, type: nonconformity, description: Old copy}\n"
+        },
+        ("records/audits/A.yaml", 5, 5),
+    ),
+    "EMS306": (
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.2\n",
+        },
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.2\n2026-02-28,IND-VOC,1.35\n",
+        },
+        ("monitoring/data/d.csv", 3, 1),
+    ),
 }
 
 
 def _build(make_repo, files: dict[str, Any]):
-    plain = {k: v for k, v in files.items() if not (isinstance(v, str) and v.startswith("@symlink:"))}
+    plain = {
+        k: v for k, v in files.items() if not (isinstance(v, str) and v.startswith("@symlink:"))
+    }
     root = make_repo(plain)
     for rel, value in files.items():
         if isinstance(value, str) and value.startswith("@symlink:"):
@@ -176,8 +334,9 @@ def test_every_rule_has_a_case() -> None:
 def test_rule_passes_and_fails(code: str, make_repo, tmp_path) -> None:
     passing, failing, (file, line, column) = CASES[code]
     good = _build(make_repo, passing)
-    assert [f for f in findings(good) if f.code == code and f.file == file] == [], \
+    assert [f for f in findings(good) if f.code == code and f.file == file] == [], (
         f"{code} fired on the passing repo"
+    )
     bad = _build(lambda files: _fresh(tmp_path, make_repo, files), failing)
     hits = [f for f in findings(bad) if f.code == code and f.file == file]
     assert hits, f"{code} did not fire at {file} in the failing repo"
@@ -203,21 +362,29 @@ def test_rule_is_documented(entry) -> None:
 
 
 def test_wrong_case_reference_names_the_probable_id(make_repo) -> None:
-    root = make_repo({"aspects/a.yaml": aspects(aspect(extra=", obligations: [obl-001]")),
-                      "obligations/o.yaml": OBLIGATION})
+    root = make_repo(
+        {
+            "aspects/a.yaml": aspects(aspect(extra=", obligations: [obl-001]")),
+            "obligations/o.yaml": OBLIGATION,
+        }
+    )
     [hit] = [f for f in findings(root) if f.code == "EMS104"]
     assert "did you mean OBL-001" in hit.message
 
 
 def test_links_count_from_either_side(make_repo) -> None:
     # The control names the aspect; the aspect does not name the control.
-    root = make_repo({"aspects/a.yaml": aspects(aspect(extra=", significant: true")), "controls/c.yaml": CONTROL})
+    root = make_repo(
+        {"aspects/a.yaml": aspects(aspect(extra=", significant: true")), "controls/c.yaml": CONTROL}
+    )
     assert not [f for f in findings(root) if f.code == "EMS303"]
 
 
 def test_climate_change_not_asked_of_the_2015_edition(make_repo) -> None:
     config = {**BASE_CONFIG, "ems": {**BASE_CONFIG["ems"], "edition": "2015"}}
-    root = make_repo({"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"}, config)
+    root = make_repo(
+        {"context.yaml": "issues:\n  - {id: ISS-1, type: external, description: Floods}\n"}, config
+    )
     assert not [f for f in findings(root) if f.code == "EMS302"]
 
 

@@ -20,13 +20,28 @@ def test_sample_org_is_substantial() -> None:
     repo = load_repository(SAMPLE)
     kinds = repo.by_kind()
     aspects = [r.model for r in kinds["aspect"]]
-    assert len(aspects) >= 25 and {a.condition for a in aspects} == {"normal", "abnormal", "emergency"}
+    assert len(aspects) >= 25 and {a.condition for a in aspects} == {
+        "normal",
+        "abnormal",
+        "emergency",
+    }
     assert {a.tense for a in aspects} == {"past", "present", "future"}
     assert len({a.category for a in aspects}) >= 8
-    assert len(kinds["obligation"]) >= 15 and any(r.model.type == "permit" for r in kinds["obligation"])
+    assert len(kinds["obligation"]) >= 15 and any(
+        r.model.type == "permit" for r in kinds["obligation"]
+    )
     months = {(r.date.year, r.date.month) for r in repo.readings}
     assert len(months) >= 24
-    for kind in ("document", "audit", "review", "evaluation", "nonconformity", "training", "drill", "incident"):
+    for kind in (
+        "document",
+        "audit",
+        "review",
+        "evaluation",
+        "nonconformity",
+        "training",
+        "drill",
+        "incident",
+    ):
         assert kinds.get(kind), kind
 
 
@@ -35,7 +50,9 @@ def test_init_scaffolds_a_checkable_repository(tmp_path: Path) -> None:
     result = run_cli("init", str(target), "--language", "zh-CN", "--jurisdiction", "CN")
     assert result.returncode == 0, result.stderr
     assert (target / ".git").is_dir()
-    check = run_cli("check", "--repo", str(target), "--as-of", AS_OF.isoformat(), "--format", "json")
+    check = run_cli(
+        "check", "--repo", str(target), "--as-of", AS_OF.isoformat(), "--format", "json"
+    )
     report = json.loads(check.stdout)
     assert check.returncode == 0
     assert report["findings"] and {f["code"] for f in report["findings"]} == {"EMS004"}
@@ -44,7 +61,11 @@ def test_init_scaffolds_a_checkable_repository(tmp_path: Path) -> None:
 def test_init_writes_editor_schema_hints_that_resolve(tmp_path: Path) -> None:
     target = tmp_path / "acme"
     run_cli("init", str(target))
-    for path in [target / "emskit.yaml", target / "aspects/aspects.yaml", target / "audits/programme.yaml"]:
+    for path in [
+        target / "emskit.yaml",
+        target / "aspects/aspects.yaml",
+        target / "audits/programme.yaml",
+    ]:
         first = path.read_text().splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema=")
         schema = (path.parent / first.split("=", 1)[1]).resolve()

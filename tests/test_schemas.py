@@ -32,7 +32,9 @@ def _sample_files():
     yield "emskit", SAMPLE / "emskit.yaml"
 
 
-@pytest.mark.parametrize("name, path", list(_sample_files()), ids=lambda v: str(v).split("sample-org/")[-1])
+@pytest.mark.parametrize(
+    "name, path", list(_sample_files()), ids=lambda v: str(v).split("sample-org/")[-1]
+)
 def test_sample_files_validate_against_their_schema(name: str, path: Path) -> None:
     schema = all_schemas()[f"{name}.schema.json"]
     data = parse_yaml(decode_utf8(path.read_bytes()))
@@ -41,7 +43,18 @@ def test_sample_files_validate_against_their_schema(name: str, path: Path) -> No
 
 def test_schema_rejects_unknown_keys() -> None:
     schema = all_schemas()["aspects.schema.json"]
-    bad = {"aspects": [{"id": "ASP-1", "activity": "a", "aspect": "b", "impact": "c", "condition": "normal", "sevrity": 3}]}
+    bad = {
+        "aspects": [
+            {
+                "id": "ASP-1",
+                "activity": "a",
+                "aspect": "b",
+                "impact": "c",
+                "condition": "normal",
+                "sevrity": 3,
+            }
+        ]
+    }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.Draft202012Validator(schema).validate(bad)
 

@@ -47,11 +47,17 @@ aspects:
     significance_note: Customer requires it to be managed as significant
 """
 
-EXPECTED = COMMENTED.replace(
-    "    scores: {likelihood: 5, severity: 4}   # 20\n    significant: false\n",
-    "    scores: {likelihood: 5, severity: 4}   # 20\n    significant: true\n",
-).replace("scores: {likelihood: 1, severity: 2}, significant: yes}", "scores: {likelihood: 1, severity: 2}, significant: false}",
-).replace("      severity: 5\n\n", "      severity: 5\n    significant: true\n\n")
+EXPECTED = (
+    COMMENTED.replace(
+        "    scores: {likelihood: 5, severity: 4}   # 20\n    significant: false\n",
+        "    scores: {likelihood: 5, severity: 4}   # 20\n    significant: true\n",
+    )
+    .replace(
+        "scores: {likelihood: 1, severity: 2}, significant: yes}",
+        "scores: {likelihood: 1, severity: 2}, significant: false}",
+    )
+    .replace("      severity: 5\n\n", "      severity: 5\n    significant: true\n\n")
+)
 
 
 def _repo(tmp_path: Path, aspects: str) -> Path:
@@ -65,22 +71,32 @@ def test_write_changes_only_the_verdicts(tmp_path: Path) -> None:
     assert "3 verdicts written in 1 file" in result.stdout
     assert "ASP-004 kept significant: true" in result.stdout  # documented decision left alone
     after = (root / "aspects/paint.yaml").read_text(encoding="utf-8")
-    assert after == EXPECTED, "".join(difflib.unified_diff(EXPECTED.splitlines(True), after.splitlines(True)))
-    assert sorted(p.name for p in (root / "aspects").iterdir()) == ["paint.yaml"]  # no temporary left
+    assert after == EXPECTED, "".join(
+        difflib.unified_diff(EXPECTED.splitlines(True), after.splitlines(True))
+    )
+    assert sorted(p.name for p in (root / "aspects").iterdir()) == [
+        "paint.yaml"
+    ]  # no temporary left
     again = run_cli("score", "--repo", str(root), "--write")
     assert "0 verdicts written in 0 files" in again.stdout
 
 
 def test_write_keeps_crlf_and_bom(tmp_path: Path) -> None:
     root = _repo(tmp_path, "")
-    (root / "aspects/paint.yaml").write_bytes(b"\xef\xbb\xbf" + COMMENTED.replace("\n", "\r\n").encode())
+    (root / "aspects/paint.yaml").write_bytes(
+        b"\xef\xbb\xbf" + COMMENTED.replace("\n", "\r\n").encode()
+    )
     assert run_cli("score", "--repo", str(root), "--write").returncode == 0
-    assert (root / "aspects/paint.yaml").read_bytes() == b"\xef\xbb\xbf" + EXPECTED.replace("\n", "\r\n").encode()
+    assert (root / "aspects/paint.yaml").read_bytes() == b"\xef\xbb\xbf" + EXPECTED.replace(
+        "\n", "\r\n"
+    ).encode()
 
 
 def test_write_refuses_when_the_repository_has_yaml_errors(tmp_path: Path) -> None:
     root = _repo(tmp_path, COMMENTED)
-    (root / "aspects/broken.yaml").write_text("aspects:\n  - {id: ASP-9, activity: [unclosed\n", encoding="utf-8")
+    (root / "aspects/broken.yaml").write_text(
+        "aspects:\n  - {id: ASP-9, activity: [unclosed\n", encoding="utf-8"
+    )
     result = run_cli("score", "--repo", str(root), "--write")
     assert result.returncode == 1
     assert "aspects/broken.yaml:3" in result.stdout and "nothing written" in result.stdout
@@ -92,8 +108,12 @@ def _sample_copy(tmp_path: Path, threshold: int) -> Path:
     shutil.copytree(SAMPLE, root)
     config = root / "emskit.yaml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("  preset: multi-factor-cn\n",
-                                   f"  preset: multi-factor-cn\n  threshold: {threshold}\n"), encoding="utf-8")
+    config.write_text(
+        text.replace(
+            "  preset: multi-factor-cn\n", f"  preset: multi-factor-cn\n  threshold: {threshold}\n"
+        ),
+        encoding="utf-8",
+    )
     return root
 
 
@@ -108,14 +128,22 @@ def test_write_round_trips_the_sample_org(tmp_path: Path) -> None:
         before = path.read_text(encoding="utf-8").splitlines()
         after = (root / "aspects" / path.name).read_text(encoding="utf-8").splitlines()
         assert len(before) == len(after)
-        changed += [(path.name, a.strip(), b.strip()) for a, b in zip(before, after) if a != b]
-    assert [(old, new) for _, old, new in changed] == [("significant: true", "significant: false")] * 3
+        changed += [
+            (path.name, a.strip(), b.strip()) for a, b in zip(before, after, strict=False) if a != b
+        ]
+    assert [(old, new) for _, old, new in changed] == [
+        ("significant: true", "significant: false")
+    ] * 3
     assert "ASP-001" in result.stdout and "ASP-028" in result.stdout and "ASP-030" in result.stdout
 
 
 def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=root,
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_diff_against_a_ref_says_why(tmp_path: Path) -> None:
@@ -125,12 +153,19 @@ def test_diff_against_a_ref_says_why(tmp_path: Path) -> None:
     _git(root, "commit", "-qm", "first")
     # The method changes (threshold 16) and one aspect's data changes (ASP-002: 15 -> 17).
     config = root / "emskit.yaml"
-    config.write_text(config.read_text(encoding="utf-8").replace("threshold: 17", "threshold: 16"), encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("threshold: 17", "threshold: 16"),
+        encoding="utf-8",
+    )
     aspects = root / "aspects/die-casting.yaml"
-    aspects.write_text(aspects.read_text(encoding="utf-8").replace(
-        "extent: 3, recoverability: 3, public_concern: 1, difficulty: 2}   # total 15\n    significant: false\n    controls: [CTL-001]",
-        "extent: 3, recoverability: 3, public_concern: 3, difficulty: 2}   # total 17\n    significant: false\n    controls: [CTL-001]", 1),
-        encoding="utf-8")
+    aspects.write_text(
+        aspects.read_text(encoding="utf-8").replace(
+            "extent: 3, recoverability: 3, public_concern: 1, difficulty: 2}   # total 15\n    significant: false\n    controls: [CTL-001]",
+            "extent: 3, recoverability: 3, public_concern: 3, difficulty: 2}   # total 17\n    significant: false\n    controls: [CTL-001]",
+            1,
+        ),
+        encoding="utf-8",
+    )
     _git(root, "commit", "-qam", "second")
     result = run_cli("score", "--repo", str(root), "--diff", "HEAD~1", "--format", "json")
     assert result.returncode == 0, result.stderr

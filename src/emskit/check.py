@@ -33,14 +33,18 @@ class CheckResult:
 
     def counts(self) -> dict[str, int]:
         tally = Counter(finding.severity for finding in self.findings)
-        return {level.label: tally.get(level, 0) for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)}
+        return {
+            level.label: tally.get(level, 0)
+            for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        }
 
     def failed(self, fail_on: Severity) -> bool:
         return any(finding.severity >= fail_on for finding in self.findings)
 
 
-def run_check(root: Path, as_of: dt.date, select: tuple[str, ...] = (),
-              ignore: tuple[str, ...] = ()) -> CheckResult:
+def run_check(
+    root: Path, as_of: dt.date, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+) -> CheckResult:
     _check_selectors(select + ignore)
     repo = load_repository(root)
     ctx = CheckContext(repo, as_of)
@@ -61,9 +65,13 @@ def run_check(root: Path, as_of: dt.date, select: tuple[str, ...] = (),
 
 def _check_selectors(codes: tuple[str, ...]) -> None:
     for code in codes:
-        if not any(rule.code.startswith(code.upper()) or rule.name == code.lower() for rule in RULES):
-            raise UsageError(f"--select/--ignore: no rule matches {code!r} (codes look like EMS104 "
-                             f"or a prefix like EMS1; names like dangling-reference)")
+        if not any(
+            rule.code.startswith(code.upper()) or rule.name == code.lower() for rule in RULES
+        ):
+            raise UsageError(
+                f"--select/--ignore: no rule matches {code!r} (codes look like EMS104 "
+                f"or a prefix like EMS1; names like dangling-reference)"
+            )
 
 
 def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
@@ -79,9 +87,15 @@ def _configured_levels(repo: Repository) -> tuple[dict[str, Severity | None], li
     for key, level in raw.items():
         rule = find_rule(str(key))
         if rule is None:
-            problems.append(SCHEMA.at("emskit.yaml", ("rules", key), f"rules: no rule is called "
-                                      f"{key!r}; use a code (EMS104) or a name (dangling-reference)",
-                                      at_key=True))
+            problems.append(
+                SCHEMA.at(
+                    "emskit.yaml",
+                    ("rules", key),
+                    f"rules: no rule is called "
+                    f"{key!r}; use a code (EMS104) or a name (dangling-reference)",
+                    at_key=True,
+                )
+            )
         elif level in ("error", "warning", "info"):
             levels[rule.code] = Severity.parse(level)
         elif level == "off":
@@ -89,8 +103,12 @@ def _configured_levels(repo: Repository) -> tuple[dict[str, Severity | None], li
     return levels, problems
 
 
-def _settle(findings: list[Finding], levels: dict[str, Severity | None],
-            select: tuple[str, ...], ignore: tuple[str, ...]) -> list[Finding]:
+def _settle(
+    findings: list[Finding],
+    levels: dict[str, Severity | None],
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+) -> list[Finding]:
     out = []
     for finding in findings:
         rule = find_rule(finding.code)

@@ -43,9 +43,15 @@ def rendered(ctx: PackContext, record: Record) -> Document:
     text = (Path(ctx.repo.root) / record.file).read_text(encoding="utf-8-sig")
     body = text.split("---", 2)[2] if text.startswith("---") else text
     info = ctx.history.get(record.file)
-    fields = [(L("id"), record.id), (L("type"), model.type), (L("revision"), str(info.revision) if info else ""),
-              (L("approved-by"), ctx.name_of(model.approved_by)),
-              (L("approved-on"), model.approved_on.isoformat() if model.approved_on else ""),
-              (L("status"), model.status)]
-    doc = Document(record.id, ctx.text(model.title)).add(Fields(tuple((k, v) for k, v in fields if v)))
+    fields = [
+        (L("id"), record.id),
+        (L("type"), model.type),
+        (L("revision"), str(info.revision) if info else ""),
+        (L("approved-by"), ctx.name_of(model.approved_by)),
+        (L("approved-on"), model.approved_on.isoformat() if model.approved_on else ""),
+        (L("status"), model.status),
+    ]
+    doc = Document(record.id, ctx.text(model.title)).add(
+        Fields(tuple((k, v) for k, v in fields if v))
+    )
     return doc.add(*markdown_blocks(body))

@@ -34,18 +34,32 @@ class DueResult:
         return sum(1 for d in self.items if d.state == "overdue")
 
 
-def run_due(root: Path, as_of: dt.date, within: str = "P30D", kinds: tuple[str, ...] = (),
-            owner: str | None = None) -> DueResult:
+def run_due(
+    root: Path,
+    as_of: dt.date,
+    within: str = "P30D",
+    kinds: tuple[str, ...] = (),
+    owner: str | None = None,
+) -> DueResult:
     try:
         until = add(as_of, within)
     except ValueError:
-        raise UsageError(f"--within {within!r}: write a period such as P90D, P3M or quarterly") from None
+        raise UsageError(
+            f"--within {within!r}: write a period such as P90D, P3M or quarterly"
+        ) from None
     unknown = [k for k in kinds if k not in KINDS]
     if unknown:
         raise UsageError(f"--kind {unknown[0]!r}: use one of {', '.join(KINDS)}")
     repo = load_repository(root)
-    items = [i for i in due_items(repo, as_of)
-             if (not kinds or i.kind in kinds) and (owner is None or (i.owner or "").casefold() == owner.casefold())]
-    dated = [Dated(i, state_of(i, as_of, until), repo.position(i.file, i.loc)[0] if i.loc else 1) for i in items]
+    items = [
+        i
+        for i in due_items(repo, as_of)
+        if (not kinds or i.kind in kinds)
+        and (owner is None or (i.owner or "").casefold() == owner.casefold())
+    ]
+    dated = [
+        Dated(i, state_of(i, as_of, until), repo.position(i.file, i.loc)[0] if i.loc else 1)
+        for i in items
+    ]
     name = text_in(repo.config.organization.name, "en") if repo.config else root.name
     return DueResult(as_of, until, name, dated)

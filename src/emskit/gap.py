@@ -61,7 +61,9 @@ class GapResult:
         applicable = [c for c in self.clauses if c.status != NOT_APPLICABLE]
         if not applicable:
             return 100.0
-        score = sum(1.0 if c.status == MET else 0.5 if c.status == PARTIAL else 0.0 for c in applicable)
+        score = sum(
+            1.0 if c.status == MET else 0.5 if c.status == PARTIAL else 0.0 for c in applicable
+        )
         return round(100 * score / len(applicable), 1)
 
     @property
@@ -89,7 +91,14 @@ def assess(repo: Repository, ctx: GapContext) -> list[ClauseResult]:
     results = []
     for clause in catalogue(ctx.edition).assessed:
         assessment = assessments[clause.number]
-        evidence = tuple(sorted({Evidence(r.file, repo.position(r.file, r.loc)[0] if r.loc else 1, r.id)
-                                 for r in assessment.evidence}, key=lambda e: (e.file, e.line, e.id)))
+        evidence = tuple(
+            sorted(
+                {
+                    Evidence(r.file, repo.position(r.file, r.loc)[0] if r.loc else 1, r.id)
+                    for r in assessment.evidence
+                },
+                key=lambda e: (e.file, e.line, e.id),
+            )
+        )
         results.append(ClauseResult(clause, assessment.status, tuple(assessment.reasons), evidence))
     return results

@@ -42,7 +42,9 @@ def export_at(path: Path, ref: str, dest: Path) -> Path:
     try:
         repo = git.Repo(path, search_parent_directories=True)
     except (git.InvalidGitRepositoryError, git.NoSuchPathError):
-        raise UsageError(f"{path} is not in a git repository, so there is no {ref!r} to compare with") from None
+        raise UsageError(
+            f"{path} is not in a git repository, so there is no {ref!r} to compare with"
+        ) from None
     try:
         commit = repo.commit(ref)
     except (git.BadName, ValueError, git.GitCommandError):
@@ -100,7 +102,9 @@ def resolve_commit(path: Path, ref: str) -> str:
         raise UsageError(f"{ref!r} is not a commit, branch or tag of this git repository") from None
 
 
-def file_histories(path: Path, files: list[str], until: str | None = None) -> dict[str, list[tuple[str, str, str, str]]]:
+def file_histories(
+    path: Path, files: list[str], until: str | None = None
+) -> dict[str, list[tuple[str, str, str, str]]]:
     """For each file (relative to ``path``): its commits, newest first, as (commit, ISO date,
     author, subject), up to ``until`` (a commit) or HEAD. One git call for all files."""
     import git
@@ -115,7 +119,9 @@ def file_histories(path: Path, files: list[str], until: str | None = None) -> di
     wanted = {prefix + f: f for f in files}
     out: dict[str, list[tuple[str, str, str, str]]] = {f: [] for f in files}
     try:
-        log = repo.git.log(until or "HEAD", "--format=\x01%H\x02%as\x02%an\x02%s", "--name-only", "--", *wanted)
+        log = repo.git.log(
+            until or "HEAD", "--format=\x01%H\x02%as\x02%an\x02%s", "--name-only", "--", *wanted
+        )
     except git.GitCommandError:
         return out
     for chunk in log.split("\x01")[1:]:

@@ -47,12 +47,26 @@ class PackResult:
 def builders(jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
     from emskit.documents import registers, reports
 
-    out = [reports.application_summary, reports.policy, reports.scope_statement, registers.aspects_register,
-           registers.significant_aspects, registers.obligations_register, registers.objectives,
-           registers.controls_and_emergency, registers.monitoring_summary, reports.compliance_evaluation,
-           reports.internal_audits, reports.management_reviews, registers.nonconformity_log,
-           registers.training_records, registers.master_list, reports.cross_reference, reports.gap_report,
-           reports.readiness_report]
+    out = [
+        reports.application_summary,
+        reports.policy,
+        reports.scope_statement,
+        registers.aspects_register,
+        registers.significant_aspects,
+        registers.obligations_register,
+        registers.objectives,
+        registers.controls_and_emergency,
+        registers.monitoring_summary,
+        reports.compliance_evaluation,
+        reports.internal_audits,
+        reports.management_reviews,
+        registers.nonconformity_log,
+        registers.training_records,
+        registers.master_list,
+        reports.cross_reference,
+        reports.gap_report,
+        reports.readiness_report,
+    ]
     if (jurisdiction or "").upper() == "CN":
         out.append(reports.application_materials)
     return out
@@ -66,8 +80,16 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
-def build_pack(root: Path, out: Path, as_of: dt.date, formats: tuple[str, ...] = FORMATS, ref: str | None = None,
-               draft: bool = False, allow_dirty: bool = False, progress: Progress | None = None) -> PackResult:
+def build_pack(
+    root: Path,
+    out: Path,
+    as_of: dt.date,
+    formats: tuple[str, ...] = FORMATS,
+    ref: str | None = None,
+    draft: bool = False,
+    allow_dirty: bool = False,
+    progress: Progress | None = None,
+) -> PackResult:
     from emskit import git
 
     note = progress or (lambda _: None)
@@ -78,17 +100,30 @@ def build_pack(root: Path, out: Path, as_of: dt.date, formats: tuple[str, ...] =
             return _build(source, root, out, as_of, formats, commit, clean, draft, note)
     commit, clean = git.state(root) if git.available() else (None, False)
     if commit is not None and not clean and not allow_dirty:
-        raise UsageError("the work tree has uncommitted changes: commit them, or pass --allow-dirty "
-                         "(the manifest will say the pack is not from a clean commit)")
+        raise UsageError(
+            "the work tree has uncommitted changes: commit them, or pass --allow-dirty "
+            "(the manifest will say the pack is not from a clean commit)"
+        )
     return _build(root, root, out, as_of, formats, commit, clean, draft, note)
 
 
-def _build(source: Path, root: Path, out: Path, as_of: dt.date, formats: tuple[str, ...], commit: str | None,
-           clean: bool, draft: bool, note: Progress) -> PackResult:
+def _build(
+    source: Path,
+    root: Path,
+    out: Path,
+    as_of: dt.date,
+    formats: tuple[str, ...],
+    commit: str | None,
+    clean: bool,
+    draft: bool,
+    note: Progress,
+) -> PackResult:
     note("loading the repository")
     repo = load_repository(source)
     if repo.config is None:
-        raise EmskitError("emskit.yaml has errors: run 'emskit check' and fix them before building a pack")
+        raise EmskitError(
+            "emskit.yaml has errors: run 'emskit check' and fix them before building a pack"
+        )
     ctx = PackContext(repo, as_of, commit, _histories(root, repo, commit))
     result = PackResult(out, commit=commit, clean=clean, readiness=ctx.readiness)
     result.ready = not any(v.status == "fail" for v in ctx.readiness)
@@ -96,29 +131,49 @@ def _build(source: Path, root: Path, out: Path, as_of: dt.date, formats: tuple[s
         return result
     language = repo.config.ems.language
     short = commit[:12] if commit else "none"
-    style = Style(source, language, as_of, ctx.labels("generated", version=__version__, commit=short,
-                                                     as_of=as_of.isoformat()),
-                  ctx.labels("draft") if draft else None)
+    style = Style(
+        source,
+        language,
+        as_of,
+        ctx.labels("generated", version=__version__, commit=short, as_of=as_of.isoformat()),
+        ctx.labels("draft") if draft else None,
+    )
     documents = [build(ctx) for build in builders(repo.config.ems.jurisdiction)]
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
         if "pdf" in formats:
-            style = replace(style, pdf_fonts=subset_fonts(documents, Path(fonts), style.footer + (style.draft or "")))
+            style = replace(
+                style,
+                pdf_fonts=subset_fonts(documents, Path(fonts), style.footer + (style.draft or "")),
+            )
         for doc in documents:
             note(doc.name)
             for fmt in formats:
                 if fmt != "xlsx":
-                    writer = {"pdf": to_pdf, "docx": to_docx, "html": to_html, "md": to_markdown}[fmt]
+                    writer = {"pdf": to_pdf, "docx": to_docx, "html": to_html, "md": to_markdown}[
+                        fmt
+                    ]
                     files[f"{fmt}/{doc.name}.{fmt}"] = writer(doc, style)
     if "xlsx" in formats:
         files["xlsx/registers.xlsx"] = to_xlsx(documents, style)
     result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     manifest = {
-        "emskit": __version__, "as_of": as_of.isoformat(), "commit": commit, "clean": clean,
-        "draft": draft, "ready": result.ready, "language": language, "edition": repo.edition,
-        "files": [{"path": name, "sha256": digest, "bytes": len(files[name])} for name, digest in result.files.items()],
+        "emskit": __version__,
+        "as_of": as_of.isoformat(),
+        "commit": commit,
+        "clean": clean,
+        "draft": draft,
+        "ready": result.ready,
+        "language": language,
+        "edition": repo.edition,
+        "files": [
+            {"path": name, "sha256": digest, "bytes": len(files[name])}
+            for name, digest in result.files.items()
+        ],
     }
-    files["MANIFEST.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    files["MANIFEST.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(
+        "utf-8"
+    )
     note("writing")
     _write(out, files, as_of)
     return result

@@ -15,17 +15,30 @@ from emskit.schema_export import all_schemas, dump, schema_name
 SCHEMA_DIR = ".emskit/schemas"
 # Scaffold file -> the schema its editor hint names.
 _FILES = {
-    "emskit.yaml": "emskit", "context.yaml": "context", "policy.yaml": "policy",
-    "roles.yaml": "roles", "risks.yaml": "risks", "competence.yaml": "competence",
-    "communication.yaml": "communication", "aspects/aspects.yaml": "aspects",
-    "obligations/obligations.yaml": "obligations", "objectives/objectives.yaml": "objectives",
-    "controls/controls.yaml": "controls", "emergency/scenarios.yaml": "emergency",
-    "monitoring/indicators.yaml": "indicators", "audits/programme.yaml": "programme",
+    "emskit.yaml": "emskit",
+    "context.yaml": "context",
+    "policy.yaml": "policy",
+    "roles.yaml": "roles",
+    "risks.yaml": "risks",
+    "competence.yaml": "competence",
+    "communication.yaml": "communication",
+    "aspects/aspects.yaml": "aspects",
+    "obligations/obligations.yaml": "obligations",
+    "objectives/objectives.yaml": "objectives",
+    "controls/controls.yaml": "controls",
+    "emergency/scenarios.yaml": "emergency",
+    "monitoring/indicators.yaml": "indicators",
+    "audits/programme.yaml": "programme",
 }
 _EXAMPLES = {
-    "training": "TRN-2026-001", "communications": "COM-2026-001", "drills": "DRL-2026-01",
-    "evaluations": "EVA-2026-01", "audits": "AUD-2026-01", "reviews": "MR-2026-01",
-    "nonconformities": "NC-2026-001", "incidents": "INC-2026-001",
+    "training": "TRN-2026-001",
+    "communications": "COM-2026-001",
+    "drills": "DRL-2026-01",
+    "evaluations": "EVA-2026-01",
+    "audits": "AUD-2026-01",
+    "reviews": "MR-2026-01",
+    "nonconformities": "NC-2026-001",
+    "incidents": "INC-2026-001",
 }
 
 
@@ -56,18 +69,29 @@ def scaffold(target: Path, options: InitOptions) -> list[Path]:
     written: list[Path] = []
     for rel, schema in _FILES.items():
         depth = rel.count("/")
-        hint = f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{schema_name(schema)}\n"
+        hint = (
+            f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{schema_name(schema)}\n"
+        )
         body = _fill((templates / rel).read_text(encoding="utf-8"), options)
         written.append(_write(target / rel, hint + body))
     readme = (templates / "records-README.md").read_text(encoding="utf-8")
     for part in RECORD_FOLDERS:
         folder = part.pattern.rpartition("/")[0]
-        text = (readme.replace("{{folder}}", folder).replace("{{what}}", part.name)
-                .replace("{{example}}", _EXAMPLES[part.name]))
+        text = (
+            readme.replace("{{folder}}", folder)
+            .replace("{{what}}", part.name)
+            .replace("{{example}}", _EXAMPLES[part.name])
+        )
         written.append(_write(target / folder / "README.md", text))
-    written.append(_write(target / "monitoring/data/readings.csv", "date,indicator,value,site,note\n"))
-    written.append(_write(target / "templates/README.md",
-                          (templates / "templates-README.md").read_text(encoding="utf-8")))
+    written.append(
+        _write(target / "monitoring/data/readings.csv", "date,indicator,value,site,note\n")
+    )
+    written.append(
+        _write(
+            target / "templates/README.md",
+            (templates / "templates-README.md").read_text(encoding="utf-8"),
+        )
+    )
     for keep in ("documents", "evidence"):
         written.append(_write(target / keep / ".gitkeep", ""))
     for name, body in all_schemas().items():
@@ -77,9 +101,13 @@ def scaffold(target: Path, options: InitOptions) -> list[Path]:
 
 def _fill(text: str, options: InitOptions) -> str:
     jurisdiction = f"  jurisdiction: {options.jurisdiction}\n" if options.jurisdiction else ""
-    return (text.replace("{{name}}", _yaml_string(options.name))
-            .replace("{{edition}}", options.edition).replace("{{language}}", options.language)
-            .replace("{{preset}}", options.preset).replace("{{jurisdiction}}\n", jurisdiction))
+    return (
+        text.replace("{{name}}", _yaml_string(options.name))
+        .replace("{{edition}}", options.edition)
+        .replace("{{language}}", options.language)
+        .replace("{{preset}}", options.preset)
+        .replace("{{jurisdiction}}\n", jurisdiction)
+    )
 
 
 def _yaml_string(text: str) -> str:

@@ -32,13 +32,20 @@ def _schema(model: Any, title: str, description: str) -> dict[str, Any]:
 
 def all_schemas() -> dict[str, dict[str, Any]]:
     """File name -> schema, for emskit.yaml and every part of the layout."""
-    out = {schema_name("emskit"): _schema(Config, "emskit.yaml", "Organisation, EMS settings, "
-                                          "certification, significance method and rule levels.")}
+    out = {
+        schema_name("emskit"): _schema(
+            Config,
+            "emskit.yaml",
+            "Organisation, EMS settings, certification, significance method and rule levels.",
+        )
+    }
     for part in ALL_PARTS:
         where = part.pattern + (" (front matter)" if part.pattern.endswith(".md") else "")
         out[schema_name(part.name)] = _schema(
-            _file_model(part), where, f"{part.name} ({', '.join(part.clauses)}) in the emskit "
-            "repository format, version 1.")
+            _file_model(part),
+            where,
+            f"{part.name} ({', '.join(part.clauses)}) in the emskit repository format, version 1.",
+        )
     return dict(sorted(out.items()))
 
 

@@ -65,7 +65,9 @@ class ScoreResult:
 
     def lines(self) -> dict[int, int]:
         """Line of each shown aspect, keyed by id(record); files are parsed for positions only here."""
-        return {id(o.record): self.repo.position(o.record.file, o.record.loc)[0] for o in self.outcomes}
+        return {
+            id(o.record): self.repo.position(o.record.file, o.record.loc)[0] for o in self.outcomes
+        }
 
     @property
     def failed(self) -> bool:
@@ -82,9 +84,11 @@ def run_score(root: Path, as_of: dt.date, filters: Filters = Filters()) -> Score
 
 def _score(repo: Repository, as_of: dt.date) -> tuple[Scoring, list[Finding]]:
     if repo.config is None or repo.config.significance is None:
-        raise ConfigError("emskit.yaml has no significance method to score with: add "
-                          "'significance: {preset: multi-factor-cn}' (or another preset), or "
-                          "write the method out")
+        raise ConfigError(
+            "emskit.yaml has no significance method to score with: add "
+            "'significance: {preset: multi-factor-cn}' (or another preset), or "
+            "write the method out"
+        )
     if needs_links(resolve(repo.config.significance)):
         load_parts(repo, LINK_PARTS)
     ctx = CheckContext(repo, as_of)
@@ -117,7 +121,9 @@ def find_outcome(result: ScoreResult, aspect_id: str) -> Outcome:
 @dataclass
 class WriteResult:
     changed: list[Outcome] = field(default_factory=list)  # verdicts written
-    kept: list[Outcome] = field(default_factory=list)  # declared differently with a note: left alone
+    kept: list[Outcome] = field(
+        default_factory=list
+    )  # declared differently with a note: left alone
     files: list[str] = field(default_factory=list)
     blocked_by: list[Finding] = field(default_factory=list)  # why nothing was written
 
@@ -130,7 +136,9 @@ def write_verdicts(root: Path, as_of: dt.date) -> WriteResult:
 
     repo = load_repository(root)
     scoring, findings = _score(repo, as_of)
-    blockers = [repo.locate(f) for f in repo.load_findings if f.code in ("EMS001", "EMS002", "EMS003")]
+    blockers = [
+        repo.locate(f) for f in repo.load_findings if f.code in ("EMS001", "EMS002", "EMS003")
+    ]
     blockers += [f for f in findings if f.code == significance_rules.METHOD.code]
     result = WriteResult(blocked_by=sorted(blockers, key=Finding.sort_key))
     if result.blocked_by:
@@ -144,7 +152,8 @@ def write_verdicts(root: Path, as_of: dt.date) -> WriteResult:
             result.kept.append(outcome)  # a documented decision against the method
             continue
         edits.setdefault(outcome.record.file, []).append(
-            SetKey(outcome.record.loc, "significant", outcome.significant, ("scores", "condition")))
+            SetKey(outcome.record.loc, "significant", outcome.significant, ("scores", "condition"))
+        )
         result.changed.append(outcome)
     for rel in sorted(edits):
         if edit_file(root / rel, edits[rel]):
@@ -183,4 +192,3 @@ def _has_method(repo: Repository) -> bool:
 
 def _method_name(scoring: Scoring) -> str:
     return scoring.methods.default.name if scoring.methods else "none"
-

@@ -41,7 +41,9 @@ class AuditTime:
 def _table() -> tuple[str, list[list[float]]]:
     from emskit.repo.yaml_reader import parse_yaml
 
-    data = parse_yaml((Path(__file__).parent / "data" / "iaf-md5-ems.yaml").read_text(encoding="utf-8"))
+    data = parse_yaml(
+        (Path(__file__).parent / "data" / "iaf-md5-ems.yaml").read_text(encoding="utf-8")
+    )
     return data["source"], data["rows"]
 
 
@@ -73,7 +75,9 @@ def sample_sizes(sites: int) -> tuple[int, int, int]:
 
 def estimate(personnel: int, complexity: str, sites: int = 1, reduction: int = 0) -> AuditTime:
     if personnel < 1:
-        raise UsageError("effective personnel must be at least 1: set organization.employees or pass --personnel")
+        raise UsageError(
+            "effective personnel must be at least 1: set organization.employees or pass --personnel"
+        )
     if complexity not in COMPLEXITIES:
         raise UsageError(f"--complexity {complexity!r}: use one of {', '.join(COMPLEXITIES)}")
     if not 0 <= reduction <= MAX_REDUCTION:
@@ -81,5 +85,16 @@ def estimate(personnel: int, complexity: str, sites: int = 1, reduction: int = 0
     table_days, band = initial_days(personnel, complexity)
     initial = _half_days(table_days * (100 - reduction) / 100)
     sampled = sample_sizes(sites)
-    return AuditTime(personnel, complexity, band, table_days, reduction, initial, _half_days(initial / 3),
-                     _half_days(initial * 2 / 3), sites, *sampled, _table()[0])
+    return AuditTime(
+        personnel,
+        complexity,
+        band,
+        table_days,
+        reduction,
+        initial,
+        _half_days(initial / 3),
+        _half_days(initial * 2 / 3),
+        sites,
+        *sampled,
+        _table()[0],
+    )

@@ -28,21 +28,49 @@ def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     if cert is None:
         return
     if cert.stage1 and cert.stage1 <= as_of and cert.stage2 is None:
-        yield DueItem("stage-2", "stage-2", "Stage 2 audit (within 3 months of stage 1)", add(cert.stage1, "P3M"),
-                      None, CONFIG_FILE, (*_CERT, "stage1"), ("9.2",), f"stage 1 on {cert.stage1}")
+        yield DueItem(
+            "stage-2",
+            "stage-2",
+            "Stage 2 audit (within 3 months of stage 1)",
+            add(cert.stage1, "P3M"),
+            None,
+            CONFIG_FILE,
+            (*_CERT, "stage1"),
+            ("9.2",),
+            f"stage 1 on {cert.stage1}",
+        )
     yield from _nonconformities(repo, as_of)
     decision = cert.decision
     if decision is None:
         return
-    expires = cert.certificate.expires if cert.certificate and cert.certificate.expires else \
-        add_months(decision, 36) - dt.timedelta(days=1)
+    expires = (
+        cert.certificate.expires
+        if cert.certificate and cert.certificate.expires
+        else add_months(decision, 36) - dt.timedelta(days=1)
+    )
     yield from _surveillance(cert, decision, expires)
     if cert.status == "certified" or expires >= as_of:
-        yield DueItem("recertification", "recertification", "Recertification audit (window opens "
-                      f"{add_months(expires, -6)})", add_months(expires, -3), None, CONFIG_FILE,
-                      (*_CERT, "certificate"), (), "3 to 6 months before expiry")
-        yield DueItem("certificate", "certificate-expiry", "Certificate expires", expires, None, CONFIG_FILE,
-                      (*_CERT, "certificate"), ())
+        yield DueItem(
+            "recertification",
+            "recertification",
+            f"Recertification audit (window opens {add_months(expires, -6)})",
+            add_months(expires, -3),
+            None,
+            CONFIG_FILE,
+            (*_CERT, "certificate"),
+            (),
+            "3 to 6 months before expiry",
+        )
+        yield DueItem(
+            "certificate",
+            "certificate-expiry",
+            "Certificate expires",
+            expires,
+            None,
+            CONFIG_FILE,
+            (*_CERT, "certificate"),
+            (),
+        )
 
 
 def _surveillance(cert, decision: dt.date, expires: dt.date) -> Iterator[DueItem]:  # type: ignore[no-untyped-def]
@@ -59,8 +87,16 @@ def _surveillance(cert, decision: dt.date, expires: dt.date) -> Iterator[DueItem
             continue
         if entry is not None and entry.due:
             due = entry.due
-        yield DueItem(f"surveillance-{index + 1}", "surveillance", f"Surveillance audit {index + 1}", due, None,
-                      CONFIG_FILE, (*_CERT, "surveillance", index) if entry else (*_CERT, "decision"), ())
+        yield DueItem(
+            f"surveillance-{index + 1}",
+            "surveillance",
+            f"Surveillance audit {index + 1}",
+            due,
+            None,
+            CONFIG_FILE,
+            (*_CERT, "surveillance", index) if entry else (*_CERT, "decision"),
+            (),
+        )
 
 
 def _nonconformities(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
@@ -75,11 +111,23 @@ def _nonconformities(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
             if nc is None or nc.model.status != "open":
                 continue
             if not stage2:
-                due, why = add(cert.stage1, "P3M"), "stage 1 nonconformity: closed within 3 months of stage 1"
+                due, why = (
+                    add(cert.stage1, "P3M"),
+                    "stage 1 nonconformity: closed within 3 months of stage 1",
+                )
             elif (finding.grade or nc.model.grade) == "major":
                 end = cert.stage2.end or cert.stage2.start
                 due, why = add(end, "P6M"), "major stage 2 nonconformity: closed within 6 months"
             else:
                 continue  # minor: an accepted plan, verified at the next audit
-            yield DueItem(nc.id, "nonconformity-closure", f"Close {nc.id} ({why})", due, None, nc.file, nc.loc,
-                          ("10.2",), why)
+            yield DueItem(
+                nc.id,
+                "nonconformity-closure",
+                f"Close {nc.id} ({why})",
+                due,
+                None,
+                nc.file,
+                nc.loc,
+                ("10.2",),
+                why,
+            )

@@ -16,10 +16,24 @@ from emskit.model.common import text_in
 from emskit.repo.positions import Loc
 from emskit.repo.repository import Record, Repository
 
-KINDS = ("compliance-evaluation", "obligation-expiry", "document-review", "calibration", "drill",
-         "internal-audit", "management-review", "corrective-action", "objective-action",
-         "review-action", "objective-target", "stage-2", "nonconformity-closure", "surveillance",
-         "recertification", "certificate-expiry")
+KINDS = (
+    "compliance-evaluation",
+    "obligation-expiry",
+    "document-review",
+    "calibration",
+    "drill",
+    "internal-audit",
+    "management-review",
+    "corrective-action",
+    "objective-action",
+    "review-action",
+    "objective-target",
+    "stage-2",
+    "nonconformity-closure",
+    "surveillance",
+    "recertification",
+    "certificate-expiry",
+)
 
 
 @dataclass(frozen=True)
@@ -50,8 +64,18 @@ def state_of(item: DueItem, as_of: dt.date, until: dt.date) -> str:
 
 def due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
     items: list[DueItem] = []
-    for source in (_evaluations, _expiries, _documents, _calibrations, _drills, _audits, _review,
-                   _actions, _targets, _certification):
+    for source in (
+        _evaluations,
+        _expiries,
+        _documents,
+        _calibrations,
+        _drills,
+        _audits,
+        _review,
+        _actions,
+        _targets,
+        _certification,
+    ):
         items.extend(source(repo, as_of))
     return sorted(items, key=lambda i: (i.due, i.kind, i.id))
 
@@ -73,7 +97,9 @@ def _evaluations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for evaluation in _records(repo, "evaluation"):
         if evaluation.model.date <= as_of:
             for result in evaluation.model.results:
-                last[result.obligation] = max(last.get(result.obligation, evaluation.model.date), evaluation.model.date)
+                last[result.obligation] = max(
+                    last.get(result.obligation, evaluation.model.date), evaluation.model.date
+                )
     for record in _records(repo, "obligation"):
         model = record.model
         if model.status != "applicable" or not model.evaluation_frequency:
@@ -81,102 +107,213 @@ def _evaluations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
         since = last.get(record.id) or model.effective or _start(repo)
         note = f"last evaluated {last[record.id]}" if record.id in last else "never evaluated"
         due = add(since, model.evaluation_frequency) if since else as_of
-        yield DueItem(record.id, "compliance-evaluation", f"Evaluate compliance: {_title(record)}", due,
-                      model.owner, record.file, record.loc, ("9.1.2",), note, last.get(record.id))
+        yield DueItem(
+            record.id,
+            "compliance-evaluation",
+            f"Evaluate compliance: {_title(record)}",
+            due,
+            model.owner,
+            record.file,
+            record.loc,
+            ("9.1.2",),
+            note,
+            last.get(record.id),
+        )
 
 
 def _expiries(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for record in _records(repo, "obligation"):
         if record.model.expires and record.model.status != "not-applicable":
             what = "Renew permit" if record.model.type == "permit" else "Obligation expires"
-            yield DueItem(record.id, "obligation-expiry", f"{what}: {_title(record)}", record.model.expires,
-                          record.model.owner, record.file, record.loc, ("6.1.3",))
+            yield DueItem(
+                record.id,
+                "obligation-expiry",
+                f"{what}: {_title(record)}",
+                record.model.expires,
+                record.model.owner,
+                record.file,
+                record.loc,
+                ("6.1.3",),
+            )
 
 
 def _documents(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for record in _records(repo, "document"):
         model = record.model
         if model.status == "approved" and model.approved_on and model.review_interval:
-            yield DueItem(record.id, "document-review", f"Review document: {_title(record)}",
-                          add(model.approved_on, model.review_interval), model.owner, record.file, record.loc,
-                          ("7.5",), f"approved {model.approved_on}")
+            yield DueItem(
+                record.id,
+                "document-review",
+                f"Review document: {_title(record)}",
+                add(model.approved_on, model.review_interval),
+                model.owner,
+                record.file,
+                record.loc,
+                ("7.5",),
+                f"approved {model.approved_on}",
+            )
 
 
 def _calibrations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for record in _records(repo, "equipment"):
         model = record.model
         if model.calibration_interval:
-            due = add(model.calibrated_on, model.calibration_interval) if model.calibrated_on else as_of
-            yield DueItem(record.id, "calibration", f"Calibrate: {_title(record, 'name')}", due, None,
-                          record.file, record.loc, ("9.1.1",),
-                          f"calibrated {model.calibrated_on}" if model.calibrated_on else "never calibrated",
-                          model.calibrated_on)
+            due = (
+                add(model.calibrated_on, model.calibration_interval)
+                if model.calibrated_on
+                else as_of
+            )
+            yield DueItem(
+                record.id,
+                "calibration",
+                f"Calibrate: {_title(record, 'name')}",
+                due,
+                None,
+                record.file,
+                record.loc,
+                ("9.1.1",),
+                f"calibrated {model.calibrated_on}" if model.calibrated_on else "never calibrated",
+                model.calibrated_on,
+            )
 
 
 def _drills(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     held: dict[str, dt.date] = {}
     for drill in _records(repo, "drill"):
         if drill.model.date <= as_of:
-            held[drill.model.scenario] = max(held.get(drill.model.scenario, drill.model.date), drill.model.date)
+            held[drill.model.scenario] = max(
+                held.get(drill.model.scenario, drill.model.date), drill.model.date
+            )
     for record in _records(repo, "scenario"):
         frequency = record.model.drill_frequency
         since = held.get(record.id) or _start(repo)
         if frequency:
-            yield DueItem(record.id, "drill", f"Emergency drill: {_title(record, 'scenario')}",
-                          add(since, frequency) if since else as_of, record.model.owner, record.file, record.loc,
-                          ("8.2",), f"last drill {held[record.id]}" if record.id in held else "never drilled",
-                          held.get(record.id))
+            yield DueItem(
+                record.id,
+                "drill",
+                f"Emergency drill: {_title(record, 'scenario')}",
+                add(since, frequency) if since else as_of,
+                record.model.owner,
+                record.file,
+                record.loc,
+                ("8.2",),
+                f"last drill {held[record.id]}" if record.id in held else "never drilled",
+                held.get(record.id),
+            )
 
 
 def _audits(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
-    done = {a.model.planned_as for a in _records(repo, "audit") if a.model.planned_as and a.model.date <= as_of}
+    done = {
+        a.model.planned_as
+        for a in _records(repo, "audit")
+        if a.model.planned_as and a.model.date <= as_of
+    }
     for plan in _records(repo, "audit-plan"):
         if plan.id not in done:
-            yield DueItem(plan.id, "internal-audit", f"Internal audit {plan.id}", plan.model.planned,
-                          plan.model.lead, plan.file, plan.loc, ("9.2",))
+            yield DueItem(
+                plan.id,
+                "internal-audit",
+                f"Internal audit {plan.id}",
+                plan.model.planned,
+                plan.model.lead,
+                plan.file,
+                plan.loc,
+                ("9.2",),
+            )
 
 
 def _review(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
-    reviews = sorted((r for r in _records(repo, "review") if r.model.date <= as_of), key=lambda r: r.model.date)
+    reviews = sorted(
+        (r for r in _records(repo, "review") if r.model.date <= as_of), key=lambda r: r.model.date
+    )
     if reviews:
         last = reviews[-1]
-        yield DueItem(last.id, "management-review", "Management review (at least yearly)",
-                      add(last.model.date, "P12M"), last.model.chair, last.file, last.loc, ("9.3",),
-                      f"last review {last.model.date}")
+        yield DueItem(
+            last.id,
+            "management-review",
+            "Management review (at least yearly)",
+            add(last.model.date, "P12M"),
+            last.model.chair,
+            last.file,
+            last.loc,
+            ("9.3",),
+            f"last review {last.model.date}",
+        )
     elif _start(repo):
-        yield DueItem("management-review", "management-review", "First management review",
-                      add(_start(repo), "P12M"), None, "emskit.yaml", ("ems", "operating_since"), ("9.3",))
+        yield DueItem(
+            "management-review",
+            "management-review",
+            "First management review",
+            add(_start(repo), "P12M"),
+            None,
+            "emskit.yaml",
+            ("ems", "operating_since"),
+            ("9.3",),
+        )
 
 
-def _open_actions(record: Record, actions: list, kind: str, clauses: tuple[str, ...],  # type: ignore[type-arg]
-                  path: tuple[str, ...]) -> Iterator[DueItem]:
+def _open_actions(
+    record: Record,
+    actions: list,
+    kind: str,
+    clauses: tuple[str, ...],  # type: ignore[type-arg]
+    path: tuple[str, ...],
+) -> Iterator[DueItem]:
     for index, action in enumerate(actions):
         done = action.done_on or getattr(action, "status", "open") != "open"
         if action.due and not done:
             action_id = f"{record.id}/{action.id or index + 1}"
-            yield DueItem(action_id, kind, text_in(action.what, "en"), action.due, action.who, record.file,
-                          (*record.loc, *path, index), clauses)
+            yield DueItem(
+                action_id,
+                kind,
+                text_in(action.what, "en"),
+                action.due,
+                action.who,
+                record.file,
+                (*record.loc, *path, index),
+                clauses,
+            )
 
 
 def _actions(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for nc in _records(repo, "nonconformity"):
         if nc.model.status == "open":
-            yield from _open_actions(nc, nc.model.corrective_actions, "corrective-action", ("10.2",),
-                                     ("corrective_actions",))
+            yield from _open_actions(
+                nc,
+                nc.model.corrective_actions,
+                "corrective-action",
+                ("10.2",),
+                ("corrective_actions",),
+            )
     for objective in _records(repo, "objective"):
         if objective.model.status == "active":
-            yield from _open_actions(objective, objective.model.actions, "objective-action", ("6.2",), ("actions",))
+            yield from _open_actions(
+                objective, objective.model.actions, "objective-action", ("6.2",), ("actions",)
+            )
     for review in _records(repo, "review"):
         if review.model.outputs:
-            yield from _open_actions(review, review.model.outputs.actions, "review-action", ("9.3",),
-                                     ("outputs", "actions"))
+            yield from _open_actions(
+                review,
+                review.model.outputs.actions,
+                "review-action",
+                ("9.3",),
+                ("outputs", "actions"),
+            )
 
 
 def _targets(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for record in _records(repo, "objective"):
         if record.model.status == "active":
-            yield DueItem(record.id, "objective-target", f"Objective target: {_title(record)}",
-                          record.model.target.by, record.model.owner, record.file, record.loc, ("6.2",))
+            yield DueItem(
+                record.id,
+                "objective-target",
+                f"Objective target: {_title(record)}",
+                record.model.target.by,
+                record.model.owner,
+                record.file,
+                record.loc,
+                ("6.2",),
+            )
 
 
 def _certification(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:

@@ -10,8 +10,14 @@ import calendar
 import datetime as dt
 import re
 
-_NAMED = {"monthly": "P1M", "quarterly": "P3M", "semiannual": "P6M", "annual": "P1Y",
-          "biennial": "P2Y", "triennial": "P3Y"}
+_NAMED = {
+    "monthly": "P1M",
+    "quarterly": "P3M",
+    "semiannual": "P6M",
+    "annual": "P1Y",
+    "biennial": "P2Y",
+    "triennial": "P3Y",
+}
 _DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 
 

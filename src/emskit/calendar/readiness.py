@@ -42,12 +42,23 @@ def operating_period(ctx: CheckContext) -> Verdict:
     clauses = ("4.4",)
     start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
     if start is None:
-        return Verdict("operating-period", FAIL, "ems.operating_since is not set: say when the EMS went live", clauses)
+        return Verdict(
+            "operating-period",
+            FAIL,
+            "ems.operating_since is not set: say when the EMS went live",
+            clauses,
+        )
     ready_on = add(start, "P3M")
     if ready_on > ctx.as_of:
-        return Verdict("operating-period", FAIL, f"the EMS went live on {start}; it has operated 3 months "
-                       f"on {ready_on}", clauses)
-    return Verdict("operating-period", PASS, f"operating since {start} (3 months reached {ready_on})", clauses)
+        return Verdict(
+            "operating-period",
+            FAIL,
+            f"the EMS went live on {start}; it has operated 3 months on {ready_on}",
+            clauses,
+        )
+    return Verdict(
+        "operating-period", PASS, f"operating since {start} (3 months reached {ready_on})", clauses
+    )
 
 
 def _audit_end(audit: Record) -> dt.date:
@@ -62,7 +73,11 @@ def _complete_audit(ctx: CheckContext) -> Record | None:
     done = []
     for audit in _records(ctx, "audit"):
         model = audit.model
-        if model.type != "internal" or _audit_end(audit) > ctx.as_of or (start and model.date < start):
+        if (
+            model.type != "internal"
+            or _audit_end(audit) > ctx.as_of
+            or (start and model.date < start)
+        ):
             continue
         covered = needed if model.clauses == "all" else set(model.clauses)
         if all(any(n == c or n.startswith(c + ".") for c in covered) for n in needed):
@@ -74,53 +89,108 @@ def internal_audit(ctx: CheckContext) -> Verdict:
     clauses = ("9.2",)
     audit = _complete_audit(ctx)
     if audit is None:
-        return Verdict("internal-audit", FAIL, "no complete internal audit (all clauses) finished since the EMS "
-                       "went live", clauses)
-    unraised = [f.id for f in audit.model.findings if f.type == "nonconformity" and not f.nonconformity]
+        return Verdict(
+            "internal-audit",
+            FAIL,
+            "no complete internal audit (all clauses) finished since the EMS went live",
+            clauses,
+        )
+    unraised = [
+        f.id for f in audit.model.findings if f.type == "nonconformity" and not f.nonconformity
+    ]
     if unraised:
-        return Verdict("internal-audit", FAIL, f"{audit.id}: nonconformity findings without a nonconformity "
-                       f"record: {listing(unraised)}", clauses, [audit.id])
-    return Verdict("internal-audit", PASS, f"{audit.id} covered every clause, finished {_audit_end(audit)}",
-                   clauses, [audit.id])
+        return Verdict(
+            "internal-audit",
+            FAIL,
+            f"{audit.id}: nonconformity findings without a nonconformity "
+            f"record: {listing(unraised)}",
+            clauses,
+            [audit.id],
+        )
+    return Verdict(
+        "internal-audit",
+        PASS,
+        f"{audit.id} covered every clause, finished {_audit_end(audit)}",
+        clauses,
+        [audit.id],
+    )
 
 
 def management_review(ctx: CheckContext) -> Verdict:
     clauses = ("9.3",)
     audit = _complete_audit(ctx)
     if audit is None:
-        return Verdict("management-review", FAIL, "no complete internal audit yet for a review to follow", clauses)
-    after = sorted((r for r in _records(ctx, "review") if _audit_end(audit) <= r.model.date <= ctx.as_of),
-                   key=lambda r: r.model.date)
+        return Verdict(
+            "management-review",
+            FAIL,
+            "no complete internal audit yet for a review to follow",
+            clauses,
+        )
+    after = sorted(
+        (r for r in _records(ctx, "review") if _audit_end(audit) <= r.model.date <= ctx.as_of),
+        key=lambda r: r.model.date,
+    )
     if not after:
-        return Verdict("management-review", FAIL, f"no management review on or after {_audit_end(audit)}, "
-                       f"the end of {audit.id}", clauses, [audit.id])
+        return Verdict(
+            "management-review",
+            FAIL,
+            f"no management review on or after {_audit_end(audit)}, the end of {audit.id}",
+            clauses,
+            [audit.id],
+        )
     review = after[-1]
     missing = missing_review_inputs(review, ctx.edition)
     if missing:
-        return Verdict("management-review", FAIL, f"{review.id} does not cover: {', '.join(missing)}", clauses,
-                       [review.id])
-    return Verdict("management-review", PASS, f"{review.id} on {review.model.date} covers every input",
-                   clauses, [review.id, audit.id])
+        return Verdict(
+            "management-review",
+            FAIL,
+            f"{review.id} does not cover: {', '.join(missing)}",
+            clauses,
+            [review.id],
+        )
+    return Verdict(
+        "management-review",
+        PASS,
+        f"{review.id} on {review.model.date} covers every input",
+        clauses,
+        [review.id, audit.id],
+    )
 
 
 def compliance_evaluation(ctx: CheckContext) -> Verdict:
     clauses = ("9.1.2",)
     applicable = [o for o in _records(ctx, "obligation") if o.model.status == "applicable"]
     if not applicable:
-        return Verdict("compliance-evaluation", FAIL, "no applicable obligation to evaluate", clauses)
-    late = [i for i in ctx.due_items if i.kind == "compliance-evaluation" and
-            (i.due < ctx.as_of or i.last is None)]
-    unanswered = [f"{e.id}/{r.obligation}" for e in _records(ctx, "evaluation") for r in e.model.results
-                  if r.result in ("non-compliant", "partial") and not r.action]
+        return Verdict(
+            "compliance-evaluation", FAIL, "no applicable obligation to evaluate", clauses
+        )
+    late = [
+        i
+        for i in ctx.due_items
+        if i.kind == "compliance-evaluation" and (i.due < ctx.as_of or i.last is None)
+    ]
+    unanswered = [
+        f"{e.id}/{r.obligation}"
+        for e in _records(ctx, "evaluation")
+        for r in e.model.results
+        if r.result in ("non-compliant", "partial") and not r.action
+    ]
     if late or unanswered:
         reasons = []
         if late:
             reasons.append(f"not evaluated within frequency: {listing(i.id for i in late)}")
         if unanswered:
             reasons.append(f"non-compliance without action: {listing(unanswered)}")
-        return Verdict("compliance-evaluation", FAIL, "; ".join(reasons), clauses, sorted(i.id for i in late))
-    return Verdict("compliance-evaluation", PASS, f"all {len(applicable)} applicable obligations evaluated "
-                   "within their frequency", clauses, _ids(applicable))
+        return Verdict(
+            "compliance-evaluation", FAIL, "; ".join(reasons), clauses, sorted(i.id for i in late)
+        )
+    return Verdict(
+        "compliance-evaluation",
+        PASS,
+        f"all {len(applicable)} applicable obligations evaluated within their frequency",
+        clauses,
+        _ids(applicable),
+    )
 
 
 def no_pollution_incident(ctx: CheckContext) -> Verdict:
@@ -128,10 +198,19 @@ def no_pollution_incident(ctx: CheckContext) -> Verdict:
     cn = _is_cn(ctx)
     since = dt.date(ctx.as_of.year, 1, 1) if cn else add(ctx.as_of, "P1Y", -1)
     window = f"in {ctx.as_of.year}" if cn else "in the last 12 months"
-    polluting = [i for i in _records(ctx, "incident") if i.model.pollution and since <= i.model.date <= ctx.as_of]
+    polluting = [
+        i
+        for i in _records(ctx, "incident")
+        if i.model.pollution and since <= i.model.date <= ctx.as_of
+    ]
     if polluting:
-        return Verdict("no-pollution-incident", FAIL, f"pollution incidents {window}: {listing(_ids(polluting))}",
-                       clauses, _ids(polluting))
+        return Verdict(
+            "no-pollution-incident",
+            FAIL,
+            f"pollution incidents {window}: {listing(_ids(polluting))}",
+            clauses,
+            _ids(polluting),
+        )
     return Verdict("no-pollution-incident", PASS, f"no pollution incident {window}", clauses)
 
 
@@ -161,22 +240,36 @@ def mandatory_documents(ctx: CheckContext) -> Verdict:
     clauses = tuple(dict.fromkeys(clause for _, clause, _ in checks))
     if missing:
         return Verdict("mandatory-documents", FAIL, f"missing: {', '.join(missing)}", clauses)
-    return Verdict("mandatory-documents", PASS, f"all {len(checks)} items of the documented-information list "
-                   "are present", clauses)
+    return Verdict(
+        "mandatory-documents",
+        PASS,
+        f"all {len(checks)} items of the documented-information list are present",
+        clauses,
+    )
 
 
 def open_nonconformities(ctx: CheckContext) -> Verdict:
     clauses = ("10.2",)
-    open_ncs = [n for n in _records(ctx, "nonconformity") if n.model.status == "open" and n.model.raised <= ctx.as_of]
+    open_ncs = [
+        n
+        for n in _records(ctx, "nonconformity")
+        if n.model.status == "open" and n.model.raised <= ctx.as_of
+    ]
     major = [n for n in open_ncs if n.model.grade == "major"]
     overdue = [i for i in ctx.due_items if i.kind == "corrective-action" and i.due < ctx.as_of]
     if major or overdue:
-        parts = ([f"open major nonconformities: {listing(_ids(major))}"] if major else []) + \
-            ([f"corrective actions overdue: {listing(i.id for i in overdue)}"] if overdue else [])
+        parts = ([f"open major nonconformities: {listing(_ids(major))}"] if major else []) + (
+            [f"corrective actions overdue: {listing(i.id for i in overdue)}"] if overdue else []
+        )
         return Verdict("open-nonconformities", FAIL, "; ".join(parts), clauses, _ids(major))
     if open_ncs:
-        return Verdict("open-nonconformities", WARN, f"open minor nonconformities, actions on time: "
-                       f"{listing(_ids(open_ncs))}", clauses, _ids(open_ncs))
+        return Verdict(
+            "open-nonconformities",
+            WARN,
+            f"open minor nonconformities, actions on time: {listing(_ids(open_ncs))}",
+            clauses,
+            _ids(open_ncs),
+        )
     return Verdict("open-nonconformities", PASS, "no open nonconformity", clauses)
 
 
@@ -184,14 +277,29 @@ def significant_aspects_controlled(ctx: CheckContext) -> Verdict:
     clauses = ("6.1.4", "8.1")
     significant = [a for a in _records(ctx, "aspect") if ctx.is_significant(a)]
     if not significant:
-        return Verdict("significant-aspects-controlled", FAIL, "no significant aspect determined", clauses)
-    bare = [a for a in significant
-            if not any(ctx.index.linked(a, kind) for kind in ("control", "objective", "indicator"))]
+        return Verdict(
+            "significant-aspects-controlled", FAIL, "no significant aspect determined", clauses
+        )
+    bare = [
+        a
+        for a in significant
+        if not any(ctx.index.linked(a, kind) for kind in ("control", "objective", "indicator"))
+    ]
     if bare:
-        return Verdict("significant-aspects-controlled", FAIL, f"significant aspects with no control, objective "
-                       f"or indicator: {listing(_ids(bare))}", clauses, _ids(bare))
-    return Verdict("significant-aspects-controlled", PASS, f"all {len(significant)} significant aspects have a "
-                   "control, an objective or an indicator", clauses, _ids(significant))
+        return Verdict(
+            "significant-aspects-controlled",
+            FAIL,
+            f"significant aspects with no control, objective or indicator: {listing(_ids(bare))}",
+            clauses,
+            _ids(bare),
+        )
+    return Verdict(
+        "significant-aspects-controlled",
+        PASS,
+        f"all {len(significant)} significant aspects have a control, an objective or an indicator",
+        clauses,
+        _ids(significant),
+    )
 
 
 def objectives_on_track(ctx: CheckContext) -> Verdict:
@@ -203,8 +311,15 @@ def objectives_on_track(ctx: CheckContext) -> Verdict:
     problems, late = [], []
     for objective in active:
         model = objective.model
-        gaps = [what for what, absent in (("a plan", not model.actions), ("an indicator", model.indicator is None),
-                                          ("progress readings", model.indicator not in measured)) if absent]
+        gaps = [
+            what
+            for what, absent in (
+                ("a plan", not model.actions),
+                ("an indicator", model.indicator is None),
+                ("progress readings", model.indicator not in measured),
+            )
+            if absent
+        ]
         if gaps:
             problems.append(f"{objective.id} has no {', '.join(gaps)}")
         elif model.target.by < ctx.as_of:
@@ -212,14 +327,30 @@ def objectives_on_track(ctx: CheckContext) -> Verdict:
     if problems:
         return Verdict("objectives-on-track", FAIL, "; ".join(problems), clauses, _ids(active))
     if late:
-        return Verdict("objectives-on-track", WARN, f"target date passed, still active: {', '.join(late)}",
-                       clauses, late)
-    return Verdict("objectives-on-track", PASS, f"all {len(active)} active objectives have a plan and progress "
-                   "readings", clauses, _ids(active))
+        return Verdict(
+            "objectives-on-track",
+            WARN,
+            f"target date passed, still active: {', '.join(late)}",
+            clauses,
+            late,
+        )
+    return Verdict(
+        "objectives-on-track",
+        PASS,
+        f"all {len(active)} active objectives have a plan and progress readings",
+        clauses,
+        _ids(active),
+    )
 
 
-APPLICATION_MATERIALS = ("legal_status", "process_flow", "eia_approval", "acceptance_report", "discharge_permit",
-                         "compliance_certificate")
+APPLICATION_MATERIALS = (
+    "legal_status",
+    "process_flow",
+    "eia_approval",
+    "acceptance_report",
+    "discharge_permit",
+    "compliance_certificate",
+)
 
 
 def application_materials(ctx: CheckContext) -> Verdict:
@@ -233,10 +364,13 @@ def application_materials(ctx: CheckContext) -> Verdict:
             missing.append(name)
         absent_files += [p for p in paths if not (Path(ctx.repo.root) / p).is_file()]
     if missing or absent_files:
-        parts = ([f"not listed under certification.application: {', '.join(missing)}"] if missing else []) + \
-            ([f"files not found: {', '.join(absent_files)}"] if absent_files else [])
+        parts = (
+            [f"not listed under certification.application: {', '.join(missing)}"] if missing else []
+        ) + ([f"files not found: {', '.join(absent_files)}"] if absent_files else [])
         return Verdict("application-materials", FAIL, "; ".join(parts), clauses)
-    return Verdict("application-materials", PASS, "all six China application materials are present", clauses)
+    return Verdict(
+        "application-materials", PASS, "all six China application materials are present", clauses
+    )
 
 
 def _is_cn(ctx: CheckContext) -> bool:
@@ -245,9 +379,15 @@ def _is_cn(ctx: CheckContext) -> bool:
 
 
 RULES: tuple[tuple[Callable[[CheckContext], Verdict], bool], ...] = (  # (rule, China only)
-    (operating_period, False), (internal_audit, False), (management_review, False),
-    (compliance_evaluation, False), (no_pollution_incident, False), (mandatory_documents, False),
-    (open_nonconformities, False), (significant_aspects_controlled, False), (objectives_on_track, False),
+    (operating_period, False),
+    (internal_audit, False),
+    (management_review, False),
+    (compliance_evaluation, False),
+    (no_pollution_incident, False),
+    (mandatory_documents, False),
+    (open_nonconformities, False),
+    (significant_aspects_controlled, False),
+    (objectives_on_track, False),
     (application_materials, True),
 )
 

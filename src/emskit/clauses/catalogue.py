@@ -55,10 +55,16 @@ def catalogue(edition: str) -> Catalogue:
     data = parse_yaml((_DATA / _FILES[edition]).read_text(encoding="utf-8"))
     other_key = "edition_2015" if edition == "2026" else "edition_2026"
     clauses = tuple(
-        Clause(str(item["clause"]), item["title"], item["says"], item["documented"],
-               None if item["parent"] is None else str(item["parent"]),
-               tuple(str(c) for c in item["iso2004"]), tuple(str(c) for c in item[other_key]),
-               bool(item["assessed"]))
+        Clause(
+            str(item["clause"]),
+            item["title"],
+            item["says"],
+            item["documented"],
+            None if item["parent"] is None else str(item["parent"]),
+            tuple(str(c) for c in item["iso2004"]),
+            tuple(str(c) for c in item[other_key]),
+            bool(item["assessed"]),
+        )
         for item in data["clauses"]
     )
     return Catalogue(edition, clauses)

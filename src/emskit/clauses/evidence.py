@@ -61,7 +61,9 @@ class GapContext:
         return people | roles
 
 
-def judge(problems: Iterable[str], evidence: list[Record], missing_when_empty: str | None = None) -> Assessment:
+def judge(
+    problems: Iterable[str], evidence: list[Record], missing_when_empty: str | None = None
+) -> Assessment:
     """met when nothing is wrong; missing when there is no evidence at all (with the reason
     given); partial otherwise."""
     reasons = list(problems)
@@ -102,12 +104,16 @@ TOPICS_2026 = {
 def clause_4_1(ctx: GapContext) -> Assessment:
     issues = ctx.records("issue")
     types = {r.model.type for r in issues}
-    problems = [f"no {kind} issue recorded" for kind in ("internal", "external") if kind not in types]
+    problems = [
+        f"no {kind} issue recorded" for kind in ("internal", "external") if kind not in types
+    ]
     context = ctx.singleton("context")
     if ctx.edition != "2015":
         decision = context.model.climate_change if context else None
         if decision is None:
-            problems.append("no decision on whether climate change is a relevant issue (climate_change:)")
+            problems.append(
+                "no decision on whether climate change is a relevant issue (climate_change:)"
+            )
         elif not text_in(decision.rationale, "en").strip():
             problems.append("the climate-change decision has no rationale")
     if ctx.edition == "2026":
@@ -115,12 +121,16 @@ def clause_4_1(ctx: GapContext) -> Assessment:
         for topic, keys in TOPICS_2026.items():
             if not any(key in text for key in keys for text in words):
                 problems.append(f"no issue considers {topic} (2026 names it in 4.1)")
-    return judge(problems, issues + ([context] if context else []), "no internal or external issues recorded")
+    return judge(
+        problems, issues + ([context] if context else []), "no internal or external issues recorded"
+    )
 
 
 def clause_4_2(ctx: GapContext) -> Assessment:
     parties = ctx.records("party")
-    problems = [f"{p.id} has no needs and expectations recorded" for p in parties if not p.model.needs]
+    problems = [
+        f"{p.id} has no needs and expectations recorded" for p in parties if not p.model.needs
+    ]
     if parties and not any(p.model.compliance_obligation for p in parties):
         problems.append("no party's requirement is marked as becoming a compliance obligation")
     return judge(problems, parties, "no interested parties recorded")
@@ -133,11 +143,15 @@ def clause_4_3(ctx: GapContext) -> Assessment:
     if not scope or "TODO" in scope:
         return Assessment(MISSING, ["ems.scope in emskit.yaml is not written yet"])
     if config and not config.organization.sites:
-        problems.append("no sites listed under organization.sites: the physical boundary is not stated")
+        problems.append(
+            "no sites listed under organization.sites: the physical boundary is not stated"
+        )
     if ctx.edition == "2026":
         stages = {r.model.lifecycle_stage for r in ctx.records("aspect")} - {None, "production"}
         if not stages:
-            problems.append("no aspect is assessed beyond production: 2026 asks for a life-cycle perspective")
+            problems.append(
+                "no aspect is assessed beyond production: 2026 asks for a life-cycle perspective"
+            )
     return judge(problems, ctx.records("site"))
 
 
@@ -159,11 +173,15 @@ def clause_5_2(ctx: GapContext) -> Assessment:
     if policy is None:
         return Assessment(MISSING, ["no environmental policy (policy.yaml)"])
     commitments = policy.model.commitments
-    problems = [f"the policy lacks the commitment to {name.replace('_', ' ')}"
-                for name in ("environmental_protection", "compliance_obligations", "continual_improvement")
-                if not getattr(commitments, name)]
+    problems = [
+        f"the policy lacks the commitment to {name.replace('_', ' ')}"
+        for name in ("environmental_protection", "compliance_obligations", "continual_improvement")
+        if not getattr(commitments, name)
+    ]
     if policy.model.approved_by not in ctx.top_management():
-        problems.append(f"the policy is approved by {policy.model.approved_by}, who is not top management")
+        problems.append(
+            f"the policy is approved by {policy.model.approved_by}, who is not top management"
+        )
     return judge(problems, [policy])
 
 
@@ -173,7 +191,9 @@ def clause_5_3(ctx: GapContext) -> Assessment:
         return Assessment(MISSING, ["no roles defined (roles.yaml)"])
     problems = []
     if not any(r.model.ems_representative for r in roles):
-        problems.append("no role is responsible for EMS conformity and reporting (ems_representative: true)")
+        problems.append(
+            "no role is responsible for EMS conformity and reporting (ems_representative: true)"
+        )
     filled = {role for p in people for role in p.model.roles}
     empty = [r for r in roles if r.id not in filled]
     if empty:
@@ -197,8 +217,11 @@ def _risks(ctx: GapContext) -> Assessment:
 def clause_6_1_1(ctx: GapContext) -> Assessment:
     if ctx.edition == "2026":  # from 2026 the determination itself is 6.1.4
         scenarios = ctx.records("scenario")
-        return judge([] if scenarios else ["no potential emergency situations determined"], scenarios,
-                     "no potential emergency situations determined")
+        return judge(
+            [] if scenarios else ["no potential emergency situations determined"],
+            scenarios,
+            "no potential emergency situations determined",
+        )
     return _risks(ctx)
 
 
@@ -206,8 +229,11 @@ def clause_6_1_2(ctx: GapContext) -> Assessment:
     aspects = ctx.records("aspect")
     if not aspects:
         return Assessment(MISSING, ["no environmental aspects recorded"])
-    problems = [f"no aspect in {c} conditions" for c in ("normal", "abnormal", "emergency")
-                if c not in {a.model.condition for a in aspects}]
+    problems = [
+        f"no aspect in {c} conditions"
+        for c in ("normal", "abnormal", "emergency")
+        if c not in {a.model.condition for a in aspects}
+    ]
     scoring = ctx.check.scoring
     if scoring.methods is None:
         problems.append("no significance method in emskit.yaml: the criteria are not documented")
@@ -226,7 +252,9 @@ def clause_6_1_3(ctx: GapContext) -> Assessment:
     obligations = ctx.records("obligation")
     applicable = [o for o in obligations if o.model.status == "applicable"]
     problems = [] if applicable else ["no applicable obligation"]
-    regulated = [a for a in ctx.significant_aspects() if a.model.obligations or ctx.linked(a, "obligation")]
+    regulated = [
+        a for a in ctx.significant_aspects() if a.model.obligations or ctx.linked(a, "obligation")
+    ]
     if applicable and not regulated:
         problems.append("no significant aspect is linked to a compliance obligation")
     expired = [o for o in applicable if o.model.expires and o.model.expires < ctx.as_of]
@@ -237,9 +265,14 @@ def clause_6_1_3(ctx: GapContext) -> Assessment:
 
 def clause_planning_action(ctx: GapContext) -> Assessment:
     significant = ctx.significant_aspects()
-    unaddressed = [a for a in significant
-                   if not any(ctx.linked(a, kind) for kind in ("control", "objective", "indicator"))]
-    problems = [f"significant aspects with no planned action: {_ids(unaddressed)}"] if unaddressed else []
+    unaddressed = [
+        a
+        for a in significant
+        if not any(ctx.linked(a, kind) for kind in ("control", "objective", "indicator"))
+    ]
+    problems = (
+        [f"significant aspects with no planned action: {_ids(unaddressed)}"] if unaddressed else []
+    )
     unplanned = [r for r in ctx.records("risk") if not r.model.actions]
     if unplanned:
         problems.append(f"risks without planned action: {_ids(unplanned)}")
@@ -255,12 +288,22 @@ def clause_6_2(ctx: GapContext) -> Assessment:
     problems = []
     for record in objectives:
         model = record.model
-        gaps = [what for what, absent in (("an indicator", model.indicator is None),
-                                          ("a plan of actions", not model.actions)) if absent]
+        gaps = [
+            what
+            for what, absent in (
+                ("an indicator", model.indicator is None),
+                ("a plan of actions", not model.actions),
+            )
+            if absent
+        ]
         if gaps:
             problems.append(f"{record.id} has no {' and no '.join(gaps)}")
     significant = {a.id for a in ctx.significant_aspects()}
-    if objectives and significant and not any(significant & set(o.model.addresses) for o in objectives):
+    if (
+        objectives
+        and significant
+        and not any(significant & set(o.model.addresses) for o in objectives)
+    ):
         problems.append("no objective addresses a significant aspect")
     return judge(problems, objectives, "no environmental objectives set")
 
@@ -271,8 +314,14 @@ def clause_6_3(ctx: GapContext) -> Assessment:
     if documents:
         return judge([], documents)
     if reviews:
-        return Assessment(PARTIAL, ["changes are decided in management reviews, but no document says how "
-                                    "changes to the EMS are planned (a document with clauses: [6.3])"], reviews)
+        return Assessment(
+            PARTIAL,
+            [
+                "changes are decided in management reviews, but no document says how "
+                "changes to the EMS are planned (a document with clauses: [6.3])"
+            ],
+            reviews,
+        )
     return Assessment(MISSING, ["no evidence that changes to the EMS are planned (new in 2026)"])
 
 
@@ -283,7 +332,11 @@ def clause_7_1(ctx: GapContext) -> Assessment:
     resourced = [o for o in ctx.records("objective") if o.model.resources]
     reviews = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.resources]
     evidence = resourced + reviews
-    return judge([], evidence, "no resources recorded: neither objectives' resources nor a review decision on resources")
+    return judge(
+        [],
+        evidence,
+        "no resources recorded: neither objectives' resources nor a review decision on resources",
+    )
 
 
 def clause_7_2(ctx: GapContext) -> Assessment:
@@ -295,7 +348,9 @@ def clause_7_2(ctx: GapContext) -> Assessment:
     if not training:
         problems.append("no training records")
     elif not any(t.model.assessment == "passed" for t in training):
-        problems.append("no training record shows its effectiveness was evaluated (assessment: passed)")
+        problems.append(
+            "no training record shows its effectiveness was evaluated (assessment: passed)"
+        )
     evidence = ([competence] if competence else []) + training
     return judge(problems, evidence, "no competence requirements and no training records")
 
@@ -307,20 +362,30 @@ def clause_7_3(ctx: GapContext) -> Assessment:
     problems = [] if internal else ["no internal communication planned to build awareness"]
     if not trained:
         problems.append("no training record with attendees")
-    return judge(problems, trained + ([plan] if plan else []), "no awareness training or communication")
+    return judge(
+        problems, trained + ([plan] if plan else []), "no awareness training or communication"
+    )
 
 
 def clause_7_4(ctx: GapContext) -> Assessment:
     plan = ctx.singleton("communication")
     audiences = {p.audience for p in plan.model.plan} if plan else set()
-    problems = [f"no {a} communication planned" for a in ("internal", "external") if a not in audiences]
+    problems = [
+        f"no {a} communication planned" for a in ("internal", "external") if a not in audiences
+    ]
     records = ctx.records("communication")
-    unanswered = [c for c in records if c.model.direction == "in" and c.model.complaint and not c.model.response]
+    unanswered = [
+        c
+        for c in records
+        if c.model.direction == "in" and c.model.complaint and not c.model.response
+    ]
     if unanswered:
         problems.append(f"complaints without a response: {_ids(unanswered)}")
     if not records:
         problems.append("no communication records")
-    return judge(problems, ([plan] if plan else []) + records, "no communication plan and no records")
+    return judge(
+        problems, ([plan] if plan else []) + records, "no communication plan and no records"
+    )
 
 
 def clause_7_5(ctx: GapContext) -> Assessment:
@@ -340,12 +405,21 @@ def clause_7_5(ctx: GapContext) -> Assessment:
 
 def clause_8_1(ctx: GapContext) -> Assessment:
     controls = ctx.records("control")
-    uncontrolled = [a for a in ctx.significant_aspects()
-                    if not ctx.linked(a, "control") and not ctx.linked(a, "objective")]
-    problems = [f"significant aspects with no operational control: {_ids(uncontrolled)}"] if uncontrolled else []
+    uncontrolled = [
+        a
+        for a in ctx.significant_aspects()
+        if not ctx.linked(a, "control") and not ctx.linked(a, "objective")
+    ]
+    problems = (
+        [f"significant aspects with no operational control: {_ids(uncontrolled)}"]
+        if uncontrolled
+        else []
+    )
     no_criteria = [c for c in controls if not c.model.criteria and not c.model.document]
     if no_criteria:
-        problems.append(f"controls with neither operating criteria nor a document: {_ids(no_criteria)}")
+        problems.append(
+            f"controls with neither operating criteria nor a document: {_ids(no_criteria)}"
+        )
     return judge(problems, controls, "no operational controls (controls/)")
 
 
@@ -353,9 +427,14 @@ def clause_8_2(ctx: GapContext) -> Assessment:
     scenarios = ctx.records("scenario")
     drilled = {d.model.scenario for d in ctx.records("drill") if d.model.date <= ctx.as_of}
     problems = [f"{s.id} has no planned response" for s in scenarios if not s.model.response]
-    problems += [f"{s.id} has never been tested by a drill" for s in scenarios if s.id not in drilled]
-    problems += [f"{item.id}: last drill {item.last} is older than its frequency" for item in ctx.calendar("drill")
-                 if item.last is not None and item.due < ctx.as_of]
+    problems += [
+        f"{s.id} has never been tested by a drill" for s in scenarios if s.id not in drilled
+    ]
+    problems += [
+        f"{item.id}: last drill {item.last} is older than its frequency"
+        for item in ctx.calendar("drill")
+        if item.last is not None and item.due < ctx.as_of
+    ]
     return judge(problems, scenarios + ctx.records("drill"), "no emergency scenarios (emergency/)")
 
 
@@ -369,11 +448,19 @@ def clause_9_1_1(ctx: GapContext) -> Assessment:
     unmeasured = [i for i in indicators if i.id not in measured]
     if unmeasured:
         problems.append(f"indicators with no monitoring data: {_ids(unmeasured)}")
-    lapsed = {item.id for item in ctx.calendar("calibration") if item.due < ctx.as_of or item.last is None}
+    lapsed = {
+        item.id for item in ctx.calendar("calibration") if item.due < ctx.as_of or item.last is None
+    }
     lapsed |= {e.id for e in ctx.records("equipment") if not e.model.calibrated_on}
     if lapsed:
-        problems.append(f"equipment not calibrated or past calibration: {', '.join(sorted(lapsed))}")
-    return judge(problems, indicators + ctx.records("equipment"), "no indicators (monitoring/indicators.yaml)")
+        problems.append(
+            f"equipment not calibrated or past calibration: {', '.join(sorted(lapsed))}"
+        )
+    return judge(
+        problems,
+        indicators + ctx.records("equipment"),
+        "no indicators (monitoring/indicators.yaml)",
+    )
 
 
 def clause_9_1_2(ctx: GapContext) -> Assessment:
@@ -385,7 +472,9 @@ def clause_9_1_2(ctx: GapContext) -> Assessment:
     if never:
         problems.append(f"applicable obligations never evaluated: {_item_ids(never)}")
     if late:
-        problems.append(f"obligations whose evaluation is overdue for their frequency: {_item_ids(late)}")
+        problems.append(
+            f"obligations whose evaluation is overdue for their frequency: {_item_ids(late)}"
+        )
     return judge(problems, evaluations, "no compliance evaluation records")
 
 
@@ -398,8 +487,11 @@ def clause_9_2(ctx: GapContext) -> Assessment:
     programme = ctx.singleton("programme")
     plans = ctx.records("audit-plan")
     start = ctx.as_of.replace(year=ctx.as_of.year - AUDIT_CYCLE_YEARS)
-    audits = [a for a in ctx.records("audit")
-              if a.model.type == "internal" and start <= a.model.date <= ctx.as_of]
+    audits = [
+        a
+        for a in ctx.records("audit")
+        if a.model.type == "internal" and start <= a.model.date <= ctx.as_of
+    ]
     problems = [] if plans else ["no audit programme (audits/programme.yaml)"]
     if not audits:
         problems.append(f"no internal audit completed in the last {AUDIT_CYCLE_YEARS} years")
@@ -407,20 +499,41 @@ def clause_9_2(ctx: GapContext) -> Assessment:
         covered: set[str] = set()
         for audit in audits:
             clauses = audit.model.clauses
-            covered |= {c.number for c in catalogue(ctx.edition).assessed} if clauses == "all" else set(clauses)
+            covered |= (
+                {c.number for c in catalogue(ctx.edition).assessed}
+                if clauses == "all"
+                else set(clauses)
+            )
         needed = [c.number for c in catalogue(ctx.edition).assessed]
         uncovered = [n for n in needed if not any(n == c or n.startswith(c + ".") for c in covered)]
         if uncovered:
-            problems.append(f"clauses no internal audit covered in the cycle: {', '.join(uncovered)}")
+            problems.append(
+                f"clauses no internal audit covered in the cycle: {', '.join(uncovered)}"
+            )
     if ctx.edition == "2026":
-        vague = [p for p in plans if not (p.model.objectives and p.model.criteria and p.model.scope)]
+        vague = [
+            p for p in plans if not (p.model.objectives and p.model.criteria and p.model.scope)
+        ]
         if vague:
-            problems.append(f"planned audits without their own objectives, criteria and scope (9.2.2 in 2026): {_ids(vague)}")
-    return judge(problems, ([programme] if programme else []) + audits, "no audit programme and no internal audits")
+            problems.append(
+                f"planned audits without their own objectives, criteria and scope (9.2.2 in 2026): {_ids(vague)}"
+            )
+    return judge(
+        problems,
+        ([programme] if programme else []) + audits,
+        "no audit programme and no internal audits",
+    )
 
 
-REVIEW_INPUTS = ("previous_actions", "changes", "objectives", "performance", "resources",
-                 "communications", "opportunities")
+REVIEW_INPUTS = (
+    "previous_actions",
+    "changes",
+    "objectives",
+    "performance",
+    "resources",
+    "communications",
+    "opportunities",
+)
 PERFORMANCE_PARTS = ("nonconformities", "monitoring", "compliance", "audits")
 
 
@@ -435,13 +548,20 @@ def missing_review_inputs(review: Record, edition: str) -> list[str]:
 
 
 def clause_9_3(ctx: GapContext) -> Assessment:
-    reviews = sorted((r for r in ctx.records("review") if r.model.date <= ctx.as_of), key=lambda r: r.model.date)
+    reviews = sorted(
+        (r for r in ctx.records("review") if r.model.date <= ctx.as_of), key=lambda r: r.model.date
+    )
     if not reviews:
         return Assessment(MISSING, ["no management review record"])
     latest = reviews[-1]
-    problems = [f"{latest.id} does not cover the input '{name}'" for name in missing_review_inputs(latest, ctx.edition)]
+    problems = [
+        f"{latest.id} does not cover the input '{name}'"
+        for name in missing_review_inputs(latest, ctx.edition)
+    ]
     if latest.model.outputs is None or not latest.model.outputs.conclusions:
-        problems.append(f"{latest.id} records no conclusion on the suitability, adequacy and effectiveness of the EMS")
+        problems.append(
+            f"{latest.id} records no conclusion on the suitability, adequacy and effectiveness of the EMS"
+        )
     if add(latest.model.date, "P12M") < ctx.as_of:
         problems.append(f"the last review ({latest.model.date}) is more than 12 months old")
     return judge(problems, reviews)
@@ -451,9 +571,15 @@ def clause_9_3(ctx: GapContext) -> Assessment:
 
 
 def clause_10_1(ctx: GapContext) -> Assessment:
-    found = [a for a in ctx.records("audit") if any(f.type == "opportunity" for f in a.model.findings)]
+    found = [
+        a for a in ctx.records("audit") if any(f.type == "opportunity" for f in a.model.findings)
+    ]
     decided = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.improvements]
-    return judge([], found + decided, "no improvement opportunities recorded (audit findings or review outputs)")
+    return judge(
+        [],
+        found + decided,
+        "no improvement opportunities recorded (audit findings or review outputs)",
+    )
 
 
 def clause_10_2(ctx: GapContext) -> Assessment:
@@ -461,16 +587,25 @@ def clause_10_2(ctx: GapContext) -> Assessment:
     problems = []
     for nc in ncs:
         model = nc.model
-        gaps = [what for what, absent in (("root cause", not model.root_cause),
-                                          ("corrective action", not model.corrective_actions)) if absent]
+        gaps = [
+            what
+            for what, absent in (
+                ("root cause", not model.root_cause),
+                ("corrective action", not model.corrective_actions),
+            )
+            if absent
+        ]
         if model.status == "closed" and model.effectiveness is None:
             gaps.append("effectiveness check")
         if gaps:
             problems.append(f"{nc.id} has no {', '.join(gaps)}")
     if not ncs:
         procedures = [d for d in ctx.records("document") if _covers(d, "10.2")]
-        return judge([] if procedures else ["no nonconformity recorded and no procedure for handling one"],
-                     procedures, None)
+        return judge(
+            [] if procedures else ["no nonconformity recorded and no procedure for handling one"],
+            procedures,
+            None,
+        )
     return judge(problems, ncs)
 
 
@@ -497,12 +632,31 @@ def _covers(document: Record, clause: str) -> bool:
 
 
 RULES: dict[str, Callable[[GapContext], Assessment]] = {
-    "4.1": clause_4_1, "4.2": clause_4_2, "4.3": clause_4_3,
-    "5.1": clause_5_1, "5.2": clause_5_2, "5.3": clause_5_3,
-    "6.1.1": clause_6_1_1, "6.1.2": clause_6_1_2, "6.1.3": clause_6_1_3, "6.1.4": clause_6_1_4,
-    "6.1.5": clause_planning_action, "6.2": clause_6_2, "6.3": clause_6_3,
-    "7.1": clause_7_1, "7.2": clause_7_2, "7.3": clause_7_3, "7.4": clause_7_4, "7.5": clause_7_5,
-    "8.1": clause_8_1, "8.2": clause_8_2,
-    "9.1.1": clause_9_1_1, "9.1.2": clause_9_1_2, "9.2": clause_9_2, "9.3": clause_9_3,
-    "10.1": clause_10_1, "10.2": clause_10_2, "10.3": clause_10_3,
+    "4.1": clause_4_1,
+    "4.2": clause_4_2,
+    "4.3": clause_4_3,
+    "5.1": clause_5_1,
+    "5.2": clause_5_2,
+    "5.3": clause_5_3,
+    "6.1.1": clause_6_1_1,
+    "6.1.2": clause_6_1_2,
+    "6.1.3": clause_6_1_3,
+    "6.1.4": clause_6_1_4,
+    "6.1.5": clause_planning_action,
+    "6.2": clause_6_2,
+    "6.3": clause_6_3,
+    "7.1": clause_7_1,
+    "7.2": clause_7_2,
+    "7.3": clause_7_3,
+    "7.4": clause_7_4,
+    "7.5": clause_7_5,
+    "8.1": clause_8_1,
+    "8.2": clause_8_2,
+    "9.1.1": clause_9_1_1,
+    "9.1.2": clause_9_1_2,
+    "9.2": clause_9_2,
+    "9.3": clause_9_3,
+    "10.1": clause_10_1,
+    "10.2": clause_10_2,
+    "10.3": clause_10_3,
 }

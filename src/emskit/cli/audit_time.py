@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -25,13 +25,28 @@ class Format(str, Enum):
 
 
 def audit_time(
-    complexity: Annotated[Complexity, typer.Option("--complexity", help="EMS complexity category of the "
-                          "organisation's activities (IAF MD 5).")],
+    complexity: Annotated[
+        Complexity,
+        typer.Option(
+            "--complexity",
+            help="EMS complexity category of the organisation's activities (IAF MD 5).",
+        ),
+    ],
     repo: RepoOption = None,
-    personnel: Annotated[Optional[int], typer.Option("--personnel", help="Effective number of personnel "
-                         "(default: organization.employees, else the sum of the sites').")] = None,
-    reduction: Annotated[int, typer.Option("--reduction", help="Reduction in percent for justified "
-                         "factors (at most 30).")] = 0,
+    personnel: Annotated[
+        int | None,
+        typer.Option(
+            "--personnel",
+            help="Effective number of personnel "
+            "(default: organization.employees, else the sum of the sites').",
+        ),
+    ] = None,
+    reduction: Annotated[
+        int,
+        typer.Option(
+            "--reduction", help="Reduction in percent for justified factors (at most 30)."
+        ),
+    ] = 0,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
 ) -> None:
     """Estimate stage 1 + stage 2, surveillance and recertification auditor-days.
@@ -61,12 +76,14 @@ def _audit_time(repo, complexity, personnel, reduction, format) -> int:  # type:
     sys.stdout.write(
         f"Audit time ESTIMATE for {result.personnel} effective personnel, {result.complexity} complexity "
         f"(band {result.band}: {result.table_days:g} days"
-        + (f", reduced {result.reduction} %" if result.reduction else "") + ")\n"
+        + (f", reduced {result.reduction} %" if result.reduction else "")
+        + ")\n"
         f"  initial certification (stage 1 + stage 2): {result.initial:g} auditor-days\n"
         f"  each surveillance audit:                   {result.surveillance:g} auditor-days\n"
         f"  recertification:                           {result.recertification:g} auditor-days\n"
         f"  sites: {result.sites}; sampled at initial {result.sampled_initial}, surveillance "
         f"{result.sampled_surveillance}, recertification {result.sampled_recertification} "
         "(IAF MD 1; plus the central function)\n"
-        f"Source: {result.source}. An estimate for planning; the certification body decides.\n")
+        f"Source: {result.source}. An estimate for planning; the certification body decides.\n"
+    )
     return 0

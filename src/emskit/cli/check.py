@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -30,16 +30,30 @@ class FailOn(str, Enum):
 def check(
     repo: RepoOption = None,
     as_of: AsOfOption = None,
-    format: Annotated[Optional[Format], typer.Option(
-        "--format", "-f", help="Output format (default: github inside GitHub Actions, else text).",
-        show_default=False)] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        "--fail-on", help="Exit 1 when a finding is at this level or above.")] = FailOn.error,
-    select: Annotated[Optional[list[str]], typer.Option(
-        "--select", metavar="CODE", help="Report only these rules (code, code prefix such as "
-        "EMS1, or name). Repeatable.")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(
-        "--ignore", metavar="CODE", help="Do not report these rules. Repeatable.")] = None,
+    format: Annotated[
+        Format | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format (default: github inside GitHub Actions, else text).",
+            show_default=False,
+        ),
+    ] = None,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding is at this level or above.")
+    ] = FailOn.error,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODE",
+            help="Report only these rules (code, code prefix such as EMS1, or name). Repeatable.",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option("--ignore", metavar="CODE", help="Do not report these rules. Repeatable."),
+    ] = None,
 ) -> None:
     """Validate everything: YAML, schema, ids and references, evidence, dates and clause rules.
 
@@ -58,7 +72,11 @@ def _check(repo, as_of, format, fail_on, select, ignore) -> int:  # type: ignore
     root = repository_root(repo)
     result = run_check(root, day, tuple(select), tuple(ignore))
     level = Severity.parse(fail_on.value)
-    chosen = format.value if format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    chosen = (
+        format.value
+        if format
+        else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    )
     _report(result, chosen, level)
     return 1 if result.failed(level) else 0
 
@@ -67,16 +85,21 @@ def _report(result, chosen: str, level) -> None:  # type: ignore[no-untyped-def]
     out = sys.stdout
     if chosen == "json":
         from emskit.report import check_json
+
         check_json.render(result, out, level)
     elif chosen == "sarif":
         from emskit.report import check_sarif
+
         check_sarif.render(result, out)
     elif chosen == "junit":
         from emskit.report import check_junit
+
         check_junit.render(result, out, level)
     elif chosen == "github":
         from emskit.report import check_github
+
         check_github.render(result, out)
     else:
         from emskit.report import check_text
+
         check_text.render(result, out)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
 
-app = typer.Typer(help="Controlled documents: the master list, their history, rendering.",
-                  invoke_without_command=True, no_args_is_help=False)
+app = typer.Typer(
+    help="Controlled documents: the master list, their history, rendering.",
+    invoke_without_command=True,
+    no_args_is_help=False,
+)
 
 
 class Format(str, Enum):
@@ -39,7 +42,12 @@ def _list(repo, as_of) -> int:  # type: ignore[no-untyped-def]
 
     ctx = docs_context(repository_root(repo), as_of_date(as_of))
     table = master_list(ctx).tables[0]
-    render_table(sys.stdout, table.headers[:-1], [row[:-1] for row in table.rows], title=ctx.labels("master-list"))
+    render_table(
+        sys.stdout,
+        table.headers[:-1],
+        [row[:-1] for row in table.rows],
+        title=ctx.labels("master-list"),
+    )
     return 0
 
 
@@ -59,20 +67,33 @@ def _history(repo, as_of, doc_id) -> int:  # type: ignore[no-untyped-def]
     ctx = docs_context(root, as_of_date(as_of))
     record = find_document(ctx, doc_id)
     commits = file_history(root, record, ctx.commit)
-    rows = [[str(len(commits) - i), date, author, commit[:10], subject]
-            for i, (commit, date, author, subject) in enumerate(commits)]
-    render_table(sys.stdout, ["revision", "date", "author", "commit", "change"], rows,
-                 title=f"{record.id} {ctx.text(record.model.title)} ({record.file})")
+    rows = [
+        [str(len(commits) - i), date, author, commit[:10], subject]
+        for i, (commit, date, author, subject) in enumerate(commits)
+    ]
+    render_table(
+        sys.stdout,
+        ["revision", "date", "author", "commit", "change"],
+        rows,
+        title=f"{record.id} {ctx.text(record.model.title)} ({record.file})",
+    )
     if not commits:
-        print("emskit docs: no commit has this file yet (or this is not a git repository)", file=sys.stderr)
+        print(
+            "emskit docs: no commit has this file yet (or this is not a git repository)",
+            file=sys.stderr,
+        )
     return 0
 
 
 @app.command("render")
-def render(ctx: typer.Context, doc_id: Annotated[str, typer.Argument(metavar="DOC-ID")],
-           format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.pdf,
-           out: Annotated[Optional[Path], typer.Option("--out", help="File to write (default: DOC-ID.FORMAT).")] = None,
-           ) -> None:
+def render(
+    ctx: typer.Context,
+    doc_id: Annotated[str, typer.Argument(metavar="DOC-ID")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.pdf,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="File to write (default: DOC-ID.FORMAT).")
+    ] = None,
+) -> None:
     """Render one controlled document to PDF, Word, HTML or Markdown."""
     repo, as_of = ctx.obj
     run_command(lambda: _render(repo, as_of, doc_id, format, out))
@@ -91,9 +112,16 @@ def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped
     day = as_of_date(as_of)
     ctx = docs_context(root, day)
     document = rendered(ctx, find_document(ctx, doc_id))
-    footer = ctx.labels("generated", version=__version__, commit=(ctx.commit or "none")[:12], as_of=day.isoformat())
+    footer = ctx.labels(
+        "generated", version=__version__, commit=(ctx.commit or "none")[:12], as_of=day.isoformat()
+    )
     style = formats.Style(root, ctx.labels.language, day, footer, None)
-    writer = {"pdf": formats.to_pdf, "docx": formats.to_docx, "html": formats.to_html, "md": formats.to_markdown}
+    writer = {
+        "pdf": formats.to_pdf,
+        "docx": formats.to_docx,
+        "html": formats.to_html,
+        "md": formats.to_markdown,
+    }
     with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
         if format is Format.pdf:
             style = replace(style, pdf_fonts=formats.subset_fonts([document], Path(fonts), footer))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -21,12 +21,28 @@ class Format(str, Enum):
 def due(
     repo: RepoOption = None,
     as_of: AsOfOption = None,
-    within: Annotated[str, typer.Option("--within", metavar="PERIOD",
-                      help="The window for 'due' (ISO 8601 period or annual, quarterly...).")] = "P30D",
-    kind: Annotated[Optional[list[str]], typer.Option("--kind", help="Only this kind (repeatable): "
-                    "compliance-evaluation, document-review, calibration, drill, surveillance...")] = None,
-    owner: Annotated[Optional[str], typer.Option("--owner", metavar="ID", help="Only items of this owner.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format; ics is a calendar file.")] = Format.text,
+    within: Annotated[
+        str,
+        typer.Option(
+            "--within",
+            metavar="PERIOD",
+            help="The window for 'due' (ISO 8601 period or annual, quarterly...).",
+        ),
+    ] = "P30D",
+    kind: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="Only this kind (repeatable): "
+            "compliance-evaluation, document-review, calibration, drill, surveillance...",
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", metavar="ID", help="Only items of this owner.")
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format; ics is a calendar file.")
+    ] = Format.text,
 ) -> None:
     """List what falls due: evaluations, permits, reviews, calibrations, drills, audits, actions,
     the certification cycle.

@@ -29,12 +29,15 @@ def run_command(body: Callable[[], int]) -> None:
         sys.stdout = open("/dev/null", "w")  # noqa: SIM115 - silences the flush at exit
     except typer.Exit:
         raise
-    except Exception as error:  # noqa: BLE001 - the one place that turns bugs into exit 3
+    except Exception as error:
         if DEBUG["on"]:
             traceback.print_exc()
         where = traceback.extract_tb(error.__traceback__)[-1]
-        print(f"emskit: internal error ({type(error).__name__} at {where.filename.rsplit('/', 1)[-1]}"
-              f":{where.lineno}). This is a bug: please report it at {ISSUES_URL} with the output "
-              "of the same command run with --debug.", file=sys.stderr)
+        print(
+            f"emskit: internal error ({type(error).__name__} at {where.filename.rsplit('/', 1)[-1]}"
+            f":{where.lineno}). This is a bug: please report it at {ISSUES_URL} with the output "
+            "of the same command run with --debug.",
+            file=sys.stderr,
+        )
         code = 3
     raise typer.Exit(code)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -32,10 +32,18 @@ class Numbering(str, Enum):
 def gap(
     repo: RepoOption = None,
     as_of: AsOfOption = None,
-    edition: Annotated[Optional[Edition], typer.Option("--edition", help="Assess against this edition "
-                       "(default: the repository's; 2026 on an older repository is the transition report).")] = None,
-    numbering: Annotated[Optional[Numbering], typer.Option("--numbering", help="Show the 2004 clause "
-                         "beside each line.")] = None,
+    edition: Annotated[
+        Edition | None,
+        typer.Option(
+            "--edition",
+            help="Assess against this edition "
+            "(default: the repository's; 2026 on an older repository is the transition report).",
+        ),
+    ] = None,
+    numbering: Annotated[
+        Numbering | None,
+        typer.Option("--numbering", help="Show the 2004 clause beside each line."),
+    ] = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
 ) -> None:
     """Report each clause met, partial or missing, with the reasons and the evidence files.
@@ -51,7 +59,11 @@ def _gap(repo, as_of, edition, numbering, format) -> int:  # type: ignore[no-unt
     from emskit.report import gap_report
 
     result = run_gap(repository_root(repo), as_of_date(as_of), edition.value if edition else None)
-    render = {Format.text: gap_report.render_text, Format.json: gap_report.render_json,
-              Format.md: gap_report.render_markdown, Format.html: gap_report.render_html}[format]
+    render = {
+        Format.text: gap_report.render_text,
+        Format.json: gap_report.render_json,
+        Format.md: gap_report.render_markdown,
+        Format.html: gap_report.render_html,
+    }[format]
     render(result, sys.stdout, numbering.value if numbering else None)
     return 0 if all(c.status in ("met", "not-applicable") for c in result.clauses) else 1

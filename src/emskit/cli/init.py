@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -13,19 +13,35 @@ from emskit.cli.errors import run_command
 
 def init(
     directory: Annotated[Path, typer.Argument(help="Where to create the repository.")] = Path("."),
-    name: Annotated[Optional[str], typer.Option(help="The organisation's name (default: the folder's name).")] = None,
-    edition: Annotated[str, typer.Option(help='ISO 14001 edition: "2015", "2015+A1:2024" or "2026".')] = "2015+A1:2024",
-    language: Annotated[str, typer.Option(help="Language of generated documents: en or zh-CN.")] = "en",
-    jurisdiction: Annotated[Optional[str], typer.Option(help="Country rules to apply, e.g. CN.")] = None,
-    preset: Annotated[str, typer.Option(help="Significance scoring preset.")] = "likelihood-x-severity",
+    name: Annotated[
+        str | None, typer.Option(help="The organisation's name (default: the folder's name).")
+    ] = None,
+    edition: Annotated[
+        str, typer.Option(help='ISO 14001 edition: "2015", "2015+A1:2024" or "2026".')
+    ] = "2015+A1:2024",
+    language: Annotated[
+        str, typer.Option(help="Language of generated documents: en or zh-CN.")
+    ] = "en",
+    jurisdiction: Annotated[
+        str | None, typer.Option(help="Country rules to apply, e.g. CN.")
+    ] = None,
+    preset: Annotated[
+        str, typer.Option(help="Significance scoring preset.")
+    ] = "likelihood-x-severity",
 ) -> None:
     """Scaffold a new EMS repository: every file of the layout, commented, with editor schema
     hints, and `git init` it unless it is already inside a git work tree."""
     run_command(lambda: _init(directory, name, edition, language, jurisdiction, preset))
 
 
-def _init(directory: Path, name: str | None, edition: str, language: str,
-          jurisdiction: str | None, preset: str) -> int:
+def _init(
+    directory: Path,
+    name: str | None,
+    edition: str,
+    language: str,
+    jurisdiction: str | None,
+    preset: str,
+) -> int:
     from emskit import git
     from emskit.errors import UsageError
     from emskit.scaffold import InitOptions, scaffold

@@ -11,9 +11,9 @@ from typing import Annotated
 # help reads as well and pipes cleanly; TYPER_USE_RICH=1 brings the boxes back.
 os.environ.setdefault("TYPER_USE_RICH", "0")
 
-import typer  # noqa: E402  (must follow the environment default above)
+import typer
 
-from emskit import __version__  # noqa: E402
+from emskit import __version__
 from emskit.cli import audit_time as audit_time_command
 from emskit.cli import check as check_command
 from emskit.cli import docs as docs_command
@@ -44,9 +44,15 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    debug: Annotated[bool, typer.Option("--debug", help="Show a traceback for internal errors.")] = False,
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show a traceback for internal errors.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Keep an ISO 14001 environmental management system as plain text in git."""
     DEBUG["on"] = debug

@@ -4,19 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 RepoOption = Annotated[
-    Optional[Path],
-    typer.Option("--repo", help="The EMS repository (default: the nearest folder upwards "
-                 "holding emskit.yaml).", show_default=False, file_okay=False),
+    Path | None,
+    typer.Option(
+        "--repo",
+        help="The EMS repository (default: the nearest folder upwards holding emskit.yaml).",
+        show_default=False,
+        file_okay=False,
+    ),
 ]
 AsOfOption = Annotated[
-    Optional[str],
-    typer.Option("--as-of", metavar="DATE", help="Compute time-dependent results as of this "
-                 "date, YYYY-MM-DD (default: today).", show_default=False),
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Compute time-dependent results as of this date, YYYY-MM-DD (default: today).",
+        show_default=False,
+    ),
 ]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,13 +16,27 @@ def pack(
     out: Annotated[Path, typer.Option("--out", help="A folder, or a .zip file.")],
     repo: RepoOption = None,
     as_of: AsOfOption = None,
-    formats: Annotated[str, typer.Option("--formats", help="Comma-separated: pdf,docx,xlsx,html,md.")]
-    = "pdf,docx,xlsx,html,md",
-    ref: Annotated[Optional[str], typer.Option("--ref", metavar="REV", help="Build from this commit's "
-                   "content without touching the work tree.")] = None,
-    draft: Annotated[bool, typer.Option("--draft", help="Build although not ready; every page says DRAFT.")] = False,
-    allow_dirty: Annotated[bool, typer.Option("--allow-dirty", help="Build from a work tree with "
-                           "uncommitted changes (the manifest says so).")] = False,
+    formats: Annotated[
+        str, typer.Option("--formats", help="Comma-separated: pdf,docx,xlsx,html,md.")
+    ] = "pdf,docx,xlsx,html,md",
+    ref: Annotated[
+        str | None,
+        typer.Option(
+            "--ref",
+            metavar="REV",
+            help="Build from this commit's content without touching the work tree.",
+        ),
+    ] = None,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Build although not ready; every page says DRAFT.")
+    ] = False,
+    allow_dirty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-dirty",
+            help="Build from a work tree with uncommitted changes (the manifest says so).",
+        ),
+    ] = False,
 ) -> None:
     """Build the documents and registers a certification body asks for, with MANIFEST.json.
 
@@ -38,7 +52,9 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
     chosen = parse_formats(formats)
     progress, stop = _progress()
     try:
-        result = build_pack(repository_root(repo), out, as_of_date(as_of), chosen, ref, draft, allow_dirty, progress)
+        result = build_pack(
+            repository_root(repo), out, as_of_date(as_of), chosen, ref, draft, allow_dirty, progress
+        )
     finally:
         stop()
     if not result.ready and not draft:
@@ -46,12 +62,18 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
         from emskit.report.ready_report import render_text
 
         render_text(ReadyResult(as_of_date(as_of), result.readiness), sys.stdout)
-        print("emskit pack: not ready, nothing built; fix the failing rules or pass --draft", file=sys.stderr)
+        print(
+            "emskit pack: not ready, nothing built; fix the failing rules or pass --draft",
+            file=sys.stderr,
+        )
         return 1
     clean = "clean" if result.clean else "NOT clean"
     commit = result.commit[:12] if result.commit else "no commit"
-    print(f"emskit pack: {len(result.files)} files in {out} ({commit}, work tree {clean}"
-          f"{', DRAFT' if draft else ''})", file=sys.stderr)
+    print(
+        f"emskit pack: {len(result.files)} files in {out} ({commit}, work tree {clean}"
+        f"{', DRAFT' if draft else ''})",
+        file=sys.stderr,
+    )
     return 0
 
 

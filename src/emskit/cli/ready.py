@@ -34,5 +34,7 @@ def _ready(repo, as_of, format) -> int:  # type: ignore[no-untyped-def]
     from emskit.report import ready_report
 
     result = run_ready(repository_root(repo), as_of_date(as_of))
-    (ready_report.render_json if format is Format.json else ready_report.render_text)(result, sys.stdout)
+    (ready_report.render_json if format is Format.json else ready_report.render_text)(
+        result, sys.stdout
+    )
     return 0 if result.ready else 1

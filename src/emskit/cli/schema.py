@@ -11,7 +11,9 @@ from emskit.cli.errors import run_command
 
 
 def schema(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the schemas into.")] = Path("schemas"),
+    out: Annotated[Path, typer.Option("--out", help="Folder to write the schemas into.")] = Path(
+        "schemas"
+    ),
 ) -> None:
     """Write one JSON Schema per file kind (emskit.yaml, aspects, audits...) to --out.
 

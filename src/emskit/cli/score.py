@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,17 +34,44 @@ def score(
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    site: Annotated[Optional[str], typer.Option("--site", metavar="SITE-ID", help="Only aspects of this site.")] = None,
-    department: Annotated[Optional[str], typer.Option("--department", metavar="NAME",
-                          help="Only aspects of this department (any language).")] = None,
-    condition: Annotated[Optional[Condition], typer.Option("--condition", help="Only aspects in this condition.")] = None,
-    verdict: Annotated[Optional[Verdict], typer.Option("--verdict", help="Only aspects with this verdict.")] = None,
-    explain: Annotated[Optional[str], typer.Option("--explain", metavar="ASP-ID",
-                       help="Show the arithmetic for one aspect, step by step.")] = None,
-    write: Annotated[bool, typer.Option("--write", help="Record computed verdicts as 'significant:' in "
-                     "the aspect files, keeping comments and layout.")] = False,
-    diff: Annotated[Optional[str], typer.Option("--diff", metavar="REF", help="List aspects whose verdict "
-                    "changed since a git ref, and whether the data or the method changed.")] = None,
+    site: Annotated[
+        str | None, typer.Option("--site", metavar="SITE-ID", help="Only aspects of this site.")
+    ] = None,
+    department: Annotated[
+        str | None,
+        typer.Option(
+            "--department", metavar="NAME", help="Only aspects of this department (any language)."
+        ),
+    ] = None,
+    condition: Annotated[
+        Condition | None, typer.Option("--condition", help="Only aspects in this condition.")
+    ] = None,
+    verdict: Annotated[
+        Verdict | None, typer.Option("--verdict", help="Only aspects with this verdict.")
+    ] = None,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", metavar="ASP-ID", help="Show the arithmetic for one aspect, step by step."
+        ),
+    ] = None,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="Record computed verdicts as 'significant:' in "
+            "the aspect files, keeping comments and layout.",
+        ),
+    ] = False,
+    diff: Annotated[
+        str | None,
+        typer.Option(
+            "--diff",
+            metavar="REF",
+            help="List aspects whose verdict "
+            "changed since a git ref, and whether the data or the method changed.",
+        ),
+    ] = None,
 ) -> None:
     """Compute the significance of every aspect with the method in emskit.yaml.
 
@@ -52,7 +79,11 @@ def score(
     and agrees with its declaration (or documents why not), 1 otherwise, 2 when the
     command could not run (no method, unknown aspect, bad ref).
     """
-    run_command(lambda: _score(repo, as_of, format, site, department, condition, verdict, explain, write, diff))
+    run_command(
+        lambda: _score(
+            repo, as_of, format, site, department, condition, verdict, explain, write, diff
+        )
+    )
 
 
 def _score(repo, as_of, format, site, department, condition, verdict, explain, write, diff) -> int:  # type: ignore[no-untyped-def]
@@ -68,7 +99,9 @@ def _score(repo, as_of, format, site, department, condition, verdict, explain, w
         return _diff(root, diff, day, format)
     from emskit.score import Filters, find_outcome, run_score
 
-    filters = Filters(site, department, condition.value if condition else None, verdict.value if verdict else None)
+    filters = Filters(
+        site, department, condition.value if condition else None, verdict.value if verdict else None
+    )
     result = run_score(root, day, filters)
     if explain:
         from emskit.report.score_text import render_explain

@@ -33,11 +33,26 @@ def objective_chart(objective_id: str, series: list[Any], objective: Any, labels
     """Monthly readings of the objective's indicator with its baseline and target lines."""
     pyplot = _pyplot()
     figure, axes = pyplot.subplots(figsize=(7, 3), dpi=100)
-    axes.plot([r.date for r in series], [r.value for r in series], marker="o", linewidth=1.5, color="#2f6690")
-    axes.axhline(objective.target.value, color="#3a7d44", linestyle="--", label=f"{labels('target')} "
-                 f"{objective.target.value:g}")
+    axes.plot(
+        [r.date for r in series],
+        [r.value for r in series],
+        marker="o",
+        linewidth=1.5,
+        color="#2f6690",
+    )
+    axes.axhline(
+        objective.target.value,
+        color="#3a7d44",
+        linestyle="--",
+        label=f"{labels('target')} {objective.target.value:g}",
+    )
     if objective.baseline is not None:
-        axes.axhline(objective.baseline.value, color="#999999", linestyle=":", label=f"baseline {objective.baseline.value:g}")
+        axes.axhline(
+            objective.baseline.value,
+            color="#999999",
+            linestyle=":",
+            label=f"baseline {objective.baseline.value:g}",
+        )
     axes.set_title(f"{objective_id} {labels.text(objective.title)}", fontsize=9)
     axes.legend(fontsize=8, loc="best")
     axes.tick_params(labelsize=8)

@@ -32,7 +32,9 @@ class Fields:
 class Table:
     headers: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    sheet: str | None = None  # the register's sheet name in the Excel workbook; None: not a register
+    sheet: str | None = (
+        None  # the register's sheet name in the Excel workbook; None: not a register
+    )
 
 
 @dataclass(frozen=True)

@@ -53,8 +53,11 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
 
     text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…")))
     paths = {}
-    for key, source in (("regular", _dejavu()), ("bold", _dejavu().with_name("DejaVuSans-Bold.ttf")),
-                        ("cjk", CJK_FONT)):
+    for key, source in (
+        ("regular", _dejavu()),
+        ("bold", _dejavu().with_name("DejaVuSans-Bold.ttf")),
+        ("cjk", CJK_FONT),
+    ):
         options = subset.Options()
         options.name_IDs = ["*"]
         options.notdef_outline = True
@@ -78,7 +81,9 @@ def _all_text(documents: list[Document]) -> str:
             elif isinstance(block, Fields):
                 parts += [f"{a}{b}" for a, b in block.pairs]
             elif isinstance(block, Table):
-                parts += [str(c) for c in block.headers] + [str(c) for row in block.rows for c in row]
+                parts += [str(c) for c in block.headers] + [
+                    str(c) for row in block.rows for c in row
+                ]
             elif isinstance(block, Image):
                 parts.append(block.caption)
     return "".join(parts)
@@ -96,17 +101,31 @@ def _blocks_for_template(doc: Document) -> list[dict[str, Any]]:
         elif isinstance(block, Table):
             out.append({"kind": "table", "headers": block.headers, "rows": block.rows})
         elif isinstance(block, Image):
-            out.append({"kind": "image", "caption": block.caption, "data": base64.b64encode(block.png).decode()})
+            out.append(
+                {
+                    "kind": "image",
+                    "caption": block.caption,
+                    "data": base64.b64encode(block.png).decode(),
+                }
+            )
     return out
 
 
 def to_html(doc: Document, style: Style) -> bytes:
     from emskit.documents.render import render_template
 
-    return render_template(style.repo_root, "documents/document.html.j2", {
-        "doc": doc, "blocks": _blocks_for_template(doc), "language": style.language, "footer": style.footer,
-        "draft": style.draft is not None, "draft_label": style.draft or "",
-    }).encode("utf-8")
+    return render_template(
+        style.repo_root,
+        "documents/document.html.j2",
+        {
+            "doc": doc,
+            "blocks": _blocks_for_template(doc),
+            "language": style.language,
+            "footer": style.footer,
+            "draft": style.draft is not None,
+            "draft_label": style.draft or "",
+        },
+    ).encode("utf-8")
 
 
 def to_markdown(doc: Document, style: Style) -> bytes:
@@ -119,10 +138,13 @@ def to_markdown(doc: Document, style: Style) -> bytes:
         elif isinstance(block, Fields):
             lines += [f"- **{label}**: {value}" for label, value in block.pairs] + [""]
         elif isinstance(block, Table):
-            cell = lambda text: str(text).replace("|", "\\|").replace("\n", " ")  # noqa: E731
-            lines += ["| " + " | ".join(map(cell, block.headers)) + " |",
-                      "|" + " --- |" * len(block.headers)]
-            lines += ["| " + " | ".join(map(cell, row)) + " |" for row in block.rows] + [""]
+            lines += [
+                "| " + " | ".join(map(_markdown_cell, block.headers)) + " |",
+                "|" + " --- |" * len(block.headers),
+            ]
+            lines += ["| " + " | ".join(map(_markdown_cell, row)) + " |" for row in block.rows] + [
+                ""
+            ]
         elif isinstance(block, Image):
             lines += [f"*{block.caption}* (chart in the PDF, Word and HTML versions)", ""]
     lines += ["---", style.footer, ""]
@@ -184,14 +206,21 @@ def _add_word_table(word: Any, headers: Any, rows: Any) -> None:
         lines = str(text).translate(_XML_UNSAFE).split("\n")
         runs = "<w:r><w:br/></w:r>".join(
             f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
-            for line in lines)
+            for line in lines
+        )
         return f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr><w:p>{runs}</w:p></w:tc>'
 
     columns = len(headers) if headers is not None else (len(rows[0]) if rows else 1)
-    parts = [f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
-             '</w:tblPr><w:tblGrid>' + "<w:gridCol/>" * columns + "</w:tblGrid>"]
+    parts = [
+        f'<w:tbl xmlns:w="{_W}"><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="0" w:type="auto"/>'
+        "</w:tblPr><w:tblGrid>" + "<w:gridCol/>" * columns + "</w:tblGrid>"
+    ]
     if headers is not None:
-        parts.append("<w:tr><w:trPr><w:tblHeader/></w:trPr>" + "".join(cell(h, True) for h in headers) + "</w:tr>")
+        parts.append(
+            "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+            + "".join(cell(h, True) for h in headers)
+            + "</w:tr>"
+        )
     parts += ["<w:tr>" + "".join(cell(v) for v in row) + "</w:tr>" for row in rows]
     if len(parts) == 1:
         parts.append("<w:tr>" + cell("") * columns + "</w:tr>")  # Word needs at least one row
@@ -261,14 +290,22 @@ def to_pdf(doc: Document, style: Style) -> bytes:
                 with self.local_context(text_color=(225, 170, 170)):
                     self.set_font("CJK" if cjk else "Body", "B", 60)
                     with self.rotation(30, self.w / 2, self.h / 2):
-                        self.text(self.w / 2 - self.get_string_width(style.draft) / 2, self.h / 2, style.draft)
+                        self.text(
+                            self.w / 2 - self.get_string_width(style.draft) / 2,
+                            self.h / 2,
+                            style.draft,
+                        )
 
-    pdf = Page(orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
-               format="A4")
-    pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.timezone.utc))
+    pdf = Page(
+        orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
+        format="A4",
+    )
+    pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
     pdf.set_title(doc.title)
     pdf.set_creator("emskit")
-    fonts = style.pdf_fonts or PdfFonts(_dejavu(), _dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT)
+    fonts = style.pdf_fonts or PdfFonts(
+        _dejavu(), _dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT
+    )
     pdf.add_font("Body", fname=str(fonts.regular))
     pdf.add_font("Body", style="B", fname=str(fonts.bold))
     pdf.add_font("CJK", fname=str(fonts.cjk))
@@ -289,15 +326,23 @@ def to_pdf(doc: Document, style: Style) -> bytes:
             pdf.multi_cell(0, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         elif isinstance(block, Fields | Table):
-            headers, rows = (None, block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
+            headers, rows = (
+                (None, block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
+            )
             columns = len(rows[0]) if headers is None and rows else len(headers or ())
             if not columns:
                 continue
             size = 7.5 if columns > 6 else 9
             pdf.set_font("Body", "", size)
             widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
-            draw_table(pdf, headers, [[_fit(v) for v in row] for row in rows], widths, size,
-                       line_height=size * 0.42)
+            draw_table(
+                pdf,
+                headers,
+                [[_fit(v) for v in row] for row in rows],
+                widths,
+                size,
+                line_height=size * 0.42,
+            )
             pdf.ln(2)
         elif isinstance(block, Image):
             pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
@@ -321,8 +366,12 @@ def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[floa
     for index, header in enumerate(headers):
         cells = [str(row[index]) for row in rows]
         heading = max([_word_width(bold, w) for w in str(header).split()] + [0.0])
-        minimums.append(max([heading] + [_word_width(body, w) for c in cells for w in c.split()]) + padding)
-        wants.append(min(max([bold.text(str(header))] + [body.text(c) for c in cells]), 90.0) + padding)
+        minimums.append(
+            max([heading] + [_word_width(body, w) for c in cells for w in c.split()]) + padding
+        )
+        wants.append(
+            min(max([bold.text(str(header))] + [body.text(c) for c in cells]), 90.0) + padding
+        )
     spare = pdf.epw - sum(minimums)
     if spare <= 0:
         return tuple(m * pdf.epw / sum(minimums) for m in minimums)  # squeeze; words then break
@@ -378,7 +427,15 @@ def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
         for info in source.infolist():
             body = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                body = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>" + stamp + rb"\g<2>", body)
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    body,
+                )
             yield info.filename, body
 
     return fixed_zip(entries(), as_of)
+
+
+def _markdown_cell(text: object) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")

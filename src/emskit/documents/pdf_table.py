@@ -90,13 +90,22 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
-def draw_table(pdf: Any, headers: Sequence[str] | None, rows: Sequence[Sequence[str]], col_widths: Sequence[float],
-               size: float, line_height: float) -> None:
+def draw_table(
+    pdf: Any,
+    headers: Sequence[str] | None,
+    rows: Sequence[Sequence[str]],
+    col_widths: Sequence[float],
+    size: float,
+    line_height: float,
+) -> None:
     body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
     bottom = pdf.h - pdf.b_margin
 
     def draw_row(cells: Sequence[str], widths: Widths, fill: bool) -> None:
-        wrapped = [wrap(str(cell), w - 2 * PADDING, widths) for cell, w in zip(cells, col_widths, strict=True)]
+        wrapped = [
+            wrap(str(cell), w - 2 * PADDING, widths)
+            for cell, w in zip(cells, col_widths, strict=True)
+        ]
         room = int((bottom - pdf.t_margin - 2 * PADDING) // line_height)
         wrapped = [lines[:room] for lines in wrapped]  # a row never outgrows a page
         height = max(len(lines) for lines in wrapped) * line_height + 2 * PADDING

@@ -13,15 +13,35 @@ def aspects_register(ctx: PackContext) -> Document:
     method = scoring.methods.default if scoring.methods else None
     criteria = [c.name for c in method.criteria] if method else []
     names = [ctx.text(c.label) or c.name for c in method.criteria] if method else []
-    headers = (L("id"), L("site"), L("department"), L("activity"), L("aspect"), L("impact"), L("condition"),
-               *names, L("score"), L("significant"))
+    headers = (
+        L("id"),
+        L("site"),
+        L("department"),
+        L("activity"),
+        L("aspect"),
+        L("impact"),
+        L("condition"),
+        *names,
+        L("score"),
+        L("significant"),
+    )
     rows = []
     for record in ctx.records("aspect"):
         aspect, outcome = record.model, scoring.outcome(record)
-        rows.append((record.id, aspect.site or "", ctx.text(aspect.department), ctx.text(aspect.activity),
-                     ctx.text(aspect.aspect), ctx.text(aspect.impact), aspect.condition,
-                     *(str(aspect.scores.get(name, "")).removesuffix(".0") for name in criteria),
-                     outcome.score_text if outcome else "", L.yes_no(ctx.check.is_significant(record))))
+        rows.append(
+            (
+                record.id,
+                aspect.site or "",
+                ctx.text(aspect.department),
+                ctx.text(aspect.activity),
+                ctx.text(aspect.aspect),
+                ctx.text(aspect.impact),
+                aspect.condition,
+                *(str(aspect.scores.get(name, "")).removesuffix(".0") for name in criteria),
+                outcome.score_text if outcome else "",
+                L.yes_no(ctx.check.is_significant(record)),
+            )
+        )
     doc = Document("aspects-register", L("aspects-register"))
     if scoring.methods:
         doc.add(Paragraph(f"{L('method')}: {method_summary(scoring.methods.default)}"))
@@ -36,13 +56,26 @@ def significant_aspects(ctx: PackContext) -> Document:
             continue
         outcome = ctx.check.scoring.outcome(record)
         controls = sorted(r.id for r in ctx.check.index.linked(record, "control"))
-        rows.append((record.id, ctx.text(record.model.aspect), ctx.text(record.model.impact), record.model.condition,
-                     outcome.reason if outcome else "", ", ".join(controls)))
+        rows.append(
+            (
+                record.id,
+                ctx.text(record.model.aspect),
+                ctx.text(record.model.impact),
+                record.model.condition,
+                outcome.reason if outcome else "",
+                ", ".join(controls),
+            )
+        )
     doc = Document("significant-aspects", L("significant-aspects"))
     if ctx.check.scoring.methods:
         doc.add(Paragraph(f"{L('method')}: {method_summary(ctx.check.scoring.methods.default)}"))
-    return doc.add(Table((L("id"), L("aspect"), L("impact"), L("condition"), L("score"), L("controls")),
-                         tuple(rows), sheet="Significant aspects"))
+    return doc.add(
+        Table(
+            (L("id"), L("aspect"), L("impact"), L("condition"), L("score"), L("controls")),
+            tuple(rows),
+            sheet="Significant aspects",
+        )
+    )
 
 
 def obligations_register(ctx: PackContext) -> Document:
@@ -51,13 +84,36 @@ def obligations_register(ctx: PackContext) -> Document:
     for evaluation in sorted(ctx.records("evaluation"), key=lambda e: e.model.date):
         for result in evaluation.model.results:
             last_result[result.obligation] = (evaluation.model.date.isoformat(), result.result)
-    due = {i.id: i.due.isoformat() for i in ctx.check.due_items if i.kind == "compliance-evaluation"}
-    rows = tuple((r.id, r.model.type, ctx.text(r.model.title), ctx.text(r.model.requirement), r.model.status,
-                  r.model.evaluation_frequency or "", *last_result.get(r.id, ("", "")), due.get(r.id, ""))
-                 for r in ctx.records("obligation"))
-    headers = (L("id"), L("type"), L("title"), L("requirement"), L("status"), L("frequency"), L("last-evaluated"),
-               L("result"), L("next-due"))
-    return Document("obligations-register", L("obligations-register")).add(Table(headers, rows, sheet="Obligations"))
+    due = {
+        i.id: i.due.isoformat() for i in ctx.check.due_items if i.kind == "compliance-evaluation"
+    }
+    rows = tuple(
+        (
+            r.id,
+            r.model.type,
+            ctx.text(r.model.title),
+            ctx.text(r.model.requirement),
+            r.model.status,
+            r.model.evaluation_frequency or "",
+            *last_result.get(r.id, ("", "")),
+            due.get(r.id, ""),
+        )
+        for r in ctx.records("obligation")
+    )
+    headers = (
+        L("id"),
+        L("type"),
+        L("title"),
+        L("requirement"),
+        L("status"),
+        L("frequency"),
+        L("last-evaluated"),
+        L("result"),
+        L("next-due"),
+    )
+    return Document("obligations-register", L("obligations-register")).add(
+        Table(headers, rows, sheet="Obligations")
+    )
 
 
 def objectives(ctx: PackContext) -> Document:
@@ -66,19 +122,49 @@ def objectives(ctx: PackContext) -> Document:
     summary = []
     for record in ctx.records("objective"):
         model = record.model
-        summary.append((record.id, ctx.text(model.title), f"{model.target.value:g}", model.target.by.isoformat(),
-                        ctx.name_of(model.owner), model.indicator or "", model.status))
-    doc.add(Table((L("id"), L("title"), L("target"), L("by"), L("owner"), L("indicator"), L("status")),
-                  tuple(summary), sheet="Objectives"))
+        summary.append(
+            (
+                record.id,
+                ctx.text(model.title),
+                f"{model.target.value:g}",
+                model.target.by.isoformat(),
+                ctx.name_of(model.owner),
+                model.indicator or "",
+                model.status,
+            )
+        )
+    doc.add(
+        Table(
+            (L("id"), L("title"), L("target"), L("by"), L("owner"), L("indicator"), L("status")),
+            tuple(summary),
+            sheet="Objectives",
+        )
+    )
     for record in ctx.records("objective"):
         model = record.model
         doc.add(Heading(f"{record.id} {ctx.text(model.title)}", 3))
-        doc.add(Table((L("actions"), L("owner"), L("due"), L("status")),
-                      tuple((ctx.text(a.what), ctx.name_of(a.who), a.due.isoformat() if a.due else "", a.status)
-                            for a in model.actions)))
+        doc.add(
+            Table(
+                (L("actions"), L("owner"), L("due"), L("status")),
+                tuple(
+                    (
+                        ctx.text(a.what),
+                        ctx.name_of(a.who),
+                        a.due.isoformat() if a.due else "",
+                        a.status,
+                    )
+                    for a in model.actions
+                ),
+            )
+        )
         series = ctx.readings_by_indicator.get(model.indicator or "", [])
         if series:
-            doc.add(Image(objective_chart(record.id, series, model, ctx.labels), f"{L('progress')}: {record.id}"))
+            doc.add(
+                Image(
+                    objective_chart(record.id, series, model, ctx.labels),
+                    f"{L('progress')}: {record.id}",
+                )
+            )
     return doc
 
 
@@ -87,14 +173,40 @@ def controls_and_emergency(ctx: PackContext) -> Document:
     last_drill: dict[str, str] = {}
     for drill in sorted(ctx.records("drill"), key=lambda d: d.model.date):
         last_drill[drill.model.scenario] = drill.model.date.isoformat()
-    controls = tuple((r.id, ctx.text(r.model.title), r.model.type or "", ", ".join(r.model.aspects),
-                      ctx.text(r.model.criteria), r.model.document or "") for r in ctx.records("control"))
-    scenarios = tuple((r.id, ctx.text(r.model.scenario), ", ".join(r.model.aspects), ctx.text(r.model.response),
-                       r.model.drill_frequency or "", last_drill.get(r.id, "")) for r in ctx.records("scenario"))
+    controls = tuple(
+        (
+            r.id,
+            ctx.text(r.model.title),
+            r.model.type or "",
+            ", ".join(r.model.aspects),
+            ctx.text(r.model.criteria),
+            r.model.document or "",
+        )
+        for r in ctx.records("control")
+    )
+    scenarios = tuple(
+        (
+            r.id,
+            ctx.text(r.model.scenario),
+            ", ".join(r.model.aspects),
+            ctx.text(r.model.response),
+            r.model.drill_frequency or "",
+            last_drill.get(r.id, ""),
+        )
+        for r in ctx.records("scenario")
+    )
     return Document("controls-and-emergency", L("controls-emergency")).add(
-        Table((L("id"), L("title"), L("type"), L("aspect"), L("controls"), L("evidence")), controls, sheet="Controls"),
-        Table((L("id"), L("scenario"), L("aspect"), L("response"), L("frequency"), L("last-drill")), scenarios,
-              sheet="Emergency scenarios"))
+        Table(
+            (L("id"), L("title"), L("type"), L("aspect"), L("controls"), L("evidence")),
+            controls,
+            sheet="Controls",
+        ),
+        Table(
+            (L("id"), L("scenario"), L("aspect"), L("response"), L("frequency"), L("last-drill")),
+            scenarios,
+            sheet="Emergency scenarios",
+        ),
+    )
 
 
 def monitoring_summary(ctx: PackContext) -> Document:
@@ -103,56 +215,152 @@ def monitoring_summary(ctx: PackContext) -> Document:
     for record in ctx.records("indicator"):
         model, series = record.model, ctx.readings_by_indicator.get(record.id, [])
         limit = model.limit
-        over = [r for r in series if limit and ((limit.max is not None and r.value > limit.max)
-                                                or (limit.min is not None and r.value < limit.min))]
-        limit_text = "" if not limit else " – ".join(f"{v:g}" if v is not None else "" for v in (limit.min, limit.max))
+        over = [
+            r
+            for r in series
+            if limit
+            and (
+                (limit.max is not None and r.value > limit.max)
+                or (limit.min is not None and r.value < limit.min)
+            )
+        ]
+        limit_text = (
+            ""
+            if not limit
+            else " – ".join(f"{v:g}" if v is not None else "" for v in (limit.min, limit.max))
+        )
         latest = f"{series[-1].value:g} ({series[-1].date})" if series else ""
-        rows.append((record.id, ctx.text(model.name), model.unit, limit_text, str(len(series)), latest, str(len(over))))
+        rows.append(
+            (
+                record.id,
+                ctx.text(model.name),
+                model.unit,
+                limit_text,
+                str(len(series)),
+                latest,
+                str(len(over)),
+            )
+        )
     return Document("monitoring-summary", L("monitoring")).add(
-        Table((L("id"), L("indicator"), L("unit"), L("limit"), L("readings"), L("latest"), L("exceedances")),
-              tuple(rows), sheet="Monitoring"))
+        Table(
+            (
+                L("id"),
+                L("indicator"),
+                L("unit"),
+                L("limit"),
+                L("readings"),
+                L("latest"),
+                L("exceedances"),
+            ),
+            tuple(rows),
+            sheet="Monitoring",
+        )
+    )
 
 
 def nonconformity_log(ctx: PackContext) -> Document:
     L = ctx.labels
-    rows = tuple((r.id, r.model.raised.isoformat(), r.model.source, r.model.grade, ctx.text(r.model.description),
-                  ctx.text(r.model.root_cause), "; ".join(ctx.text(a.what) for a in r.model.corrective_actions),
-                  L.yes_no(r.model.effectiveness.effective) if r.model.effectiveness else "", r.model.status,
-                  r.model.closed_on.isoformat() if r.model.closed_on else "") for r in ctx.records("nonconformity"))
-    headers = (L("id"), L("raised"), L("source"), L("grade"), L("description"), L("root-cause"), L("actions"),
-               L("effective"), L("status"), L("closed"))
-    return Document("nonconformity-log", L("nonconformity-log")).add(Table(headers, rows, sheet="Nonconformities"))
+    rows = tuple(
+        (
+            r.id,
+            r.model.raised.isoformat(),
+            r.model.source,
+            r.model.grade,
+            ctx.text(r.model.description),
+            ctx.text(r.model.root_cause),
+            "; ".join(ctx.text(a.what) for a in r.model.corrective_actions),
+            L.yes_no(r.model.effectiveness.effective) if r.model.effectiveness else "",
+            r.model.status,
+            r.model.closed_on.isoformat() if r.model.closed_on else "",
+        )
+        for r in ctx.records("nonconformity")
+    )
+    headers = (
+        L("id"),
+        L("raised"),
+        L("source"),
+        L("grade"),
+        L("description"),
+        L("root-cause"),
+        L("actions"),
+        L("effective"),
+        L("status"),
+        L("closed"),
+    )
+    return Document("nonconformity-log", L("nonconformity-log")).add(
+        Table(headers, rows, sheet="Nonconformities")
+    )
 
 
 def training_records(ctx: PackContext) -> Document:
     L = ctx.labels
-    training = tuple((r.id, r.model.date.isoformat(), ctx.text(r.model.topic), ctx.name_of(r.model.trainer),
-                      ", ".join(ctx.name_of(a) for a in r.model.attendees), r.model.assessment)
-                     for r in ctx.records("training"))
+    training = tuple(
+        (
+            r.id,
+            r.model.date.isoformat(),
+            ctx.text(r.model.topic),
+            ctx.name_of(r.model.trainer),
+            ", ".join(ctx.name_of(a) for a in r.model.attendees),
+            r.model.assessment,
+        )
+        for r in ctx.records("training")
+    )
     competence = ctx.repo.singleton("competence")
-    special = tuple((ctx.name_of(req.role), ctx.text(req.competence), ctx.text(req.licence))
-                    for req in (competence.requirements if competence else []) if req.special_position)
+    special = tuple(
+        (ctx.name_of(req.role), ctx.text(req.competence), ctx.text(req.licence))
+        for req in (competence.requirements if competence else [])
+        if req.special_position
+    )
     return Document("training-records", L("training")).add(
-        Table((L("id"), L("date"), L("topic"), L("trainer"), L("attendees"), L("assessment")), training,
-              sheet="Training"),
+        Table(
+            (L("id"), L("date"), L("topic"), L("trainer"), L("attendees"), L("assessment")),
+            training,
+            sheet="Training",
+        ),
         Heading(L("special-positions"), 3),
-        Table((L("role"), L("competence"), L("licence")), special, sheet="Special positions"))
+        Table((L("role"), L("competence"), L("licence")), special, sheet="Special positions"),
+    )
 
 
 def master_list(ctx: PackContext) -> Document:
     L = ctx.labels
-    review_due = {i.id: i.due.isoformat() for i in ctx.check.due_items if i.kind == "document-review"}
+    review_due = {
+        i.id: i.due.isoformat() for i in ctx.check.due_items if i.kind == "document-review"
+    }
     rows = []
     for record in ctx.records("document"):
         model, history = record.model, ctx.history.get(record.file)
-        rows.append((record.id, ctx.text(model.title), model.type, str(history.revision) if history else "",
-                     history.changed.isoformat() if history and history.changed else "",
-                     history.author or "" if history else "", ctx.name_of(model.approved_by),
-                     model.approved_on.isoformat() if model.approved_on else "", review_due.get(record.id, ""),
-                     model.status, record.file))
-    headers = (L("id"), L("title"), L("type"), L("revision"), L("changed"), L("author"), L("approved-by"),
-               L("approved-on"), L("review-due"), L("status"), L("files"))
-    return Document("master-list", L("master-list")).add(Table(headers, tuple(rows), sheet="Documents"))
+        rows.append(
+            (
+                record.id,
+                ctx.text(model.title),
+                model.type,
+                str(history.revision) if history else "",
+                history.changed.isoformat() if history and history.changed else "",
+                history.author or "" if history else "",
+                ctx.name_of(model.approved_by),
+                model.approved_on.isoformat() if model.approved_on else "",
+                review_due.get(record.id, ""),
+                model.status,
+                record.file,
+            )
+        )
+    headers = (
+        L("id"),
+        L("title"),
+        L("type"),
+        L("revision"),
+        L("changed"),
+        L("author"),
+        L("approved-by"),
+        L("approved-on"),
+        L("review-due"),
+        L("status"),
+        L("files"),
+    )
+    return Document("master-list", L("master-list")).add(
+        Table(headers, tuple(rows), sheet="Documents")
+    )
 
 
 def summary_fields(ctx: PackContext) -> Fields:
@@ -160,11 +368,19 @@ def summary_fields(ctx: PackContext) -> Fields:
     L, config = ctx.labels, ctx.repo.config
     assert config is not None
     org, cert = config.organization, config.certification
-    pairs = [(L("organization"), ctx.text(org.name)), (L("legal-name"), ctx.text(org.legal_name)),
-             (L("registration"), org.registration_id or ""), (L("address"), ctx.text(org.address)),
-             (L("sector"), ctx.text(org.sector)), (L("personnel"), str(org.employees or "")),
-             (L("edition"), f"ISO 14001:{config.ems.edition}"),
-             (L("operating-since"), config.ems.operating_since.isoformat() if config.ems.operating_since else ""),
-             (L("certification-body"), ctx.text(cert.body) if cert else ""),
-             (L("status"), cert.status if cert else "")]
+    pairs = [
+        (L("organization"), ctx.text(org.name)),
+        (L("legal-name"), ctx.text(org.legal_name)),
+        (L("registration"), org.registration_id or ""),
+        (L("address"), ctx.text(org.address)),
+        (L("sector"), ctx.text(org.sector)),
+        (L("personnel"), str(org.employees or "")),
+        (L("edition"), f"ISO 14001:{config.ems.edition}"),
+        (
+            L("operating-since"),
+            config.ems.operating_since.isoformat() if config.ems.operating_since else "",
+        ),
+        (L("certification-body"), ctx.text(cert.body) if cert else ""),
+        (L("status"), cert.status if cert else ""),
+    ]
     return Fields(tuple((k, v) for k, v in pairs if v))

@@ -14,15 +14,26 @@ def application_summary(ctx: PackContext) -> Document:
     L, config = ctx.labels, ctx.repo.config
     assert config is not None
     doc = Document("application-summary", L("application-summary")).add(summary_fields(ctx))
-    sites = tuple((s.id, ctx.text(s.name), ctx.text(s.address), str(s.employees or ""))
-                  for s in config.organization.sites)
-    doc.add(Heading(L("sites"), 3), Table((L("id"), L("site"), L("address"), L("personnel")), sites, sheet="Sites"))
+    sites = tuple(
+        (s.id, ctx.text(s.name), ctx.text(s.address), str(s.employees or ""))
+        for s in config.organization.sites
+    )
+    doc.add(
+        Heading(L("sites"), 3),
+        Table((L("id"), L("site"), L("address"), L("personnel")), sites, sheet="Sites"),
+    )
     doc.add(Heading(L("scope"), 3), Paragraph(ctx.text(config.ems.scope)))
     cert = config.certification
     if cert is not None:
-        history = [(label, day.isoformat()) for label, day in (
-            ("stage 1", cert.stage1), ("stage 2", cert.stage2.start if cert.stage2 else None),
-            ("decision", cert.decision)) if day]
+        history = [
+            (label, day.isoformat())
+            for label, day in (
+                ("stage 1", cert.stage1),
+                ("stage 2", cert.stage2.start if cert.stage2 else None),
+                ("decision", cert.decision),
+            )
+            if day
+        ]
         if history:
             doc.add(Heading(L("certification-body"), 3), Fields(tuple(history)))
     return doc
@@ -34,17 +45,28 @@ def policy(ctx: PackContext) -> Document:
     if model is None:
         return doc.add(Paragraph("—"))
     commitments = ", ".join(name.replace("_", " ") for name, kept in model.commitments if kept)
-    return doc.add(Paragraph(ctx.text(model.text)), Fields((
-        (L("commitments"), commitments), (L("approved-by"), ctx.name_of(model.approved_by)),
-        (L("approved-on"), model.approved_on.isoformat()))))
+    return doc.add(
+        Paragraph(ctx.text(model.text)),
+        Fields(
+            (
+                (L("commitments"), commitments),
+                (L("approved-by"), ctx.name_of(model.approved_by)),
+                (L("approved-on"), model.approved_on.isoformat()),
+            )
+        ),
+    )
 
 
 def scope_statement(ctx: PackContext) -> Document:
     L, config = ctx.labels, ctx.repo.config
     assert config is not None
-    sites = "; ".join(f"{ctx.text(s.name)} ({ctx.text(s.address)})" for s in config.organization.sites)
+    sites = "; ".join(
+        f"{ctx.text(s.name)} ({ctx.text(s.address)})" for s in config.organization.sites
+    )
     return Document("scope-statement", L("scope-statement")).add(
-        Paragraph(ctx.text(config.ems.scope)), Fields(((L("sites"), sites), (L("edition"), config.ems.edition))))
+        Paragraph(ctx.text(config.ems.scope)),
+        Fields(((L("sites"), sites), (L("edition"), config.ems.edition))),
+    )
 
 
 def compliance_evaluation(ctx: PackContext) -> Document:
@@ -52,10 +74,22 @@ def compliance_evaluation(ctx: PackContext) -> Document:
     doc = Document("compliance-evaluation", L("compliance-evaluation"))
     for record in sorted(ctx.records("evaluation"), key=lambda r: r.model.date):
         model = record.model
-        doc.add(Heading(f"{record.id} — {model.date}", 3),
-                Fields(((L("evaluator"), ctx.name_of(model.evaluator)), (L("method"), ctx.text(model.method)))),
-                Table((L("obligation"), L("result"), L("description"), L("action")),
-                      tuple((r.obligation, r.result, ctx.text(r.note), r.action or "") for r in model.results)))
+        doc.add(
+            Heading(f"{record.id} — {model.date}", 3),
+            Fields(
+                (
+                    (L("evaluator"), ctx.name_of(model.evaluator)),
+                    (L("method"), ctx.text(model.method)),
+                )
+            ),
+            Table(
+                (L("obligation"), L("result"), L("description"), L("action")),
+                tuple(
+                    (r.obligation, r.result, ctx.text(r.note), r.action or "")
+                    for r in model.results
+                ),
+            ),
+        )
     return doc
 
 
@@ -67,13 +101,30 @@ def internal_audits(ctx: PackContext) -> Document:
         if model.type != "internal":
             continue
         clauses = "all" if model.clauses == "all" else ", ".join(model.clauses)
-        doc.add(Heading(f"{record.id} — {model.date}", 3),
-                Fields(((L("auditors"), ", ".join(ctx.name_of(a) for a in model.auditors)),
-                        (L("scope"), ctx.text(model.scope)), (L("clauses"), clauses),
-                        (L("conclusion"), ctx.text(model.conclusion)))),
-                Table((L("id"), L("type"), L("clause"), L("description"), "NC"),
-                      tuple((f.id, f.type + (f" ({f.grade})" if f.grade else ""), f.clause or "",
-                             ctx.text(f.description), f.nonconformity or "") for f in model.findings)))
+        doc.add(
+            Heading(f"{record.id} — {model.date}", 3),
+            Fields(
+                (
+                    (L("auditors"), ", ".join(ctx.name_of(a) for a in model.auditors)),
+                    (L("scope"), ctx.text(model.scope)),
+                    (L("clauses"), clauses),
+                    (L("conclusion"), ctx.text(model.conclusion)),
+                )
+            ),
+            Table(
+                (L("id"), L("type"), L("clause"), L("description"), "NC"),
+                tuple(
+                    (
+                        f.id,
+                        f.type + (f" ({f.grade})" if f.grade else ""),
+                        f.clause or "",
+                        ctx.text(f.description),
+                        f.nonconformity or "",
+                    )
+                    for f in model.findings
+                ),
+            ),
+        )
     return doc
 
 
@@ -82,28 +133,55 @@ def management_reviews(ctx: PackContext) -> Document:
     doc = Document("management-reviews", L("management-review"))
     for record in sorted(ctx.records("review"), key=lambda r: r.model.date):
         model = record.model
-        doc.add(Heading(f"{record.id} — {model.date}", 3),
-                Fields(((L("chair"), ctx.name_of(model.chair)),
-                        (L("attendees"), ", ".join(ctx.name_of(a) for a in model.attendees)))),
-                Heading(L("inputs"), 4),
-                Fields(tuple((name.replace("_", " "), ctx.text(value) if not isinstance(value, list)
-                              else ", ".join(map(str, value))) for name, value in model.inputs.items())))
+        doc.add(
+            Heading(f"{record.id} — {model.date}", 3),
+            Fields(
+                (
+                    (L("chair"), ctx.name_of(model.chair)),
+                    (L("attendees"), ", ".join(ctx.name_of(a) for a in model.attendees)),
+                )
+            ),
+            Heading(L("inputs"), 4),
+            Fields(
+                tuple(
+                    (
+                        name.replace("_", " "),
+                        ctx.text(value)
+                        if not isinstance(value, list)
+                        else ", ".join(map(str, value)),
+                    )
+                    for name, value in model.inputs.items()
+                )
+            ),
+        )
         if model.outputs is not None:
-            outputs = [(name.replace("_", " "), ctx.text(value)) for name, value in model.outputs
-                       if value and name != "actions"]
-            outputs += [(a.id or "action", f"{ctx.text(a.what)} ({ctx.name_of(a.who)}, {a.due or ''})")
-                        for a in model.outputs.actions]
+            outputs = [
+                (name.replace("_", " "), ctx.text(value))
+                for name, value in model.outputs
+                if value and name != "actions"
+            ]
+            outputs += [
+                (a.id or "action", f"{ctx.text(a.what)} ({ctx.name_of(a.who)}, {a.due or ''})")
+                for a in model.outputs.actions
+            ]
             doc.add(Heading(L("outputs"), 4), Fields(tuple(outputs)))
     return doc
 
 
 def cross_reference(ctx: PackContext) -> Document:
     L = ctx.labels
-    rows = tuple((c.clause.number, c.clause.title,
-                  "; ".join(f"{e.file}:{e.line}" for e in c.evidence[:15]) + (" …" if len(c.evidence) > 15 else ""))
-                 for c in ctx.gap)
+    rows = tuple(
+        (
+            c.clause.number,
+            c.clause.title,
+            "; ".join(f"{e.file}:{e.line}" for e in c.evidence[:15])
+            + (" …" if len(c.evidence) > 15 else ""),
+        )
+        for c in ctx.gap
+    )
     return Document("clause-cross-reference", L("cross-reference")).add(
-        Table((L("clause"), L("title"), L("evidence")), rows, sheet="Clauses"))
+        Table((L("clause"), L("title"), L("evidence")), rows, sheet="Clauses")
+    )
 
 
 def gap_report(ctx: PackContext) -> Document:
@@ -112,7 +190,8 @@ def gap_report(ctx: PackContext) -> Document:
     met = sum(1 for c in ctx.gap if c.status == "met")
     return Document("gap-report", L("gap-report")).add(
         Paragraph(f"{met} / {len(ctx.gap)} met (ISO 14001:{ctx.repo.edition}, {ctx.as_of})"),
-        Table((L("clause"), L("title"), L("status"), L("reasons")), rows, sheet="Gap"))
+        Table((L("clause"), L("title"), L("status"), L("reasons")), rows, sheet="Gap"),
+    )
 
 
 def readiness_report(ctx: PackContext) -> Document:
@@ -121,7 +200,8 @@ def readiness_report(ctx: PackContext) -> Document:
     ready = not any(v.status == "fail" for v in ctx.readiness)
     return Document("readiness-report", L("readiness-report")).add(
         Paragraph(("ready to apply" if ready else "not ready") + f" ({ctx.as_of})"),
-        Table((L("rule"), L("status"), L("message"), L("clauses")), rows, sheet="Readiness"))
+        Table((L("rule"), L("status"), L("message"), L("clauses")), rows, sheet="Readiness"),
+    )
 
 
 def application_materials(ctx: PackContext) -> Document:
@@ -135,4 +215,5 @@ def application_materials(ctx: PackContext) -> Document:
         present = bool(files) and all((Path(ctx.repo.root) / f).is_file() for f in files)
         rows.append((name.replace("_", " "), ", ".join(files), L.yes_no(present)))
     return Document("application-materials", L("application-materials")).add(
-        Table((L("material"), L("files"), L("present")), tuple(rows), sheet="Application materials"))
+        Table((L("material"), L("files"), L("present")), tuple(rows), sheet="Application materials")
+    )

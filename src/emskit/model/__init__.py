@@ -12,6 +12,10 @@ def all_models() -> list[type[BaseModel]]:
     out: list[type[BaseModel]] = []
     for module in (config, context, planning, support, operation, evaluation, improvement):
         for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, BaseModel) and value.__module__ == module.__name__:
+            if (
+                isinstance(value, type)
+                and issubclass(value, BaseModel)
+                and value.__module__ == module.__name__
+            ):
                 out.append(value)
     return out

@@ -79,9 +79,7 @@ def _id(value: Any) -> str:
     return value
 
 
-Id = Annotated[
-    str, PlainValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
-]
+Id = Annotated[str, PlainValidator(_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
 
 @dataclass(frozen=True)
@@ -96,8 +94,10 @@ class RefTo:
 PEOPLE = ("person", "role")
 
 
-def Ref(*kinds: str, text_allowed: bool = False) -> Any:  # noqa: N802 - reads as a type
-    return Annotated[str, PlainValidator(_ref), WithJsonSchema({"type": "string"}), RefTo(kinds, text_allowed)]
+def Ref(*kinds: str, text_allowed: bool = False) -> Any:
+    return Annotated[
+        str, PlainValidator(_ref), WithJsonSchema({"type": "string"}), RefTo(kinds, text_allowed)
+    ]
 
 
 def _ref(value: Any) -> str:

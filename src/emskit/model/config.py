@@ -13,8 +13,12 @@ EDITIONS: tuple[str, ...] = ("2015", "2015+A1:2024", "2026")
 SUPPORTED_FORMATS = (1,)
 Level = Literal["error", "warning", "info", "off"]
 Preset = Literal[
-    "likelihood-x-severity", "likelihood-x-severity-50", "additive-5", "multi-factor-cn",
-    "fine-kinney", "yes-no-screening",
+    "likelihood-x-severity",
+    "likelihood-x-severity-50",
+    "additive-5",
+    "multi-factor-cn",
+    "fine-kinney",
+    "yes-no-screening",
 ]
 PRESETS: tuple[str, ...] = Preset.__args__  # type: ignore[attr-defined]
 
@@ -130,7 +134,9 @@ class Method(Model):
 
 
 class Significance(Method):
-    by_condition: dict[Literal["normal", "abnormal", "emergency"], Method] = Field(default_factory=dict)
+    by_condition: dict[Literal["normal", "abnormal", "emergency"], Method] = Field(
+        default_factory=dict
+    )
 
 
 class Limits(Model):

@@ -126,11 +126,20 @@ class Review(Model):
     audits: list[Ref("audit")] = Field(default_factory=list)
     inputs: dict[
         Literal[
-            "previous_actions", "changes", "objectives", "performance", "resources",
-            "communications", "opportunities", "risks", "compliance", "audits",
-            "nonconformities", "monitoring",
+            "previous_actions",
+            "changes",
+            "objectives",
+            "performance",
+            "resources",
+            "communications",
+            "opportunities",
+            "risks",
+            "compliance",
+            "audits",
+            "nonconformities",
+            "monitoring",
         ],
         ReviewInput,
-    ] = {}
+    ] = {}  # noqa: RUF012 - pydantic copies defaults; the schema shows the empty default
     outputs: ReviewOutputs | None = None
     evidence: list[str] = Field(default_factory=list)

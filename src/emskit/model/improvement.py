@@ -27,7 +27,9 @@ class Effectiveness(Model):
 class Nonconformity(Model):
     id: Id
     raised: Date
-    source: Literal["audit", "evaluation", "incident", "complaint", "monitoring", "drill", "review", "other"]
+    source: Literal[
+        "audit", "evaluation", "incident", "complaint", "monitoring", "drill", "review", "other"
+    ]
     source_ref: Ref("*") | None = None
     description: Text
     requirement: str | None = None

@@ -9,8 +9,15 @@ from pydantic import Field, model_validator
 from emskit.model.common import PEOPLE, Date, Id, Model, Number, Period, Ref, Text
 
 Category = Literal[
-    "emissions-to-air", "releases-to-water", "releases-to-land", "resource-use", "energy-use",
-    "emitted-energy", "waste", "land-use", "other",
+    "emissions-to-air",
+    "releases-to-water",
+    "releases-to-land",
+    "resource-use",
+    "energy-use",
+    "emitted-energy",
+    "waste",
+    "land-use",
+    "other",
 ]
 Condition = Literal["normal", "abnormal", "emergency"]
 CONDITIONS: tuple[str, ...] = ("normal", "abnormal", "emergency")
@@ -26,9 +33,18 @@ class Aspect(Model):
     category: Category | None = None
     condition: Condition
     tense: Literal["past", "present", "future"] = "present"
-    lifecycle_stage: Literal[
-        "raw-materials", "design", "procurement", "production", "transport", "use", "end-of-life"
-    ] | None = None
+    lifecycle_stage: (
+        Literal[
+            "raw-materials",
+            "design",
+            "procurement",
+            "production",
+            "transport",
+            "use",
+            "end-of-life",
+        ]
+        | None
+    ) = None
     control: Literal["direct", "indirect"] = "direct"
     beneficial: bool = False
     scores: dict[str, Number | Literal["no", "yes"]] = Field(default_factory=dict)
@@ -61,7 +77,7 @@ class Obligation(Model):
     evidence: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
-    def _frequency_when_applicable(self) -> "Obligation":
+    def _frequency_when_applicable(self) -> Obligation:
         if self.status == "applicable" and self.evaluation_frequency is None:
             raise ValueError(
                 "evaluation_frequency is required for an applicable obligation (9.1.2): "
@@ -89,7 +105,7 @@ class ObjectiveAction(Model):
     done_on: Date | None = None
 
     @model_validator(mode="after")
-    def _done_on_when_done(self) -> "ObjectiveAction":
+    def _done_on_when_done(self) -> ObjectiveAction:
         if self.status == "done" and self.done_on is None:
             raise ValueError("an action with status done needs done_on (the date it was done)")
         return self

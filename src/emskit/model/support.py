@@ -25,7 +25,9 @@ class Training(Model):
     id: Id
     date: Date
     topic: Text
-    trainer: Ref(*PEOPLE, text_allowed=True) | None = None  # a person, or an outside trainer by name
+    trainer: Ref(*PEOPLE, text_allowed=True) | None = (
+        None  # a person, or an outside trainer by name
+    )
     attendees: list[Ref(*PEOPLE)] = Field(default_factory=list)
     assessment: Literal["passed", "failed", "not-assessed"] = "not-assessed"
     evidence: list[str] = Field(default_factory=list)

@@ -41,25 +41,77 @@ SINGLE_FILES = (
 )
 LIST_FOLDERS = (
     Part("aspects", "aspects/*.yaml", Aspect, "list", "aspects", "aspect", ("6.1.2",)),
-    Part("obligations", "obligations/*.yaml", Obligation, "list", "obligations", "obligation", ("6.1.3",)),
+    Part(
+        "obligations",
+        "obligations/*.yaml",
+        Obligation,
+        "list",
+        "obligations",
+        "obligation",
+        ("6.1.3",),
+    ),
     Part("objectives", "objectives/*.yaml", Objective, "list", "objectives", "objective", ("6.2",)),
     Part("controls", "controls/*.yaml", Control, "list", "controls", "control", ("8.1",)),
     Part("emergency", "emergency/*.yaml", Scenario, "list", "scenarios", "scenario", ("8.2",)),
 )
 RECORD_FOLDERS = (
-    Part("training", "records/training/*.yaml", Training, "record", record_kind="training", clauses=("7.2",)),
-    Part("communications", "records/communications/*.yaml", Communication, "record", record_kind="communication", clauses=("7.4",)),
+    Part(
+        "training",
+        "records/training/*.yaml",
+        Training,
+        "record",
+        record_kind="training",
+        clauses=("7.2",),
+    ),
+    Part(
+        "communications",
+        "records/communications/*.yaml",
+        Communication,
+        "record",
+        record_kind="communication",
+        clauses=("7.4",),
+    ),
     Part("drills", "records/drills/*.yaml", Drill, "record", record_kind="drill", clauses=("8.2",)),
-    Part("evaluations", "records/evaluations/*.yaml", Evaluation, "record", record_kind="evaluation", clauses=("9.1.2",)),
+    Part(
+        "evaluations",
+        "records/evaluations/*.yaml",
+        Evaluation,
+        "record",
+        record_kind="evaluation",
+        clauses=("9.1.2",),
+    ),
     Part("audits", "records/audits/*.yaml", Audit, "record", record_kind="audit", clauses=("9.2",)),
-    Part("reviews", "records/reviews/*.yaml", Review, "record", record_kind="review", clauses=("9.3",)),
-    Part("nonconformities", "records/nonconformities/*.yaml", Nonconformity, "record", record_kind="nonconformity", clauses=("10.2",)),
-    Part("incidents", "records/incidents/*.yaml", Incident, "record", record_kind="incident", clauses=("8.2", "10.2")),
+    Part(
+        "reviews",
+        "records/reviews/*.yaml",
+        Review,
+        "record",
+        record_kind="review",
+        clauses=("9.3",),
+    ),
+    Part(
+        "nonconformities",
+        "records/nonconformities/*.yaml",
+        Nonconformity,
+        "record",
+        record_kind="nonconformity",
+        clauses=("10.2",),
+    ),
+    Part(
+        "incidents",
+        "records/incidents/*.yaml",
+        Incident,
+        "record",
+        record_kind="incident",
+        clauses=("8.2", "10.2"),
+    ),
 )
-DOCUMENTS = Part("documents", "documents/**/*.md", Document, "record", record_kind="document", clauses=("7.5",))
+DOCUMENTS = Part(
+    "documents", "documents/**/*.md", Document, "record", record_kind="document", clauses=("7.5",)
+)
 READINGS_PATTERN = "monitoring/data/*.csv"
 YAML_PARTS = SINGLE_FILES + LIST_FOLDERS + RECORD_FOLDERS
-ALL_PARTS = YAML_PARTS + (DOCUMENTS,)
+ALL_PARTS = (*YAML_PARTS, DOCUMENTS)
 # Folders a walk of the repository never enters: attachments and the org's own templates.
 SKIPPED_FOLDERS = frozenset({"evidence", "templates", "node_modules", "venv"})
 

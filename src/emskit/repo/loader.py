@@ -73,7 +73,9 @@ def load_repository(root: Path, parts: Collection[str] | None = None) -> Reposit
         repo.load_findings.extend(findings_from(error, CONFIG_FILE, (), raw))
     if repo.config is not None:
         for index, site in enumerate(repo.config.organization.sites):
-            repo.records.append(Record("site", site.id, site, CONFIG_FILE, ("organization", "sites", index)))
+            repo.records.append(
+                Record("site", site.id, site, CONFIG_FILE, ("organization", "sites", index))
+            )
     load_parts(repo, parts)
     return repo
 
@@ -92,7 +94,9 @@ def load_parts(repo: Repository, parts: Collection[str] | None = None) -> None:
             _load_readings(repo, rel, csv_mb)
         elif kind == "misplaced":
             repo.files[rel] = SourceFile(rel, "misplaced")
-            repo.load_findings.append(MISPLACED_FILE.at(rel, message=_misplaced_message(rel), line=1, column=1))
+            repo.load_findings.append(
+                MISPLACED_FILE.at(rel, message=_misplaced_message(rel), line=1, column=1)
+            )
         else:
             part = part_for(rel)
             assert part is not None
@@ -108,7 +112,9 @@ def _read_config(root: Path) -> dict[str, Any]:
     try:
         data = parse_yaml(decode_utf8(read_limited(str(path), 10)))
     except FileProblem as problem:
-        raise ConfigError(f"{CONFIG_FILE}:{problem.line}:{problem.column}: {problem.message}") from None
+        raise ConfigError(
+            f"{CONFIG_FILE}:{problem.line}:{problem.column}: {problem.message}"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"{CONFIG_FILE}: cannot be read ({exc.strerror})") from None
     if not isinstance(data, dict):
@@ -136,13 +142,22 @@ def _discover(root: Path, findings: list[Finding]) -> list[tuple[str, str]]:
         real = os.path.realpath(folder)
         if not _inside(real, real_root) or real in visited:
             if not _inside(real, real_root):
-                findings.append(PATH_OUTSIDE.at(rel_folder.rstrip("/"), message=
-                    "folder is a link to outside the repository; it was not read", line=1, column=1))
+                findings.append(
+                    PATH_OUTSIDE.at(
+                        rel_folder.rstrip("/"),
+                        message="folder is a link to outside the repository; it was not read",
+                        line=1,
+                        column=1,
+                    )
+                )
             dirs[:] = []
             continue
         visited.add(real)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".")
-                         and not (rel_folder == "" and d in SKIPPED_FOLDERS))
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and not (rel_folder == "" and d in SKIPPED_FOLDERS)
+        )
         for name in sorted(files):
             rel = rel_folder + name
             kind = _classify(rel)
@@ -151,8 +166,14 @@ def _discover(root: Path, findings: list[Finding]) -> list[tuple[str, str]]:
             if os.path.islink(os.path.join(folder, name)) and not _inside(
                 os.path.realpath(os.path.join(folder, name)), real_root
             ):
-                findings.append(PATH_OUTSIDE.at(rel, message=
-                    "file is a link to outside the repository; it was not read", line=1, column=1))
+                findings.append(
+                    PATH_OUTSIDE.at(
+                        rel,
+                        message="file is a link to outside the repository; it was not read",
+                        line=1,
+                        column=1,
+                    )
+                )
                 continue
             out.append((rel, kind))
     return sorted(out)
@@ -185,11 +206,15 @@ def _read_text(repo: Repository, rel: str, limit_mb: float) -> str | None:
     try:
         return decode_utf8(read_limited(str(repo.root / rel), limit_mb))
     except FileProblem as problem:
-        repo.load_findings.append(UNREADABLE_FILE.at(rel, message=problem.message,
-                                                     line=problem.line, column=problem.column))
+        repo.load_findings.append(
+            UNREADABLE_FILE.at(
+                rel, message=problem.message, line=problem.line, column=problem.column
+            )
+        )
     except OSError as exc:
-        repo.load_findings.append(UNREADABLE_FILE.at(rel, message=f"cannot be read: {exc.strerror}",
-                                                     line=1, column=1))
+        repo.load_findings.append(
+            UNREADABLE_FILE.at(rel, message=f"cannot be read: {exc.strerror}", line=1, column=1)
+        )
     return None
 
 
@@ -217,13 +242,22 @@ def _load_part_file(repo: Repository, part: Part, rel: str, limit_mb: float) -> 
     try:
         data = parse_yaml(text)
     except FileProblem as problem:
-        repo.load_findings.append(YAML_SYNTAX.at(
-            rel, message=problem.message, line=problem.line + source.line_offset, column=problem.column))
+        repo.load_findings.append(
+            YAML_SYNTAX.at(
+                rel,
+                message=problem.message,
+                line=problem.line + source.line_offset,
+                column=problem.column,
+            )
+        )
         return
     source.data = data
     if data is None:
-        repo.load_findings.append(MISSING_CONTENT.at(rel, message=_empty_message(part), line=1,
-                                                     column=1).with_(clauses=part.clauses))
+        repo.load_findings.append(
+            MISSING_CONTENT.at(rel, message=_empty_message(part), line=1, column=1).with_(
+                clauses=part.clauses
+            )
+        )
     elif part.shape == "list":
         _load_list(repo, part, rel, data)
     else:
@@ -241,9 +275,15 @@ def _front_matter(repo: Repository, rel: str, text: str) -> tuple[str | None, in
         for index in range(1, len(lines)):
             if lines[index].rstrip() in ("---", "..."):
                 return "\n".join(lines[1:index]) + "\n", 1
-    repo.load_findings.append(SCHEMA.at(rel, message=
-        "a controlled document starts with YAML front matter between two '---' lines "
-        "(id, title, type, owner, approved_by, approved_on...)", line=1, column=1))
+    repo.load_findings.append(
+        SCHEMA.at(
+            rel,
+            message="a controlled document starts with YAML front matter between two '---' lines "
+            "(id, title, type, owner, approved_by, approved_on...)",
+            line=1,
+            column=1,
+        )
+    )
     return None, 0
 
 
@@ -256,14 +296,20 @@ def _adapter(model: type) -> TypeAdapter[Any]:
 def _load_list(repo: Repository, part: Part, rel: str, data: Any) -> None:
     key = part.list_key
     if not isinstance(data, dict) or key not in data or len(data) != 1:
-        repo.load_findings.append(SCHEMA.at(rel, message=
-            f"a file in {part.pattern.rpartition('/')[0]}/ holds one key, '{key}:', with a list",
-            line=1, column=1))
+        repo.load_findings.append(
+            SCHEMA.at(
+                rel,
+                message=f"a file in {part.pattern.rpartition('/')[0]}/ holds one key, '{key}:', with a list",
+                line=1,
+                column=1,
+            )
+        )
         return
     items = data[key]
     if items is None:
-        repo.load_findings.append(MISSING_CONTENT.at(rel, (key,), _empty_message(part))
-                                  .with_(clauses=part.clauses))
+        repo.load_findings.append(
+            MISSING_CONTENT.at(rel, (key,), _empty_message(part)).with_(clauses=part.clauses)
+        )
         return
     if not isinstance(items, list):
         repo.load_findings.append(SCHEMA.at(rel, (key,), f"'{key}' must be a list ('- ...' items)"))
@@ -296,8 +342,10 @@ def _load_one(repo: Repository, part: Part, rel: str, data: Any) -> None:
         return
     records = records_of(part.record_kind, model, rel, ())
     if part.shape == "single":
-        repo.singletons[part.name] = Record(part.record_kind or part.name, getattr(model, "id", ""), model, rel, ())
+        repo.singletons[part.name] = Record(
+            part.record_kind or part.name, getattr(model, "id", ""), model, rel, ()
+        )
     repo.records.extend(records)
 
 
-__all__ = ["find_root", "load_repository", "ALL_PARTS"]
+__all__ = ["ALL_PARTS", "find_root", "load_repository"]

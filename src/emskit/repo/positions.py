@@ -43,7 +43,9 @@ class PositionIndex:
         return (1, 1)
 
 
-def _walk(node: Any, loc: Loc, values: dict[Loc, Point], keys: dict[Loc, Point], offset: int) -> None:
+def _walk(
+    node: Any, loc: Loc, values: dict[Loc, Point], keys: dict[Loc, Point], offset: int
+) -> None:
     # An explicit stack: a deep but legal file must not hit Python's recursion limit.
     stack = [(node, loc)]
     seen: set[int] = set()
@@ -56,12 +58,14 @@ def _walk(node: Any, loc: Loc, values: dict[Loc, Point], keys: dict[Loc, Point],
         if isinstance(node, yaml.MappingNode):
             for key_node, value_node in node.value:
                 child = (*loc, key_node.value if isinstance(key_node, yaml.ScalarNode) else "?")
-                keys[child] = (key_node.start_mark.line + 1 + offset, key_node.start_mark.column + 1)
+                keys[child] = (
+                    key_node.start_mark.line + 1 + offset,
+                    key_node.start_mark.column + 1,
+                )
                 stack.append((value_node, child))
         elif isinstance(node, yaml.SequenceNode):
             for index, item in enumerate(node.value):
                 stack.append((item, (*loc, index)))
-
 
 
 def item_starts(text: str, key: str) -> list[Point] | None:
@@ -71,13 +75,20 @@ def item_starts(text: str, key: str) -> list[Point] | None:
     (flow sequence, odd indentation); the caller then composes."""
     lines = text.split("\n")
     head = f"{key}:"
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == head
-                  or (line.startswith(head) and line[len(head):].lstrip().startswith("#"))), None)
+    start = next(
+        (
+            i
+            for i, line in enumerate(lines)
+            if line.rstrip() == head
+            or (line.startswith(head) and line[len(head) :].lstrip().startswith("#"))
+        ),
+        None,
+    )
     if start is None:
         return None
     starts: list[Point] = []
     indent: str | None = None
-    for number, line in enumerate(lines[start + 1:], start + 2):
+    for number, line in enumerate(lines[start + 1 :], start + 2):
         stripped = line.lstrip(" ")
         if not stripped or stripped.startswith("#"):
             continue

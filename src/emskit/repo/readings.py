@@ -27,8 +27,15 @@ def read_readings(text: str, rel: str) -> tuple[list[Reading], list[Finding]]:
     try:
         header = [name.strip() for name in next(rows)]
     except StopIteration:
-        return [], [CSV_FORMAT.at(rel, message="empty CSV file: the first line must be the header "
-                                   "date,indicator,value,site,note", line=1, column=1)]
+        return [], [
+            CSV_FORMAT.at(
+                rel,
+                message="empty CSV file: the first line must be the header "
+                "date,indicator,value,site,note",
+                line=1,
+                column=1,
+            )
+        ]
     except csv.Error as exc:
         return [], [CSV_FORMAT.at(rel, message=f"CSV: {exc}", line=1, column=1)]
     missing = [name for name in REQUIRED if name not in header]
@@ -41,12 +48,14 @@ def read_readings(text: str, rel: str) -> tuple[list[Reading], list[Finding]]:
             what.append(f"unknown column(s) {', '.join(unknown)}")
         if len(set(header)) != len(header):
             what.append("a column appears twice")
-        message = "; ".join(what) + f": the header must name {', '.join(KNOWN)} (the last two optional)"
+        message = (
+            "; ".join(what) + f": the header must name {', '.join(KNOWN)} (the last two optional)"
+        )
         return [], [CSV_FORMAT.at(rel, message=message, line=1, column=1)]
     return _rows(rows, header, rel, problems), problems
 
 
-def _rows(rows: "csv._reader", header: list[str], rel: str, problems: list[Finding]) -> list[Reading]:
+def _rows(rows: csv._reader, header: list[str], rel: str, problems: list[Finding]) -> list[Reading]:
     i_date, i_ind, i_val = (header.index(name) for name in REQUIRED)
     i_site = header.index("site") if "site" in header else -1
     i_note = header.index("note") if "note" in header else -1
@@ -67,16 +76,29 @@ def _rows(rows: "csv._reader", header: list[str], rel: str, problems: list[Findi
         if not row:
             continue
         if len(row) != width:
-            problems.append(CSV_FORMAT.at(
-                rel, message=f"row has {len(row)} fields, the header has {width}", line=start, column=1))
+            problems.append(
+                CSV_FORMAT.at(
+                    rel,
+                    message=f"row has {len(row)} fields, the header has {width}",
+                    line=start,
+                    column=1,
+                )
+            )
             continue
         day = dates.get(row[i_date]) or _date(row[i_date], dates)
         value = _value(row[i_val])
         if day is None or value is None:
-            bad, column = (i_date, "a date (YYYY-MM-DD)") if day is None else (i_val, "a finite number")
-            problems.append(CSV_FORMAT.at(
-                rel, message=f"{header[bad]} {row[bad]!r} is not {column}",
-                line=start, column=_column(row, bad)))
+            bad, column = (
+                (i_date, "a date (YYYY-MM-DD)") if day is None else (i_val, "a finite number")
+            )
+            problems.append(
+                CSV_FORMAT.at(
+                    rel,
+                    message=f"{header[bad]} {row[bad]!r} is not {column}",
+                    line=start,
+                    column=_column(row, bad),
+                )
+            )
             continue
         site = row[i_site] if i_site >= 0 else ""
         note = row[i_note] if i_note >= 0 else ""

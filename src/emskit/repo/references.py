@@ -82,7 +82,9 @@ def iter_references(repo: Repository) -> Iterator[Reference]:
     units: list[Record] = list(repo.singletons.values())
     units += [r for r in repo.records if r.kind != "policy" and _is_unit(r)]
     for unit in units:
-        yield from _walk(unit.model, unit.file, unit.loc, holders.get((unit.file, unit.loc)), holders)
+        yield from _walk(
+            unit.model, unit.file, unit.loc, holders.get((unit.file, unit.loc)), holders
+        )
 
 
 # Records that are a whole file or a list-folder item; nested ones are walked with their holder.
@@ -93,8 +95,13 @@ def _is_unit(record: Record) -> bool:
     return record.kind in _UNIT_KINDS
 
 
-def _walk(model: BaseModel, file: str, loc: Loc, source: Record | None,
-          holders: dict[tuple[str, Loc], Record]) -> Iterator[Reference]:
+def _walk(
+    model: BaseModel,
+    file: str,
+    loc: Loc,
+    source: Record | None,
+    holders: dict[tuple[str, Loc], Record],
+) -> Iterator[Reference]:
     for plan in _plan(type(model)):
         value = getattr(model, plan.name)
         if not value:  # None, or an empty list: most link fields of most records
@@ -107,8 +114,14 @@ def _walk(model: BaseModel, file: str, loc: Loc, source: Record | None,
             yield from _values(value, plan, file, here, source, holders)
 
 
-def _values(value: Any, plan: _FieldPlan, file: str, loc: Loc, source: Record | None,
-            holders: dict[tuple[str, Loc], Record]) -> Iterator[Reference]:
+def _values(
+    value: Any,
+    plan: _FieldPlan,
+    file: str,
+    loc: Loc,
+    source: Record | None,
+    holders: dict[tuple[str, Loc], Record],
+) -> Iterator[Reference]:
     if isinstance(value, str):
         if plan.scalar and _is_reference(value, plan.scalar):
             yield Reference(source, file, loc, value, plan.scalar)

@@ -106,8 +106,13 @@ class Repository:
         source = self.files.get(file)
         if source is None or source.text is None:
             return 1, 1
-        if len(loc) == 2 and isinstance(loc[0], str) and isinstance(loc[1], int) and not at_key \
-                and source._positions is None:
+        if (
+            len(loc) == 2
+            and isinstance(loc[0], str)
+            and isinstance(loc[1], int)
+            and not at_key
+            and source._positions is None
+        ):
             fast = source.item_start(loc[0], loc[1])
             if fast is not None:
                 return fast

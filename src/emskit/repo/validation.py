@@ -34,9 +34,9 @@ def _trim(loc: tuple[Any, ...], data: Any, keep_missing: bool) -> Loc:
     out: list[str | int] = []
     node = data
     for part in loc:
-        if isinstance(node, dict) and isinstance(part, str) and part in node:
-            node = node[part]
-        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
+            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        ):
             node = node[part]
         else:
             if keep_missing and isinstance(node, dict) and isinstance(part, str):
@@ -57,7 +57,9 @@ def _message(item: Any, loc: Loc) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ": remove it or fix its spelling"
         return f"unknown key '{field}'{hint}"
     if kind == "literal_error":
-        return f"{_name(loc)}: {item['input']!r} is not allowed; use one of {ctx.get('expected', '')}"
+        return (
+            f"{_name(loc)}: {item['input']!r} is not allowed; use one of {ctx.get('expected', '')}"
+        )
     message = str(item["msg"])
     for prefix in ("Value error, ", "Assertion failed, "):
         message = message.removeprefix(prefix)
@@ -86,4 +88,3 @@ def _field_names() -> frozenset[str]:
         for name, info in model.model_fields.items():
             names.add(info.alias or name)
     return frozenset(names)
-

@@ -75,7 +75,7 @@ def _from_yaml_rs(exc: Exception) -> FileProblem:
 
 
 class _Frame:
-    __slots__ = ("is_map", "expect_key", "keys", "size", "anchor")
+    __slots__ = ("anchor", "expect_key", "is_map", "keys", "size")
 
     def __init__(self, is_map: bool, anchor: str | None) -> None:
         self.is_map = is_map
@@ -103,7 +103,12 @@ def scan_events(text: str) -> None:
                 if documents > 1:
                     raise _at(event.start_mark, "several YAML documents in one file: keep one")
                 continue
-            if kind in (yaml.ScalarEvent, yaml.AliasEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent):
+            if kind in (
+                yaml.ScalarEvent,
+                yaml.AliasEvent,
+                yaml.MappingStartEvent,
+                yaml.SequenceStartEvent,
+            ):
                 _check_tag(event)
                 size = 1
                 if kind is yaml.AliasEvent:

@@ -57,9 +57,13 @@ def edit_file(path: Path, edits: list[SetKey]) -> bool:
     except EditError as error:
         raise EditError(f"{path.name}: {error}; this file was left as it was") from None
     try:
-        write_bytes(path, (b"\xef\xbb\xbf" if bom else b"") + result.replace("\n", newline).encode("utf-8"))
+        write_bytes(
+            path, (b"\xef\xbb\xbf" if bom else b"") + result.replace("\n", newline).encode("utf-8")
+        )
     except OSError as error:
-        raise EditError(f"{path.name}: cannot be written ({error.strerror}); it was left as it was") from None
+        raise EditError(
+            f"{path.name}: cannot be written ({error.strerror}); it was left as it was"
+        ) from None
     return True
 
 
@@ -104,7 +108,7 @@ def _replace_token(lines: list[str], line: int, column: int, literal: str) -> No
     match = _PLAIN_TOKEN.match(text, column)
     if match is None or text[column] in "'\"":
         raise EditError(f"line {line + 1}: expected a plain value at column {column + 1}")
-    lines[line] = text[:column] + literal + text[match.end():]
+    lines[line] = text[:column] + literal + text[match.end() :]
 
 
 def _insert_block_key(lines: list[str], node: Any, edit: SetKey, literal: str) -> None:

@@ -20,20 +20,27 @@ def document(result: CheckResult) -> dict[str, Any]:
     return {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "emskit",
-                "semanticVersion": __version__,
-                "version": __version__,
-                "informationUri": INFORMATION_URI,
-                "rules": [_descriptor(rule) for rule in rules],
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": result.root.resolve().as_uri() + "/"}},
-            "invocations": [{"executionSuccessful": True,
-                             "properties": {"asOf": result.as_of.isoformat(),
-                                            "edition": result.edition}}],
-            "results": [_result(f, rule_index[f.code]) for f in result.findings],
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "emskit",
+                        "semanticVersion": __version__,
+                        "version": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_descriptor(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": result.root.resolve().as_uri() + "/"}},
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "properties": {"asOf": result.as_of.isoformat(), "edition": result.edition},
+                    }
+                ],
+                "results": [_result(f, rule_index[f.code]) for f in result.findings],
+            }
+        ],
     }
 
 
@@ -55,13 +62,20 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         "ruleIndex": index,
         "level": _LEVEL[finding.severity.label],
         "message": {"text": finding.message},
-        "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"},
-            "region": {"startLine": finding.line or 1, "startColumn": finding.column or 1},
-        }}],
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": {"uri": finding.file, "uriBaseId": "%SRCROOT%"},
+                    "region": {"startLine": finding.line or 1, "startColumn": finding.column or 1},
+                }
+            }
+        ],
         "partialFingerprints": {"emskit/v1": _fingerprint(finding)},
-        "properties": {"clauses": list(finding.clauses), "ids": list(finding.ids),
-                       "path": finding.path},
+        "properties": {
+            "clauses": list(finding.clauses),
+            "ids": list(finding.ids),
+            "path": finding.path,
+        },
     }
 
 

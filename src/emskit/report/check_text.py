@@ -19,15 +19,16 @@ def render(result: CheckResult, out: TextIO) -> None:
     if colour:
         _render_rich(result, out)
         return
-    for finding in result.findings:
-        out.write(finding_line(finding) + "\n")
+    out.writelines(finding_line(finding) + "\n" for finding in result.findings)
     out.write(summary(result) + "\n")
 
 
 def finding_line(finding: Finding) -> str:
     clauses = f" [{', '.join(finding.clauses)}]" if finding.clauses else ""
-    return (f"{finding.file}:{finding.line}:{finding.column}: [{finding.severity.label}] "
-            f"{finding.message} ({finding.code} {finding.rule}){clauses}")
+    return (
+        f"{finding.file}:{finding.line}:{finding.column}: [{finding.severity.label}] "
+        f"{finding.message} ({finding.code} {finding.rule}){clauses}"
+    )
 
 
 def summary(result: CheckResult) -> str:
@@ -36,8 +37,10 @@ def summary(result: CheckResult) -> str:
     if not result.findings:
         return f"emskit check: no findings (edition {result.edition}, as of {result.as_of})"
     parts = [f"{n} {level}{'s' if n != 1 else ''}" for level, n in counts.items() if n]
-    return (f"emskit check: {', '.join(parts)} in {files} file{'s' if files != 1 else ''} "
-            f"(edition {result.edition}, as of {result.as_of})")
+    return (
+        f"emskit check: {', '.join(parts)} in {files} file{'s' if files != 1 else ''} "
+        f"(edition {result.edition}, as of {result.as_of})"
+    )
 
 
 def _render_rich(result: CheckResult, out: TextIO) -> None:

@@ -16,16 +16,27 @@ def render_text(result: GapResult, out: TextIO, numbering: str | None) -> None:
     doc = document(result, numbering)
     old = numbering == "2004"
     headers = ["clause", *(["2004"] if old else []), "title", "status", "why not met", "evidence"]
-    rows = [[c["clause"], *([", ".join(c["iso2004"])] if old else []), c["title"], _MARK[c["status"]],
-             "; ".join(c["reasons"]), evidence_text(c)] for c in doc["clauses"]]
+    rows = [
+        [
+            c["clause"],
+            *([", ".join(c["iso2004"])] if old else []),
+            c["title"],
+            _MARK[c["status"]],
+            "; ".join(c["reasons"]),
+            evidence_text(c),
+        ]
+        for c in doc["clauses"]
+    ]
     render_table(out, headers, rows, title=_title(result))
     out.write(summary_line(result) + "\n")
 
 
 def _title(result: GapResult) -> str:
     if result.transition:
-        return (f"Transition report: a {result.repository_edition} repository assessed against "
-                f"ISO 14001:{result.edition}")
+        return (
+            f"Transition report: a {result.repository_edition} repository assessed against "
+            f"ISO 14001:{result.edition}"
+        )
     return f"Gap report against ISO 14001:{result.edition}"
 
 
@@ -36,12 +47,23 @@ def render_json(result: GapResult, out: TextIO, numbering: str | None) -> None:
 def render_markdown(result: GapResult, out: TextIO, numbering: str | None) -> None:
     doc = document(result, numbering)
     old = numbering == "2004"
-    lines = [f"# {_title(result)}", "", f"As of {doc['as_of']}. {summary_line(result)}", "",
-             "| clause |" + (" 2004 |" if old else "") + " title | status | why not met | evidence |",
-             "| --- |" + (" --- |" if old else "") + " --- | --- | --- | --- |"]
+    lines = [
+        f"# {_title(result)}",
+        "",
+        f"As of {doc['as_of']}. {summary_line(result)}",
+        "",
+        "| clause |" + (" 2004 |" if old else "") + " title | status | why not met | evidence |",
+        "| --- |" + (" --- |" if old else "") + " --- | --- | --- | --- |",
+    ]
     for c in doc["clauses"]:
-        cells = [c["clause"], *([", ".join(c["iso2004"])] if old else []), c["title"], c["status"],
-                 "<br>".join(c["reasons"]), "<br>".join(f"`{e['file']}:{e['line']}`" for e in c["evidence"][:10])]
+        cells = [
+            c["clause"],
+            *([", ".join(c["iso2004"])] if old else []),
+            c["title"],
+            c["status"],
+            "<br>".join(c["reasons"]),
+            "<br>".join(f"`{e['file']}:{e['line']}`" for e in c["evidence"][:10]),
+        ]
         lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
     out.write("\n".join(lines) + "\n")
 
@@ -53,6 +75,10 @@ def _md(text: str) -> str:
 def render_html(result: GapResult, out: TextIO, numbering: str | None) -> None:
     from emskit.documents.render import render_template
 
-    context: dict[str, Any] = {"report": document(result, numbering), "title": _title(result),
-                               "summary_line": summary_line(result), "old_numbering": numbering == "2004"}
+    context: dict[str, Any] = {
+        "report": document(result, numbering),
+        "title": _title(result),
+        "summary_line": summary_line(result),
+        "old_numbering": numbering == "2004",
+    }
     out.write(render_template(result.root, "reports/gap.html.j2", context))

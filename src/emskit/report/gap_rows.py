@@ -19,16 +19,19 @@ def document(result: GapResult, numbering: str | None) -> dict[str, Any]:
         "numbering": numbering or result.edition,
         "summary": result.summary,
         "readiness": result.readiness,
-        "clauses": [{
-            "clause": c.clause.number,
-            **({"iso2004": list(c.clause.iso2004)} if numbering == "2004" else {}),
-            "title": _title(result, c.clause),
-            "says": c.clause.says,
-            "documented": c.clause.documented,
-            "status": c.status,
-            "reasons": list(c.reasons),
-            "evidence": [{"file": e.file, "line": e.line, "id": e.id} for e in c.evidence],
-        } for c in result.clauses],
+        "clauses": [
+            {
+                "clause": c.clause.number,
+                **({"iso2004": list(c.clause.iso2004)} if numbering == "2004" else {}),
+                "title": _title(result, c.clause),
+                "says": c.clause.says,
+                "documented": c.clause.documented,
+                "status": c.status,
+                "reasons": list(c.reasons),
+                "evidence": [{"file": e.file, "line": e.line, "id": e.id} for e in c.evidence],
+            }
+            for c in result.clauses
+        ],
     }
 
 
@@ -43,9 +46,11 @@ def _title(result: GapResult, clause: Any) -> str:
 def summary_line(result: GapResult) -> str:
     s = result.summary
     kind = f"transition to {result.edition}" if result.transition else f"edition {result.edition}"
-    return (f"emskit gap: {s['met']} met, {s['partial']} partial, {s['missing']} missing, "
-            f"{s['not-applicable']} not applicable; readiness {result.readiness:g} % "
-            f"({kind}, as of {result.as_of})")
+    return (
+        f"emskit gap: {s['met']} met, {s['partial']} partial, {s['missing']} missing, "
+        f"{s['not-applicable']} not applicable; readiness {result.readiness:g} % "
+        f"({kind}, as of {result.as_of})"
+    )
 
 
 def evidence_text(clause: dict[str, Any], most: int = 3) -> str:

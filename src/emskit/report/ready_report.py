@@ -14,18 +14,37 @@ _MARK = {"pass": "pass", "fail": "FAIL", "warn": "warn"}
 
 def render_text(result: ReadyResult, out: TextIO) -> None:
     rows = [[v.id, _MARK[v.status], v.message, ", ".join(v.clauses)] for v in result.verdicts]
-    render_table(out, ["rule", "status", "why", "clauses"], rows,
-                 title=f"Certification readiness as of {result.as_of}")
+    render_table(
+        out,
+        ["rule", "status", "why", "clauses"],
+        rows,
+        title=f"Certification readiness as of {result.as_of}",
+    )
     failed = [v.id for v in result.verdicts if v.status == "fail"]
-    verdict = "ready to apply" if result.ready else f"not ready ({len(failed)} rules fail: {', '.join(failed)})"
+    verdict = (
+        "ready to apply"
+        if result.ready
+        else f"not ready ({len(failed)} rules fail: {', '.join(failed)})"
+    )
     out.write(f"emskit ready: {verdict}\n")
 
 
 def render_json(result: ReadyResult, out: TextIO) -> None:
-    write_json({
-        "emskit": __version__,
-        "as_of": result.as_of.isoformat(),
-        "ready": result.ready,
-        "rules": [{"id": v.id, "status": v.status, "message": v.message, "ids": v.ids, "clauses": list(v.clauses)}
-                  for v in result.verdicts],
-    }, out)
+    write_json(
+        {
+            "emskit": __version__,
+            "as_of": result.as_of.isoformat(),
+            "ready": result.ready,
+            "rules": [
+                {
+                    "id": v.id,
+                    "status": v.status,
+                    "message": v.message,
+                    "ids": v.ids,
+                    "clauses": list(v.clauses),
+                }
+                for v in result.verdicts
+            ],
+        },
+        out,
+    )

@@ -29,7 +29,10 @@ def method_json(method: Method) -> dict[str, Any]:
     return {
         "name": method.name,
         "condition": method.condition,
-        "criteria": {c.name: {"values": [_value(v) for v in c.values], "label": c.label} for c in method.criteria},
+        "criteria": {
+            c.name: {"values": [_value(v) for v in c.values], "label": c.label}
+            for c in method.criteria
+        },
         "formula": formula(method),
         "threshold": _number(method.threshold),
         "threshold_inclusive": method.inclusive,
@@ -65,35 +68,59 @@ def render(result: ScoreResult, out: TextIO, lines: dict[int, int]) -> None:
         "method": methods.default.name,
         "threshold": _number(methods.default.threshold),
         "methods": [method_json(m) for m in methods.all()],
-        "aspects": [outcome_json(o, lines.get(id(o.record)), result.language) for o in result.outcomes],
+        "aspects": [
+            outcome_json(o, lines.get(id(o.record)), result.language) for o in result.outcomes
+        ],
         "findings": [f.to_dict() for f in result.findings],
     }
     write_json(document, out)
 
 
 def render_diff(result: DiffResult, as_of: str, out: TextIO) -> None:
-    write_json({
-        "emskit": __version__,
-        "as_of": as_of,
-        "ref": result.ref,
-        "method": {"before": result.before_method, "after": result.after_method},
-        "changes": [{
-            "id": c.id,
-            "significant": {"before": bool(c.before and c.before.significant),
-                            "after": bool(c.after and c.after.significant)},
-            "score": {"before": _number(c.before.score) if c.before else None,
-                      "after": _number(c.after.score) if c.after else None},
-            "cause": c.cause,
-            "data_changes": list(c.data_changes),
-            "method_changes": list(c.method_changes),
-        } for c in result.changes],
-    }, out)
+    write_json(
+        {
+            "emskit": __version__,
+            "as_of": as_of,
+            "ref": result.ref,
+            "method": {"before": result.before_method, "after": result.after_method},
+            "changes": [
+                {
+                    "id": c.id,
+                    "significant": {
+                        "before": bool(c.before and c.before.significant),
+                        "after": bool(c.after and c.after.significant),
+                    },
+                    "score": {
+                        "before": _number(c.before.score) if c.before else None,
+                        "after": _number(c.after.score) if c.after else None,
+                    },
+                    "cause": c.cause,
+                    "data_changes": list(c.data_changes),
+                    "method_changes": list(c.method_changes),
+                }
+                for c in result.changes
+            ],
+        },
+        out,
+    )
 
 
 def render_csv(result: ScoreResult, out: TextIO, lines: dict[int, int]) -> None:
     criteria = criteria_columns(result)
-    headers = ["id", "site", "department", "aspect", "condition", *criteria, "score", "verdict",
-               "declared", "override", "file", "line"]
+    headers = [
+        "id",
+        "site",
+        "department",
+        "aspect",
+        "condition",
+        *criteria,
+        "score",
+        "verdict",
+        "declared",
+        "override",
+        "file",
+        "line",
+    ]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
     for outcome in result.outcomes:

@@ -35,11 +35,19 @@ def row(outcome: Outcome, criteria: list[str], language: str) -> dict[str, Any]:
     }
     for name in criteria:
         value = aspect.scores.get(name)
-        cells[name] = "" if value is None else value_text(outcome.values[name]) if name in outcome.values else str(value)
-    cells.update({
-        "score": outcome.score_text,
-        "verdict": verdict_of(outcome),
-        "declared": declared_text(outcome),
-        "override": override_text(outcome, language),
-    })
+        cells[name] = (
+            ""
+            if value is None
+            else value_text(outcome.values[name])
+            if name in outcome.values
+            else str(value)
+        )
+    cells.update(
+        {
+            "score": outcome.score_text,
+            "verdict": verdict_of(outcome),
+            "declared": declared_text(outcome),
+            "override": override_text(outcome, language),
+        }
+    )
     return cells

@@ -47,8 +47,7 @@ def _title(result: ScoreResult) -> str:
 
 
 def _findings(result: ScoreResult, out: TextIO) -> None:
-    for finding in result.findings:
-        out.write(finding_line(finding) + "\n")
+    out.writelines(finding_line(finding) + "\n" for finding in result.findings)
 
 
 def _summary(result: ScoreResult) -> str:
@@ -72,14 +71,20 @@ def render_explain(result: ScoreResult, outcome: Outcome, out: TextIO) -> None:
         f"  activity   {text_in(aspect.activity, lang)}",
         f"  file       {outcome.record.file}:{line}",
         f"  condition  {aspect.condition}",
-        f"  method     {method.name}" + (f" (for {method.condition} conditions)" if method.condition else ""),
+        f"  method     {method.name}"
+        + (f" (for {method.condition} conditions)" if method.condition else ""),
         "",
     ]
     width = max(len(c.name) for c in method.criteria)
     for criterion in method.criteria:
         given = aspect.scores.get(criterion.name)
-        value = "(missing)" if given is None else value_text(outcome.values[criterion.name]) \
-            if criterion.name in outcome.values else f"{given} (not on the scale)"
+        value = (
+            "(missing)"
+            if given is None
+            else value_text(outcome.values[criterion.name])
+            if criterion.name in outcome.values
+            else f"{given} (not on the scale)"
+        )
         label = f"  {text_in(criterion.label, lang)}" if criterion.label else ""
         scale = ", ".join(value_text(v) for v in criterion.values)
         lines.append(f"  {criterion.name:<{width}}  {value:>5}   scale {scale}{label}")
@@ -92,13 +97,17 @@ def render_explain(result: ScoreResult, outcome: Outcome, out: TextIO) -> None:
             lines.append(f"        = {' + '.join(format_number(t.value) for t in outcome.terms)}")
         lines.append(f"        = {outcome.score_text}")
         relation = "yes" if outcome.above_threshold else "no"
-        lines.append(f"  threshold  significant when score {threshold_text(method)}: {outcome.score_text} -> {relation}")
+        lines.append(
+            f"  threshold  significant when score {threshold_text(method)}: {outcome.score_text} -> {relation}"
+        )
     if outcome.checked_overrides:
         lines.append("  overrides (any one makes the aspect significant)")
         for override, fired in outcome.checked_overrides:
             reason = text_in(override.reason, lang)
-            lines.append(f"    - when {when_text(override.when)}: {'FIRES' if fired else 'no'}"
-                         + (f"  ({reason})" if reason else ""))
+            lines.append(
+                f"    - when {when_text(override.when)}: {'FIRES' if fired else 'no'}"
+                + (f"  ({reason})" if reason else "")
+            )
     lines.append("")
     lines.append(f"  verdict    {verdict_of(outcome)} ({outcome.reason})")
     lines.append(f"  declared   {_declared(outcome)}")
@@ -120,26 +129,33 @@ def _declared(outcome: Outcome) -> str:
 
 def render_write(result: WriteResult, out: TextIO) -> None:
     if result.blocked_by:
-        for finding in result.blocked_by:
-            out.write(finding_line(finding) + "\n")
+        out.writelines(finding_line(finding) + "\n" for finding in result.blocked_by)
         out.write("emskit score --write: nothing written; fix the problems above first\n")
         return
-    for outcome in result.changed:
-        out.write(f"{outcome.record.file}: {outcome.record.id} significant: {str(outcome.significant).lower()} "
-                  f"({outcome.reason})\n")
-    for outcome in result.kept:
-        out.write(f"{outcome.record.file}: {outcome.record.id} kept significant: "
-                  f"{str(outcome.declared).lower()} (documented by its significance_note)\n")
+    out.writelines(
+        f"{outcome.record.file}: {outcome.record.id} significant: {str(outcome.significant).lower()} "
+        f"({outcome.reason})\n"
+        for outcome in result.changed
+    )
+    out.writelines(
+        f"{outcome.record.file}: {outcome.record.id} kept significant: "
+        f"{str(outcome.declared).lower()} (documented by its significance_note)\n"
+        for outcome in result.kept
+    )
     files = len(result.files)
-    out.write(f"emskit score --write: {len(result.changed)} verdicts written in {files} "
-              f"file{'s' if files != 1 else ''}\n")
+    out.write(
+        f"emskit score --write: {len(result.changed)} verdicts written in {files} "
+        f"file{'s' if files != 1 else ''}\n"
+    )
 
 
 def render_diff(result: DiffResult, out: TextIO) -> None:
     became = [c for c in result.changes if c.became_significant]
     stopped = [c for c in result.changes if not c.became_significant]
-    out.write(f"Significance since {result.ref}: {len(became)} became significant, "
-              f"{len(stopped)} stopped being significant\n")
+    out.write(
+        f"Significance since {result.ref}: {len(became)} became significant, "
+        f"{len(stopped)} stopped being significant\n"
+    )
     if result.before_method != result.after_method:
         out.write(f"Method: {result.before_method} -> {result.after_method}\n")
     for title, changes in (("Became significant", became), ("Stopped being significant", stopped)):

@@ -16,8 +16,13 @@ def use_rich(out: TextIO) -> bool:
     return out.isatty() and "NO_COLOR" not in os.environ
 
 
-def render_table(out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[str]],
-                 title: str | None = None, right: frozenset[int] = frozenset()) -> None:
+def render_table(
+    out: TextIO,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    title: str | None = None,
+    right: frozenset[int] = frozenset(),
+) -> None:
     """``right``: indexes of columns to right-align (numbers)."""
     if use_rich(out):
         _rich_table(out, headers, rows, title, right)
@@ -25,12 +30,20 @@ def render_table(out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[st
     if title:
         out.write(title + "\n")
     widths = [max([_width(h)] + [_width(row[i]) for row in rows]) for i, h in enumerate(headers)]
-    for cells in (headers, *rows):
-        out.write("  ".join(_pad(str(cell), widths[i], i in right) for i, cell in enumerate(cells)).rstrip() + "\n")
+    out.writelines(
+        "  ".join(_pad(str(cell), widths[i], i in right) for i, cell in enumerate(cells)).rstrip()
+        + "\n"
+        for cells in (headers, *rows)
+    )
 
 
-def _rich_table(out: TextIO, headers: Sequence[str], rows: Sequence[Sequence[str]],
-                title: str | None, right: frozenset[int]) -> None:
+def _rich_table(
+    out: TextIO,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    title: str | None,
+    right: frozenset[int],
+) -> None:
     from rich.console import Console
     from rich.table import Table
 

@@ -25,7 +25,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for record in ctx.records("audit"):
         for index, finding in enumerate(record.model.findings):
             if finding.type == "nonconformity" and not finding.nonconformity:
-                yield RULE.at(record.file, (*record.loc, "findings", index),
-                              f"audit {record.id} finding {finding.id} is a nonconformity with no "
-                              "record: raise one under records/nonconformities/ and name it "
-                              "('nonconformity: NC-...')", ids=(record.id,))
+                yield RULE.at(
+                    record.file,
+                    (*record.loc, "findings", index),
+                    f"audit {record.id} finding {finding.id} is a nonconformity with no "
+                    "record: raise one under records/nonconformities/ and name it "
+                    "('nonconformity: NC-...')",
+                    ids=(record.id,),
+                )

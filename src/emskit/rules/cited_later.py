@@ -37,9 +37,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             if when is not None and when > own:
                 verb = "held" if source.kind == "review" else "raised"
                 yield RULE.at(
-                    ref.file, ref.loc,
+                    ref.file,
+                    ref.loc,
                     f"{source.kind} {source.id} was {verb} on {own} but cites {target.kind} "
-                    f"{target.id} of {when}", ids=(source.id,))
+                    f"{target.id} of {when}",
+                    ids=(source.id,),
+                )
 
 
 def _date_of(kind: str, model: Any) -> dt.date | None:

@@ -31,6 +31,11 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     if record is None:  # an absent or empty context.yaml is reported as missing content
         return
     if record.model.climate_change is None:
-        yield RULE.at(record.file, (), f"edition {ctx.edition} asks whether climate change is "
-                      "a relevant issue: add 'climate_change: {relevant: ..., rationale: ...}'",
-                      line=1, column=1)
+        yield RULE.at(
+            record.file,
+            (),
+            f"edition {ctx.edition} asks whether climate change is "
+            "a relevant issue: add 'climate_change: {relevant: ..., rationale: ...}'",
+            line=1,
+            column=1,
+        )

@@ -15,6 +15,7 @@ Fails::
 
 import datetime as dt
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from emskit.finding import Finding
@@ -41,7 +42,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             first, second = _get(record.model, early), _get(record.model, late)
             if first and second and second < first:
                 yield RULE.at(
-                    record.file, (*record.loc, *late),
+                    record.file,
+                    (*record.loc, *late),
                     f"{kind} {record.id} is {verb} on {second}, before its {early[-1]} date {first}",
                     ids=(record.id,),
                 )
@@ -49,9 +51,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         for index, action in enumerate(record.model.corrective_actions):
             if action.done_on and action.done_on < record.model.raised:
                 yield RULE.at(
-                    record.file, (*record.loc, "corrective_actions", index, "done_on"),
+                    record.file,
+                    (*record.loc, "corrective_actions", index, "done_on"),
                     f"corrective action of {record.id} done on {action.done_on}, before the "
-                    f"nonconformity was raised on {record.model.raised}", ids=(record.id,))
+                    f"nonconformity was raised on {record.model.raised}",
+                    ids=(record.id,),
+                )
     yield from _certification(ctx)
 
 
@@ -62,19 +67,37 @@ def _certification(ctx: CheckContext) -> Iterator[Finding]:
         return
     steps: list[tuple[Loc, dt.date | None, str]] = [
         (("certification", "stage1"), cert.stage1, "stage 1"),
-        (("certification", "stage2", "start"), cert.stage2.start if cert.stage2 else None, "stage 2 start"),
-        (("certification", "stage2", "end"), cert.stage2.end if cert.stage2 else None, "stage 2 end"),
+        (
+            ("certification", "stage2", "start"),
+            cert.stage2.start if cert.stage2 else None,
+            "stage 2 start",
+        ),
+        (
+            ("certification", "stage2", "end"),
+            cert.stage2.end if cert.stage2 else None,
+            "stage 2 end",
+        ),
         (("certification", "decision"), cert.decision, "the certification decision"),
     ]
     known = [(loc, day, name) for loc, day, name in steps if day]
-    for (_, before, name_before), (loc, after, name) in zip(known, known[1:]):
+    for (_, before, name_before), (loc, after, name) in pairwise(known):
         if after < before:
-            yield RULE.at("emskit.yaml", loc, f"{name} ({after}) is before {name_before} ({before})")
+            yield RULE.at(
+                "emskit.yaml", loc, f"{name} ({after}) is before {name_before} ({before})"
+            )
     certificate = cert.certificate
-    if certificate and certificate.issued and certificate.expires and certificate.expires <= certificate.issued:
-        yield RULE.at("emskit.yaml", ("certification", "certificate", "expires"),
-                      f"certificate expires ({certificate.expires}) on or before it was issued "
-                      f"({certificate.issued})")
+    if (
+        certificate
+        and certificate.issued
+        and certificate.expires
+        and certificate.expires <= certificate.issued
+    ):
+        yield RULE.at(
+            "emskit.yaml",
+            ("certification", "certificate", "expires"),
+            f"certificate expires ({certificate.expires}) on or before it was issued "
+            f"({certificate.issued})",
+        )
 
 
 def _get(model: Any, path: tuple[str, ...]) -> Any:

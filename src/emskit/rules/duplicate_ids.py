@@ -31,7 +31,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         first, *others = sorted(records, key=lambda r: (r.file, r.loc))
         for record in others:
             yield RULE.at(
-                record.file, (*record.loc, "id"),
+                record.file,
+                (*record.loc, "id"),
                 f"id {record.id} is already used by {first.kind} {first.id} in {first.file}: "
                 f"give this {record.kind} its own id",
                 ids=(record.id,),

@@ -25,14 +25,20 @@ from emskit.rules.base import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS105", "evidence-missing", ERROR, ("7.5.3",), __doc__ or "")
-OUTSIDE = Rule("EMS106", "evidence-outside-repository", ERROR, ("7.5.3",), """
+OUTSIDE = Rule(
+    "EMS106",
+    "evidence-outside-repository",
+    ERROR,
+    ("7.5.3",),
+    """
 An evidence path that is not a path inside the repository: absolute, with ``..``, with a
 backslash, a URL scheme other than https/http, or a symbolic link that resolves outside.
 
 Passes: ``evidence: [evidence/training/attendance.pdf]``
 
 Fails: ``evidence: [../../secrets.txt]``, ``evidence: ['evidence\\\\scan.pdf']``
-""")
+""",
+)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
@@ -41,19 +47,32 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     real_root = os.path.realpath(root)
     for record in ctx.repo.records:
         for index, path in enumerate(getattr(record.model, "evidence", None) or ()):
-            yield from _check_path(root, real_root, path, record.file,
-                                   (*record.loc, "evidence", index), (record.id,) if record.id else ())
+            yield from _check_path(
+                root,
+                real_root,
+                path,
+                record.file,
+                (*record.loc, "evidence", index),
+                (record.id,) if record.id else (),
+            )
     config = ctx.repo.config
     application = config.certification.application if config and config.certification else None
     if application is not None:
         for name, paths in application:
             for index, path in enumerate(paths):
-                yield from _check_path(root, real_root, path, "emskit.yaml",
-                                       ("certification", "application", name, index), ())
+                yield from _check_path(
+                    root,
+                    real_root,
+                    path,
+                    "emskit.yaml",
+                    ("certification", "application", name, index),
+                    (),
+                )
 
 
-def _check_path(root: Path, real_root: str, path: str, file: str, loc: Loc,
-                ids: tuple[str, ...]) -> Iterator[Finding]:
+def _check_path(
+    root: Path, real_root: str, path: str, file: str, loc: Loc, ids: tuple[str, ...]
+) -> Iterator[Finding]:
     if path.startswith(("https://", "http://")):
         return
     problem = _not_in_repo(path)
@@ -62,13 +81,19 @@ def _check_path(root: Path, real_root: str, path: str, file: str, loc: Loc,
         return
     full = root / path
     if not os.path.lexists(full):
-        yield RULE.at(file, loc, f"evidence {path} does not exist: add the file or fix the path",
-                      ids=ids)
+        yield RULE.at(
+            file, loc, f"evidence {path} does not exist: add the file or fix the path", ids=ids
+        )
         return
     real = os.path.realpath(full)
     if real != real_root and not real.startswith(real_root + os.sep):
-        yield OUTSIDE.at(file, loc, f"evidence {path} is a link that resolves outside the "
-                         "repository: copy the file into the repository", ids=ids)
+        yield OUTSIDE.at(
+            file,
+            loc,
+            f"evidence {path} is a link that resolves outside the "
+            "repository: copy the file into the repository",
+            ids=ids,
+        )
 
 
 def _not_in_repo(path: str) -> str:

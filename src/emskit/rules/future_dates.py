@@ -25,28 +25,62 @@ from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS203", "future-date", ERROR, ("7.5.3",), __doc__ or "")
 # Fields that record that something happened, as opposed to being planned.
-_HAPPENED = frozenset({
-    "date", "end", "raised", "closed_on", "done_on", "approved_on", "checked_on",
-    "responded_on", "calibrated_on", "reviewed",
-})
-_KINDS = frozenset({
-    "aspect", "policy", "document", "equipment", "training", "communication", "drill",
-    "evaluation", "audit", "review", "nonconformity", "incident", "objective",
-})
+_HAPPENED = frozenset(
+    {
+        "date",
+        "end",
+        "raised",
+        "closed_on",
+        "done_on",
+        "approved_on",
+        "checked_on",
+        "responded_on",
+        "calibrated_on",
+        "reviewed",
+    }
+)
+_KINDS = frozenset(
+    {
+        "aspect",
+        "policy",
+        "document",
+        "equipment",
+        "training",
+        "communication",
+        "drill",
+        "evaluation",
+        "audit",
+        "review",
+        "nonconformity",
+        "incident",
+        "objective",
+    }
+)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
     as_of = ctx.as_of
     for reading in ctx.repo.readings:
         if reading.date > as_of:
-            yield RULE.at(reading.file, (), f"reading of {reading.indicator} dated "
-                          f"{reading.date}, after the as-of date {as_of}", line=reading.line, column=1)
+            yield RULE.at(
+                reading.file,
+                (),
+                f"reading of {reading.indicator} dated "
+                f"{reading.date}, after the as-of date {as_of}",
+                line=reading.line,
+                column=1,
+            )
     for record in ctx.repo.records:
         if record.kind in _KINDS:
             for loc, day in _happened(record.model, record.loc):
                 if day > as_of:
-                    yield RULE.at(record.file, loc, f"{record.kind} {record.id}: {loc[-1]} {day} "
-                                  f"is after the as-of date {as_of}", ids=(record.id,))
+                    yield RULE.at(
+                        record.file,
+                        loc,
+                        f"{record.kind} {record.id}: {loc[-1]} {day} "
+                        f"is after the as-of date {as_of}",
+                        ids=(record.id,),
+                    )
 
 
 def _happened(model: Any, loc: Loc) -> Iterator[tuple[Loc, Any]]:

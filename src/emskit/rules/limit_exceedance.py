@@ -41,6 +41,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             side, limit_value = "below the minimum", low
         else:
             continue
-        yield RULE.at(reading.file, (), f"{reading.indicator} reading {reading.value:g} {unit} on "
-                      f"{reading.date} is {side} {limit_value:g} {unit}",
-                      line=reading.line, column=1, ids=(reading.indicator,))
+        yield RULE.at(
+            reading.file,
+            (),
+            f"{reading.indicator} reading {reading.value:g} {unit} on "
+            f"{reading.date} is {side} {limit_value:g} {unit}",
+            line=reading.line,
+            column=1,
+            ids=(reading.indicator,),
+        )

@@ -24,13 +24,20 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         where = part.pattern if "*" not in part.pattern else part.pattern.split("/*")[0] + "/"
         clauses = ", ".join(part.clauses)
-        yield RULE.at(where.rstrip("/"), message=f"no {part.name} yet: add {where} ({clauses})",
-                      line=1, column=1).with_(clauses=part.clauses)
+        yield RULE.at(
+            where.rstrip("/"),
+            message=f"no {part.name} yet: add {where} ({clauses})",
+            line=1,
+            column=1,
+        ).with_(clauses=part.clauses)
     config = ctx.repo.config
     if config is not None and _is_placeholder(config.ems.scope):
-        yield RULE.at("emskit.yaml", ("ems", "scope"), "the EMS scope is still the placeholder: "
-                      "describe the activities, products, services and sites it covers").with_(
-                          clauses=("4.3",))
+        yield RULE.at(
+            "emskit.yaml",
+            ("ems", "scope"),
+            "the EMS scope is still the placeholder: "
+            "describe the activities, products, services and sites it covers",
+        ).with_(clauses=("4.3",))
 
 
 def _is_placeholder(text: object) -> bool:

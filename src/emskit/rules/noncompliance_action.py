@@ -27,7 +27,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for record in ctx.records("evaluation"):
         for index, result in enumerate(record.model.results):
             if result.result in ("non-compliant", "partial") and not result.action:
-                yield RULE.at(record.file, (*record.loc, "results", index),
-                              f"evaluation {record.id}: {result.result} result for "
-                              f"{result.obligation} names no action: add 'action: NC-...'",
-                              ids=(record.id, result.obligation))
+                yield RULE.at(
+                    record.file,
+                    (*record.loc, "results", index),
+                    f"evaluation {record.id}: {result.result} result for "
+                    f"{result.obligation} names no action: add 'action: NC-...'",
+                    ids=(record.id, result.obligation),
+                )

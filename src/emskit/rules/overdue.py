@@ -57,12 +57,20 @@ from emskit.rules.context import CheckContext
 _DOC = __doc__ or ""
 EVALUATION = Rule("EMS501", "overdue-evaluation", WARNING, ("9.1.2",), _DOC)
 EXPIRED = Rule("EMS502", "obligation-expired", WARNING, ("6.1.3",), _DOC)
-ITEM = Rule("EMS503", "overdue-item", WARNING, ("6.2", "7.5", "8.2", "9.1.1", "9.2", "9.3", "10.2"), _DOC)
+ITEM = Rule(
+    "EMS503", "overdue-item", WARNING, ("6.2", "7.5", "8.2", "9.1.1", "9.2", "9.3", "10.2"), _DOC
+)
 CERTIFICATION = Rule("EMS504", "certification-deadline", WARNING, ("9.2", "10.2"), _DOC)
 
-_RULE_OF_KIND = {"compliance-evaluation": EVALUATION, "obligation-expiry": EXPIRED,
-                 "stage-2": CERTIFICATION, "nonconformity-closure": CERTIFICATION, "surveillance": CERTIFICATION,
-                 "recertification": CERTIFICATION, "certificate-expiry": CERTIFICATION}
+_RULE_OF_KIND = {
+    "compliance-evaluation": EVALUATION,
+    "obligation-expiry": EXPIRED,
+    "stage-2": CERTIFICATION,
+    "nonconformity-closure": CERTIFICATION,
+    "surveillance": CERTIFICATION,
+    "recertification": CERTIFICATION,
+    "certificate-expiry": CERTIFICATION,
+}
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -72,6 +80,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
         rule = _RULE_OF_KIND.get(item.kind, ITEM)
         days = (ctx.as_of - item.due).days
         note = f"; {item.note}" if item.note else ""
-        finding = rule.at(item.file, item.loc, f"{item.title}: due {item.due}, {days} days overdue{note}",
-                          ids=(item.id,))
+        finding = rule.at(
+            item.file,
+            item.loc,
+            f"{item.title}: due {item.due}, {days} days overdue{note}",
+            ids=(item.id,),
+        )
         yield finding.with_(clauses=item.clauses or rule.clauses)

@@ -34,6 +34,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     given = record.model.commitments
     for name, meaning in _COMMITMENTS.items():
         if not getattr(given, name):
-            yield RULE.at(record.file, ("commitments", name),
-                          f"the policy does not commit to {meaning}: set {name}: true "
-                          f"once the policy text says so", ids=(record.id,))
+            yield RULE.at(
+                record.file,
+                ("commitments", name),
+                f"the policy does not commit to {meaning}: set {name}: true "
+                f"once the policy text says so",
+                ids=(record.id,),
+            )

@@ -24,13 +24,19 @@ from emskit.repo.references import Reference
 from emskit.rules.base import ERROR, Rule
 from emskit.rules.context import CheckContext
 
-WRONG_KIND = Rule("EMS103", "wrong-reference-kind", ERROR, ("7.5.3",), """
+WRONG_KIND = Rule(
+    "EMS103",
+    "wrong-reference-kind",
+    ERROR,
+    ("7.5.3",),
+    """
 A reference names a record that exists but is of a kind the field does not allow.
 
 Passes: ``controls: [CTL-002]`` where CTL-002 is a control.
 
 Fails: ``controls: [OBJ-001]`` where OBJ-001 is an objective.
-""")
+""",
+)
 RULE = Rule("EMS104", "dangling-reference", ERROR, ("7.5.3",), __doc__ or "")
 
 
@@ -42,7 +48,8 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             yield _dangling(ctx, ref)
         elif "*" not in ref.to.kinds and not any(t.kind in ref.to.kinds for t in targets):
             yield WRONG_KIND.at(
-                ref.file, ref.loc,
+                ref.file,
+                ref.loc,
                 f"{_who(ref)} names {ref.value} where {_a(_kinds(ref.to.kinds))} belongs, "
                 f"but {ref.value} is {_a(targets[0].kind)}",
                 ids=_ids(ref),
@@ -51,8 +58,12 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for reading in ctx.repo.readings:
         if reading.indicator not in known:
             yield RULE.at(
-                reading.file, (), f"reading names indicator {reading.indicator!r}, which "
-                f"monitoring/indicators.yaml does not define", line=reading.line, column=1,
+                reading.file,
+                (),
+                f"reading names indicator {reading.indicator!r}, which "
+                f"monitoring/indicators.yaml does not define",
+                line=reading.line,
+                column=1,
             )
 
 

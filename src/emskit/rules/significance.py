@@ -63,20 +63,35 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     for outcome in scoring.outcomes:
         record = outcome.record
         for score_problem in outcome.problems:
-            yield SCORES.at(record.file, (*record.loc, *score_problem.loc), f"{record.id}: {score_problem.message}",
-                            ids=(record.id,), at_key=score_problem.at_key)
+            yield SCORES.at(
+                record.file,
+                (*record.loc, *score_problem.loc),
+                f"{record.id}: {score_problem.message}",
+                ids=(record.id,),
+                at_key=score_problem.at_key,
+            )
         if outcome.disagrees and not record.model.significance_note:
             verdict = "significant" if outcome.significant else "not significant"
             yield UNDOCUMENTED.at(
-                record.file, (*record.loc, "significant"),
+                record.file,
+                (*record.loc, "significant"),
                 f"{record.id} is declared significant: {str(outcome.declared).lower()} but the "
                 f"{outcome.method.name} method computes {verdict} ({outcome.reason}): add a "
-                "significance_note saying why, or run 'emskit score --write'", ids=(record.id,))
+                "significance_note saying why, or run 'emskit score --write'",
+                ids=(record.id,),
+            )
 
 
 def _scores_without_method(ctx: CheckContext) -> Iterator[Finding]:
     scored = [record for record in ctx.records("aspect") if record.model.scores]
     if scored:
-        yield METHOD.at(CONFIG_FILE, (), f"{len(scored)} aspects have scores but emskit.yaml has no "
-                        "significance method to read them: add 'significance: {preset: NAME}' or "
-                        "write the method out", line=1, column=1, ids=(scored[0].id,))
+        yield METHOD.at(
+            CONFIG_FILE,
+            (),
+            f"{len(scored)} aspects have scores but emskit.yaml has no "
+            "significance method to read them: add 'significance: {preset: NAME}' or "
+            "write the method out",
+            line=1,
+            column=1,
+            ids=(scored[0].id,),
+        )

@@ -21,8 +21,9 @@ from emskit.finding import Finding
 from emskit.rules.base import ERROR, Rule
 from emskit.rules.context import CheckContext
 
-RULE = Rule("EMS303", "significant-aspect-unaddressed", ERROR, ("6.1.4", "8.1", "9.1.1"),
-            __doc__ or "")
+RULE = Rule(
+    "EMS303", "significant-aspect-unaddressed", ERROR, ("6.1.4", "8.1", "9.1.1"), __doc__ or ""
+)
 
 
 def check(ctx: CheckContext) -> Iterator[Finding]:
@@ -32,6 +33,10 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             continue
         if any(index.linked(record, kind) for kind in ("control", "objective", "indicator")):
             continue
-        yield RULE.at(record.file, record.loc,
-                      f"significant aspect {record.id} has no control, objective or indicator: "
-                      "link one (controls:, objectives: or indicators:)", ids=(record.id,))
+        yield RULE.at(
+            record.file,
+            record.loc,
+            f"significant aspect {record.id} has no control, objective or indicator: "
+            "link one (controls:, objectives: or indicators:)",
+            ids=(record.id,),
+        )

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from emskit.repo.repository import Record, Repository
 from emskit.scoring.engine import Outcome, score_aspect
@@ -64,8 +64,12 @@ def needs_links(methods: Methods | None) -> bool:
 class _Links:
     """Whether an aspect is linked to a kind of record, from either side, built on first use."""
 
-    _KINDS = {"obligations": "obligation", "controls": "control", "objectives": "objective",
-              "indicators": "indicator"}
+    _KINDS: ClassVar[dict[str, str]] = {
+        "obligations": "obligation",
+        "controls": "control",
+        "objectives": "objective",
+        "indicators": "indicator",
+    }
 
     def __init__(self, repo: Repository, index: Callable[[], Any] | None) -> None:
         self._repo, self._provide = repo, index

@@ -64,12 +64,21 @@ def _verdict(outcome: Outcome | None) -> bool:
 
 def _data_changes(was: Outcome, now: Outcome) -> tuple[str, ...]:
     a, b = was.record.model, now.record.model
-    out = [f"scores.{name} {_show(a.scores.get(name))} -> {_show(b.scores.get(name))}"
-           for name in sorted(a.scores.keys() | b.scores.keys()) if a.scores.get(name) != b.scores.get(name)]
-    out += [f"{name} {_show(getattr(a, name))} -> {_show(getattr(b, name))}"
-            for name in _INPUT_FIELDS if getattr(a, name) != getattr(b, name)]
-    out += [f"{name} {'linked' if getattr(b, name) else 'unlinked'}"
-            for name in _LINK_FIELDS if bool(getattr(a, name)) != bool(getattr(b, name))]
+    out = [
+        f"scores.{name} {_show(a.scores.get(name))} -> {_show(b.scores.get(name))}"
+        for name in sorted(a.scores.keys() | b.scores.keys())
+        if a.scores.get(name) != b.scores.get(name)
+    ]
+    out += [
+        f"{name} {_show(getattr(a, name))} -> {_show(getattr(b, name))}"
+        for name in _INPUT_FIELDS
+        if getattr(a, name) != getattr(b, name)
+    ]
+    out += [
+        f"{name} {'linked' if getattr(b, name) else 'unlinked'}"
+        for name in _LINK_FIELDS
+        if bool(getattr(a, name)) != bool(getattr(b, name))
+    ]
     return tuple(out)
 
 
@@ -89,8 +98,9 @@ def _method_changes(was: Method, now: Method) -> tuple[str, ...]:
             out.append(f"criterion {name} {'added' if old is None else 'removed'}")
         elif old.values != new.values:
             out.append(f"scale of {name} changed")
-    if [(o.when, text_in(o.reason, "en")) for o in was.overrides] != \
-            [(o.when, text_in(o.reason, "en")) for o in now.overrides]:
+    if [(o.when, text_in(o.reason, "en")) for o in was.overrides] != [
+        (o.when, text_in(o.reason, "en")) for o in now.overrides
+    ]:
         out.append("overrides changed")
     return tuple(out) or ("method changed",)
 

@@ -67,12 +67,18 @@ class Outcome:
 
     @property
     def disagrees(self) -> bool:
-        return self.significant is not None and self.declared is not None and self.declared != self.significant
+        return (
+            self.significant is not None
+            and self.declared is not None
+            and self.declared != self.significant
+        )
 
     @property
     def reason(self) -> str:
         """Why the verdict is what it is, in one phrase: 'score 19 >= 17', 'override: ...'."""
-        threshold = format_number(self.method.threshold) if self.method.threshold is not None else ""
+        threshold = (
+            format_number(self.method.threshold) if self.method.threshold is not None else ""
+        )
         if self.above_threshold:
             return f"score {self.score_text} {'>=' if self.method.inclusive else '>'} {threshold}"
         if self.override is not None:
@@ -104,19 +110,37 @@ def _values(scores: dict[str, Any], method: Method) -> tuple[dict[str, Value], l
     problems: list[ScoreProblem] = []
     for criterion in method.criteria:
         if criterion.name not in scores:
-            problems.append(ScoreProblem(("scores",), f"no score for {criterion.name!r}: the "
-                                         f"{method.name} method needs {', '.join(method.names)}", True))
+            problems.append(
+                ScoreProblem(
+                    ("scores",),
+                    f"no score for {criterion.name!r}: the "
+                    f"{method.name} method needs {', '.join(method.names)}",
+                    True,
+                )
+            )
             continue
         value = decimal(scores[criterion.name])
         if value not in criterion.values:
-            shown = ", ".join(v if isinstance(v, str) else format_number(v) for v in criterion.values)
-            problems.append(ScoreProblem(("scores", criterion.name), f"{criterion.name} = "
-                                         f"{scores[criterion.name]} is not on its scale ({shown})"))
+            shown = ", ".join(
+                v if isinstance(v, str) else format_number(v) for v in criterion.values
+            )
+            problems.append(
+                ScoreProblem(
+                    ("scores", criterion.name),
+                    f"{criterion.name} = {scores[criterion.name]} is not on its scale ({shown})",
+                )
+            )
             continue
         values[criterion.name] = value
     for name in sorted(set(scores) - set(method.names)):
-        problems.append(ScoreProblem(("scores", name), f"{name!r} is not a criterion of the "
-                                     f"{method.name} method ({', '.join(method.names)})", True))
+        problems.append(
+            ScoreProblem(
+                ("scores", name),
+                f"{name!r} is not a criterion of the "
+                f"{method.name} method ({', '.join(method.names)})",
+                True,
+            )
+        )
     return values, problems
 
 
@@ -129,8 +153,10 @@ def _aggregate(method: Method, values: dict[str, Value]) -> tuple[Decimal, tuple
     if method.aggregate == "product":
         return product(numbers), ()
     assert isinstance(method.aggregate, tuple)
-    terms = tuple(TermValue(term, term.weight * product(as_number(values[n]) for n in term.criteria))
-                  for term in method.aggregate)
+    terms = tuple(
+        TermValue(term, term.weight * product(as_number(values[n]) for n in term.criteria))
+        for term in method.aggregate
+    )
     return sum((t.value for t in terms), Decimal(0)), terms
 
 

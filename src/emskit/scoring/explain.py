@@ -62,7 +62,10 @@ def when_text(when: When) -> str:
             parts.append(f"{when.criterion} >= {format_number(when.at_least)}")
         if when.at_most is not None:
             parts.append(f"{when.criterion} <= {format_number(when.at_most)}")
-    parts += [f"{name} = {str(value).lower() if isinstance(value, bool) else value}" for name, value in when.fields]
+    parts += [
+        f"{name} = {str(value).lower() if isinstance(value, bool) else value}"
+        for name, value in when.fields
+    ]
     if when.has:
         parts.append(f"has {when.has}")
     return " and ".join(parts)

@@ -93,8 +93,13 @@ class Method:
 
     def comparable(self) -> tuple[Any, ...]:
         """What decides verdicts, without where it is written: for 'did the method change'."""
-        return (self.criteria, self.aggregate, self.threshold, self.inclusive,
-                tuple((o.when, str(o.reason)) for o in self.overrides))
+        return (
+            self.criteria,
+            self.aggregate,
+            self.threshold,
+            self.inclusive,
+            tuple((o.when, str(o.reason)) for o in self.overrides),
+        )
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,8 @@ def resolve(significance: Significance) -> Methods:
         if condition in significance.by_condition:
             loc = (*base_loc, "by_condition", condition)
             methods.by_condition[condition] = _resolve_one(
-                significance.by_condition[condition], default, loc, condition)
+                significance.by_condition[condition], default, loc, condition
+            )
     for method in methods.all():
         methods.problems.extend(method_problems(method))
     return methods
@@ -143,15 +149,25 @@ def _resolve_one(written: Any, parent: Method | None, loc: Loc, condition: str |
         inherited = _from_data(PRESETS[written.preset], written.preset, loc)
         name = written.preset + (" (adjusted)" if explicit else "")
     elif parent is not None:
-        inherited, name = parent, parent.name + (" (adjusted)" if explicit and "(adjusted)" not in parent.name else "")
+        inherited, name = (
+            parent,
+            parent.name + (" (adjusted)" if explicit and "(adjusted)" not in parent.name else ""),
+        )
     else:
         inherited, name = None, "custom"
     own = _from_data(written.model_dump(exclude_unset=True, warnings=False), name, loc)
     criteria = own.criteria if "criteria" in explicit or inherited is None else inherited.criteria
-    aggregate = own.aggregate if "aggregate" in explicit or inherited is None else inherited.aggregate
-    threshold = own.threshold if "threshold" in explicit or inherited is None else inherited.threshold
-    inclusive = (own.inclusive if "threshold_inclusive" in explicit or inherited is None
-                 else inherited.inclusive)
+    aggregate = (
+        own.aggregate if "aggregate" in explicit or inherited is None else inherited.aggregate
+    )
+    threshold = (
+        own.threshold if "threshold" in explicit or inherited is None else inherited.threshold
+    )
+    inclusive = (
+        own.inclusive
+        if "threshold_inclusive" in explicit or inherited is None
+        else inherited.inclusive
+    )
     overrides = (inherited.overrides if inherited else ()) + own.overrides
     return Method(name, criteria, aggregate, threshold, inclusive, overrides, loc, condition)
 
@@ -172,12 +188,21 @@ def _from_data(data: dict[str, Any], name: str, loc: Loc) -> Method:
         Override(_when(item["when"]), item.get("reason"), (*loc, "overrides", index))
         for index, item in enumerate(data.get("overrides") or ())
     )
-    return Method(name, criteria, aggregate, None if threshold is None else Decimal(str(threshold)),
-                  data.get("threshold_inclusive", True), overrides, loc)
+    return Method(
+        name,
+        criteria,
+        aggregate,
+        None if threshold is None else Decimal(str(threshold)),
+        data.get("threshold_inclusive", True),
+        overrides,
+        loc,
+    )
 
 
 def _term(term: dict[str, Any]) -> Term:
-    factors = tuple(term.get("product") or ()) or ((term["criterion"],) if term.get("criterion") else ())
+    factors = tuple(term.get("product") or ()) or (
+        (term["criterion"],) if term.get("criterion") else ()
+    )
     return Term(factors, Decimal(str(term.get("weight", 1))))
 
 
@@ -188,10 +213,18 @@ def _when(data: dict[str, Any]) -> When:
     def number(key: str) -> Decimal | None:
         return None if data.get(key) is None else Decimal(str(data[key]))
 
-    fields = tuple(sorted((k, v) for k, v in data.items() if k not in _COMPARISONS and v is not None))
+    fields = tuple(
+        sorted((k, v) for k, v in data.items() if k not in _COMPARISONS and v is not None)
+    )
     equals = data.get("equals")
-    return When(data.get("criterion"), None if equals is None else decimal(equals),
-                number("at_least"), number("at_most"), fields, data.get("has"))
+    return When(
+        data.get("criterion"),
+        None if equals is None else decimal(equals),
+        number("at_least"),
+        number("at_most"),
+        fields,
+        data.get("has"),
+    )
 
 
 # --- what makes a method unusable ------------------------------------------------------
@@ -200,10 +233,23 @@ def _when(data: dict[str, Any]) -> When:
 def method_problems(method: Method) -> list[MethodProblem]:
     problems: list[MethodProblem] = []
     if not method.criteria or not method.aggregate or method.threshold is None:
-        missing = [key for key, value in (("criteria", method.criteria), ("aggregate", method.aggregate),
-                                          ("threshold", method.threshold)) if not value and value != 0]
-        problems.append(MethodProblem(method.loc, f"the method has no {', '.join(missing)}: write "
-                                      "them out, or name a preset (preset: multi-factor-cn)", True))
+        missing = [
+            key
+            for key, value in (
+                ("criteria", method.criteria),
+                ("aggregate", method.aggregate),
+                ("threshold", method.threshold),
+            )
+            if not value and value != 0
+        ]
+        problems.append(
+            MethodProblem(
+                method.loc,
+                f"the method has no {', '.join(missing)}: write "
+                "them out, or name a preset (preset: multi-factor-cn)",
+                True,
+            )
+        )
         return problems
     for criterion in method.criteria:
         problems += _scale_problems(method, criterion)
@@ -221,9 +267,17 @@ def _scale_problems(method: Method, criterion: Criterion) -> list[MethodProblem]
     loc = (*method.loc, "criteria", criterion.name, "values")
     kinds = {isinstance(value, str) for value in criterion.values}
     if not criterion.values:
-        return [MethodProblem(loc, f"criterion {criterion.name!r} has an empty scale: list the values it may take")]
+        return [
+            MethodProblem(
+                loc, f"criterion {criterion.name!r} has an empty scale: list the values it may take"
+            )
+        ]
     if len(kinds) > 1:
-        return [MethodProblem(loc, f"criterion {criterion.name!r} mixes numbers and yes/no: use one or the other")]
+        return [
+            MethodProblem(
+                loc, f"criterion {criterion.name!r} mixes numbers and yes/no: use one or the other"
+            )
+        ]
     if len(set(criterion.values)) != len(criterion.values):
         return [MethodProblem(loc, f"criterion {criterion.name!r} lists a value twice")]
     return []
@@ -233,28 +287,53 @@ def _term_problems(method: Method, term: Term, loc: Loc) -> list[MethodProblem]:
     if not term.criteria:
         return [MethodProblem(loc, "a term needs 'criterion: NAME' or 'product: [NAME, NAME]'")]
     unknown = [name for name in term.criteria if method.criterion(name) is None]
-    return [MethodProblem(loc, f"term uses unknown criterion {name!r}; the criteria are "
-                          f"{', '.join(method.names)}") for name in unknown]
+    return [
+        MethodProblem(
+            loc, f"term uses unknown criterion {name!r}; the criteria are {', '.join(method.names)}"
+        )
+        for name in unknown
+    ]
 
 
 def _override_problems(method: Method, override: Override) -> list[MethodProblem]:
     when, loc = override.when, (*override.loc, "when")
     compares = when.equals is not None or when.at_least is not None or when.at_most is not None
     if when.criterion is None and not when.fields and when.has is None:
-        return [MethodProblem(loc, "an override needs at least one condition in 'when', or it would "
-                              "make every aspect significant")]
+        return [
+            MethodProblem(
+                loc,
+                "an override needs at least one condition in 'when', or it would "
+                "make every aspect significant",
+            )
+        ]
     if when.criterion is None:
-        return [MethodProblem(loc, "equals, at_least and at_most need 'criterion: NAME'")] if compares else []
+        return (
+            [MethodProblem(loc, "equals, at_least and at_most need 'criterion: NAME'")]
+            if compares
+            else []
+        )
     criterion = method.criterion(when.criterion)
     if criterion is None:
-        return [MethodProblem((*loc, "criterion"), f"override uses unknown criterion {when.criterion!r}; "
-                              f"the criteria are {', '.join(method.names)}")]
+        return [
+            MethodProblem(
+                (*loc, "criterion"),
+                f"override uses unknown criterion {when.criterion!r}; "
+                f"the criteria are {', '.join(method.names)}",
+            )
+        ]
     if not compares:
-        return [MethodProblem(loc, f"say what {when.criterion!r} must be: equals, at_least or at_most")]
+        return [
+            MethodProblem(loc, f"say what {when.criterion!r} must be: equals, at_least or at_most")
+        ]
     if when.equals is not None and when.equals not in criterion.values:
-        return [MethodProblem((*loc, "equals"), f"{_show(when.equals)} is not on the scale of "
-                              f"{when.criterion!r} ({', '.join(map(_show, criterion.values))}): "
-                              "the override can never fire")]
+        return [
+            MethodProblem(
+                (*loc, "equals"),
+                f"{_show(when.equals)} is not on the scale of "
+                f"{when.criterion!r} ({', '.join(map(_show, criterion.values))}): "
+                "the override can never fire",
+            )
+        ]
     return []
 
 
@@ -263,11 +342,21 @@ def _reach_problems(method: Method) -> list[MethodProblem]:
     low, high = score_range(method)
     loc = (*method.loc, "threshold")
     if high < method.threshold or (high == method.threshold and not method.inclusive):
-        return [MethodProblem(loc, f"threshold {_show(method.threshold)} is out of reach: the highest "
-                              f"possible score is {_show(high)}, so no aspect could be significant by score")]
+        return [
+            MethodProblem(
+                loc,
+                f"threshold {_show(method.threshold)} is out of reach: the highest "
+                f"possible score is {_show(high)}, so no aspect could be significant by score",
+            )
+        ]
     if low > method.threshold or (low == method.threshold and method.inclusive):
-        return [MethodProblem(loc, f"threshold {_show(method.threshold)} is at or below the lowest possible "
-                              f"score {_show(low)}: every aspect would be significant")]
+        return [
+            MethodProblem(
+                loc,
+                f"threshold {_show(method.threshold)} is at or below the lowest possible "
+                f"score {_show(low)}: every aspect would be significant",
+            )
+        ]
     return []
 
 
@@ -286,7 +375,9 @@ def score_range(method: Method) -> tuple[Decimal, Decimal]:
 
 
 def _term_range(method: Method, term: Term) -> tuple[Decimal, Decimal]:
-    ranges = [(min(c.numbers), max(c.numbers)) for name in term.criteria if (c := method.criterion(name))]
+    ranges = [
+        (min(c.numbers), max(c.numbers)) for name in term.criteria if (c := method.criterion(name))
+    ]
     values = [term.weight * product(corner) for corner in corners(*ranges)]
     return min(values), max(values)
 

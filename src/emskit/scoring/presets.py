@@ -59,8 +59,10 @@ PRESETS: dict[str, dict[str, Any]] = {
         "overrides": [
             {
                 "when": {"criterion": "legal", "equals": 5},
-                "reason": {"en": "A legal limit or requirement applies directly (legal = 5)",
-                           "zh-CN": "直接涉及法律法规限值或要求（法律法规符合性 = 5）"},
+                "reason": {
+                    "en": "A legal limit or requirement applies directly (legal = 5)",
+                    "zh-CN": "直接涉及法律法规限值或要求（法律法规符合性 = 5）",
+                },
             },
         ],
     },
@@ -76,10 +78,16 @@ PRESETS: dict[str, dict[str, Any]] = {
     "yes-no-screening": {
         # Any "yes" makes the aspect significant: max over yes/no criteria reaches 1.
         "criteria": {
-            "limit_exceeded": _criterion(["no", "yes"], "Legal limit exceeded or near", "超标或接近限值"),
+            "limit_exceeded": _criterion(
+                ["no", "yes"], "Legal limit exceeded or near", "超标或接近限值"
+            ),
             "complaints": _criterion(["no", "yes"], "Repeated complaints", "多次投诉"),
-            "major_emergency": _criterion(["no", "yes"], "Major emergency potential", "重大紧急情况可能"),
-            "regulated": _criterion(["no", "yes"], "Covered by law or permit", "受法律法规或许可证约束"),
+            "major_emergency": _criterion(
+                ["no", "yes"], "Major emergency potential", "重大紧急情况可能"
+            ),
+            "regulated": _criterion(
+                ["no", "yes"], "Covered by law or permit", "受法律法规或许可证约束"
+            ),
         },
         "aggregate": "max",
         "threshold": 1,
