@@ -12,13 +12,24 @@ from emskit.repo.loader import load_repository
 from emskit.repo.repository import Record
 
 
-def docs_context(root: Path, as_of: dt.date) -> PackContext:
+def docs_context(root: Path, as_of: dt.date) -> tuple[PackContext, list[str]]:
+    """The documents with their git history, and warnings on how far that history can be
+    trusted (git is optional here: without it, or refused, there is no history)."""
     from emskit import git
     from emskit.pack import _histories
 
     repo = load_repository(root, {"documents", "roles"})
-    commit, _ = git.state(root) if git.available() else (None, False)
-    return PackContext(repo, as_of, commit, _histories(root, repo, commit))
+    warnings: list[str] = []
+    try:
+        checkout = git.state(root)
+    except git.GitError as refused:
+        checkout = git.Checkout(None, False, False)
+        warnings.append(f"{refused}; documents are listed without their history")
+    if checkout.shallow:
+        warnings.append(git.SHALLOW_WARNING)
+    return PackContext(
+        repo, as_of, checkout.commit, _histories(root, repo, checkout.commit)
+    ), warnings
 
 
 def find_document(ctx: PackContext, doc_id: str) -> Record:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from emskit import __version__
+from emskit import __version__, git
 from emskit.documents.content import Document
 from emskit.documents.context import DocumentHistory, PackContext
 from emskit.documents.formats import (
@@ -41,6 +41,7 @@ class PackResult:
     ready: bool = True
     commit: str | None = None
     clean: bool = False
+    shallow: bool = False  # built in a shallow clone: revisions are counted from a cut history
     readiness: list = field(default_factory=list)  # type: ignore[type-arg]
 
 
@@ -90,21 +91,20 @@ def build_pack(
     allow_dirty: bool = False,
     progress: Progress | None = None,
 ) -> PackResult:
-    from emskit import git
-
     note = progress or (lambda _: None)
     if ref is not None:
-        commit, clean = git.resolve_commit(root, ref), True
+        commit = git.resolve_commit(root, ref)
+        checkout = git.Checkout(commit, True, git.is_shallow(root))
         with tempfile.TemporaryDirectory(prefix="emskit-pack-") as folder:
             source = git.export_at(root, commit, Path(folder))
-            return _build(source, root, out, as_of, formats, commit, clean, draft, note)
-    commit, clean = git.state(root) if git.available() else (None, False)
-    if commit is not None and not clean and not allow_dirty:
+            return _build(source, root, out, as_of, formats, checkout, draft, note)
+    checkout = git.state(root)
+    if checkout.commit is not None and not checkout.clean and not allow_dirty:
         raise UsageError(
             "the work tree has uncommitted changes: commit them, or pass --allow-dirty "
             "(the manifest will say the pack is not from a clean commit)"
         )
-    return _build(root, root, out, as_of, formats, commit, clean, draft, note)
+    return _build(root, root, out, as_of, formats, checkout, draft, note)
 
 
 def _build(
@@ -113,11 +113,11 @@ def _build(
     out: Path,
     as_of: dt.date,
     formats: tuple[str, ...],
-    commit: str | None,
-    clean: bool,
+    checkout: git.Checkout,
     draft: bool,
     note: Progress,
 ) -> PackResult:
+    commit, clean = checkout.commit, checkout.clean
     note("loading the repository")
     repo = load_repository(source)
     if repo.config is None:
@@ -125,7 +125,9 @@ def _build(
             "emskit.yaml has errors: run 'emskit check' and fix them before building a pack"
         )
     ctx = PackContext(repo, as_of, commit, _histories(root, repo, commit))
-    result = PackResult(out, commit=commit, clean=clean, readiness=ctx.readiness)
+    result = PackResult(
+        out, commit=commit, clean=clean, shallow=checkout.shallow, readiness=ctx.readiness
+    )
     result.ready = not any(v.status == "fail" for v in ctx.readiness)
     if not result.ready and not draft:
         return result
@@ -162,6 +164,7 @@ def _build(
         "as_of": as_of.isoformat(),
         "commit": commit,
         "clean": clean,
+        "shallow": checkout.shallow,
         "draft": draft,
         "ready": result.ready,
         "language": language,
@@ -180,8 +183,6 @@ def _build(
 
 
 def _histories(root: Path, repo, commit: str | None) -> dict[str, DocumentHistory]:  # type: ignore[no-untyped-def]
-    from emskit import git
-
     documents = [r.file for r in repo.records if r.kind == "document"]
     if commit is None or not documents:
         return {}

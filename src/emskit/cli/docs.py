@@ -26,6 +26,16 @@ class Format(str, Enum):
     md = "md"
 
 
+def _context(root: Path, day):  # type: ignore[no-untyped-def]
+    """The documents' context; what limits their git history goes to stderr."""
+    from emskit.docs import docs_context
+
+    ctx, warnings = docs_context(root, day)
+    for warning in warnings:
+        print(f"emskit docs: warning: {warning}", file=sys.stderr)
+    return ctx
+
+
 @app.callback()
 def docs(ctx: typer.Context, repo: RepoOption = None, as_of: AsOfOption = None) -> None:
     """The master list of controlled documents: revision, last change and author from git,
@@ -36,11 +46,10 @@ def docs(ctx: typer.Context, repo: RepoOption = None, as_of: AsOfOption = None) 
 
 
 def _list(repo, as_of) -> int:  # type: ignore[no-untyped-def]
-    from emskit.docs import docs_context
     from emskit.documents.registers import master_list
     from emskit.report.table import render_table
 
-    ctx = docs_context(repository_root(repo), as_of_date(as_of))
+    ctx = _context(repository_root(repo), as_of_date(as_of))
     table = master_list(ctx).tables[0]
     render_table(
         sys.stdout,
@@ -59,12 +68,12 @@ def history(ctx: typer.Context, doc_id: Annotated[str, typer.Argument(metavar="D
 
 
 def _history(repo, as_of, doc_id) -> int:  # type: ignore[no-untyped-def]
-    from emskit.docs import docs_context, find_document
+    from emskit.docs import find_document
     from emskit.docs import history as file_history
     from emskit.report.table import render_table
 
     root = repository_root(repo)
-    ctx = docs_context(root, as_of_date(as_of))
+    ctx = _context(root, as_of_date(as_of))
     record = find_document(ctx, doc_id)
     commits = file_history(root, record, ctx.commit)
     rows = [
@@ -105,12 +114,12 @@ def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped
 
     from emskit import __version__
     from emskit.atomic import write_bytes
-    from emskit.docs import docs_context, find_document, rendered
+    from emskit.docs import find_document, rendered
     from emskit.documents import formats
 
     root = repository_root(repo)
     day = as_of_date(as_of)
-    ctx = docs_context(root, day)
+    ctx = _context(root, day)
     document = rendered(ctx, find_document(ctx, doc_id))
     footer = ctx.labels(
         "generated", version=__version__, commit=(ctx.commit or "none")[:12], as_of=day.isoformat()

@@ -67,6 +67,10 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
             file=sys.stderr,
         )
         return 1
+    if result.shallow:
+        from emskit.git import SHALLOW_WARNING
+
+        print(f"emskit pack: warning: {SHALLOW_WARNING}", file=sys.stderr)
     clean = "clean" if result.clean else "NOT clean"
     commit = result.commit[:12] if result.commit else "no commit"
     print(

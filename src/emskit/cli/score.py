@@ -89,13 +89,13 @@ def score(
 def _score(repo, as_of, format, site, department, condition, verdict, explain, write, diff) -> int:  # type: ignore[no-untyped-def]
     from emskit.errors import UsageError
 
-    if sum(bool(x) for x in (explain, write, diff)) > 1:
+    if sum(x not in (None, False) for x in (explain, write, diff)) > 1:
         raise UsageError("--explain, --write and --diff are separate jobs: use one at a time")
     day = as_of_date(as_of)
     root = repository_root(repo)
     if write:
         return _write(root, day)
-    if diff:
+    if diff is not None:  # an empty --diff is refused, not ignored
         return _diff(root, diff, day, format)
     from emskit.score import Filters, find_outcome, run_score
 
