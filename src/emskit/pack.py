@@ -104,7 +104,7 @@ def build_pack(
             "the work tree has uncommitted changes: commit them, or pass --allow-dirty "
             "(the manifest will say the pack is not from a clean commit)"
         )
-    return _build(root, root, out, as_of, formats, checkout, draft, note)
+    return _build(root, root, out, as_of, formats, checkout, draft, note, recheck=checkout.clean)
 
 
 def _build(
@@ -116,7 +116,10 @@ def _build(
     checkout: git.Checkout,
     draft: bool,
     note: Progress,
+    recheck: bool = False,
 ) -> PackResult:
+    """Build from ``source``; with ``recheck``, the work tree must still be clean at the same
+    commit once everything is built, or the pack (which says "clean commit X") is not written."""
     commit, clean = checkout.commit, checkout.clean
     note("loading the repository")
     repo = load_repository(source)
@@ -177,6 +180,11 @@ def _build(
     files["MANIFEST.json"] = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode(
         "utf-8"
     )
+    if recheck and git.state(root) != checkout:
+        raise UsageError(
+            "the work tree changed while the pack was built, so it is not the clean commit "
+            f"{(commit or '')[:12]}: nothing was written; run the pack again"
+        )
     note("writing")
     _write(out, files, as_of)
     return result

@@ -156,7 +156,9 @@ def write_verdicts(root: Path, as_of: dt.date) -> WriteResult:
         )
         result.changed.append(outcome)
     for rel in sorted(edits):
-        if edit_file(root / rel, edits[rel]):
+        # The edits were computed from the text loaded above: an edit made since then would
+        # be lost (or the positions would be wrong), so the file must still hold that text.
+        if edit_file(root / rel, edits[rel], expected=repo.files[rel].text):
             result.files.append(rel)
     return result
 

@@ -9,6 +9,7 @@ rename): an interrupted or wrong edit never reaches the file.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Mapping
@@ -38,9 +39,17 @@ class EditError(EmskitError):
     """The file is not shaped as the edit expects; nothing was written to it."""
 
 
-def edit_file(path: Path, edits: list[SetKey]) -> bool:
-    """Apply the edits; write only if something changed. Returns whether it wrote."""
+class ChangedMeanwhile(EditError):
+    """The file no longer holds the text the edits were computed from."""
+
+
+def edit_file(path: Path, edits: list[SetKey], expected: str | None = None) -> bool:
+    """Apply the edits; write only if something changed. Returns whether it wrote. With
+    ``expected`` (the text, as loaded, that the edits were computed from), refuse when the
+    file holds anything else, checked when read and again right before it is replaced."""
     raw = path.read_bytes()
+    if expected is not None:
+        _unchanged(path, raw, _digest(expected))
     bom = raw.startswith(b"\xef\xbb\xbf")
     text = raw.decode("utf-8-sig")
     newline = "\r\n" if "\r\n" in text else "\n"
@@ -56,6 +65,7 @@ def edit_file(path: Path, edits: list[SetKey]) -> bool:
         _parse(result)  # never write what does not parse
     except EditError as error:
         raise EditError(f"{path.name}: {error}; this file was left as it was") from None
+    _unchanged(path, path.read_bytes(), _digest(text))
     try:
         write_bytes(
             path, (b"\xef\xbb\xbf" if bom else b"") + result.replace("\n", newline).encode("utf-8")
@@ -65,6 +75,18 @@ def edit_file(path: Path, edits: list[SetKey]) -> bool:
             f"{path.name}: cannot be written ({error.strerror}); it was left as it was"
         ) from None
     return True
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.replace("\r\n", "\n").encode("utf-8")).hexdigest()
+
+
+def _unchanged(path: Path, raw: bytes, digest: str) -> None:
+    if _digest(raw.decode("utf-8-sig", "replace")) != digest:
+        raise ChangedMeanwhile(
+            f"{path.name} was changed while emskit was running; it was left as it is now: "
+            "run the command again"
+        )
 
 
 def _parse(text: str) -> Any:
