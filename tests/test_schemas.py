@@ -62,3 +62,48 @@ def test_schema_rejects_unknown_keys() -> None:
 def test_dump_is_deterministic() -> None:
     assert [dump(s) for s in all_schemas().values()] == [dump(s) for s in all_schemas().values()]
     assert all(json.loads(dump(s)) == s for s in all_schemas().values())
+
+
+def _properties(schema: dict, where: str):
+    """(where, name, property) of every property of a schema and of its definitions."""
+    for name, prop in schema.get("properties", {}).items():
+        yield where, name, prop
+    for def_name, definition in schema.get("$defs", {}).items():
+        yield from _properties(definition, f"{where}#{def_name}")
+
+
+def test_every_property_has_a_description() -> None:
+    undescribed = [
+        f"{where}.{name}"
+        for file, schema in all_schemas().items()
+        for where, name, prop in _properties(schema, file)
+        if not str(prop.get("description", "")).strip()
+    ]
+    assert undescribed == [], f"properties without a description: {undescribed}"
+
+
+def test_field_description_wins_over_the_vocabulary() -> None:
+    chemicals = all_schemas()["chemicals.schema.json"]["$defs"]["Chemical"]["properties"]
+    assert chemicals["hazardous"]["description"].startswith("A hazardous chemical")
+    assert "application material" in (
+        all_schemas()["emskit.schema.json"]["$defs"]["Application"]["properties"]["site_plan"][
+            "description"
+        ].lower()
+    )
+
+
+def test_old_and_new_application_forms_validate() -> None:
+    schema = all_schemas()["emskit.schema.json"]
+    config = parse_yaml(decode_utf8((SAMPLE / "emskit.yaml").read_bytes()))
+    application = config["certification"]["application"]
+    assert isinstance(application["legal_status"], list)
+    application["discharge_permit"] = {
+        "files": ["evidence/permits/discharge-permit.md"],
+        "number": "91320594MA1X000000001V",
+        "valid_until": "2028-06-14",
+    }
+    application["eia_approval"] = {"not_applicable": "registration form only", "files": []}
+    jsonschema.Draft202012Validator(schema).validate(config)
+    application["site_plan"] = {"files": "not-a-list"}
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.Draft202012Validator(schema).validate(config)

@@ -9,6 +9,7 @@ from pydantic import create_model
 
 from emskit.model.common import Model
 from emskit.model.config import Config
+from emskit.model.descriptions import describe
 from emskit.repo.layout import ALL_PARTS, Part
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -27,7 +28,20 @@ def _file_model(part: Part) -> Any:
 
 def _schema(model: Any, title: str, description: str) -> dict[str, Any]:
     body = model.model_json_schema(by_alias=True)
+    _describe(body)
+    for definition in body.get("$defs", {}).values():
+        _describe(definition)
     return {"$schema": DIALECT, "title": title, "description": description, **body}
+
+
+def _describe(schema: dict[str, Any]) -> None:
+    """Give each property without a description of its own the vocabulary's one."""
+    model = schema.get("title", "")
+    for name, prop in schema.get("properties", {}).items():
+        if "description" not in prop:
+            text = describe(model, name)
+            if text:
+                prop["description"] = text
 
 
 def all_schemas() -> dict[str, dict[str, Any]]:

@@ -211,7 +211,7 @@ def application_materials(ctx: PackContext) -> Document:
     application = config.certification.application if config and config.certification else None
     rows = []
     for name in Application.model_fields:
-        files = list(getattr(application, name, None) or [])
+        files = application.files_of(name) if application else []
         present = bool(files) and all((Path(ctx.repo.root) / f).is_file() for f in files)
         rows.append((name.replace("_", " "), ", ".join(files), L.yes_no(present)))
     return Document("application-materials", L("application-materials")).add(

@@ -2,15 +2,39 @@
 
 from __future__ import annotations
 
+from types import ModuleType
+
 from pydantic import BaseModel
 
 
 def all_models() -> list[type[BaseModel]]:
     """Every model class of the format, nested ones included."""
-    from emskit.model import config, context, evaluation, improvement, operation, planning, support
+    from emskit.model import (
+        chemicals,
+        config,
+        context,
+        evaluation,
+        external_checks,
+        implementation,
+        improvement,
+        operation,
+        planning,
+        support,
+        waste,
+    )
 
     out: list[type[BaseModel]] = []
-    for module in (config, context, planning, support, operation, evaluation, improvement):
+    modules: tuple[ModuleType, ...] = (
+        config,
+        context,
+        planning,
+        support,
+        operation,
+        evaluation,
+        improvement,
+    )
+    modules += (chemicals, waste, external_checks, implementation)
+    for module in modules:
         for value in vars(module).values():
             if (
                 isinstance(value, type)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field
 
-from emskit.model.common import Date, Id, Model, Number, Text
+from emskit.model.common import Date, Id, Model, Number, Period, Text
 
 Edition = Literal["2015", "2015+A1:2024", "2026"]
 EDITIONS: tuple[str, ...] = ("2015", "2015+A1:2024", "2026")
@@ -64,19 +64,62 @@ class Surveillance(Model):
     done: Date | None = None
 
 
+class Material(Model):
+    """One application material: its files, and where it has them, its number and validity."""
+
+    files: list[str] = Field(default_factory=list, description="Paths of the material's files.")
+    number: str | None = Field(default=None, description="Number of the permit or approval.")
+    valid_until: Date | None = Field(
+        default=None, description="Last day it is valid; an expired material does not count."
+    )
+    not_applicable: Text | None = Field(
+        default=None,
+        description="Why the material does not apply (counts for eia_approval, acceptance_report, "
+        "three_simultaneities and discharge_permit).",
+    )
+
+
+def _listed(value: Any) -> Any:
+    """The format's first form, a bare list of files, is a material with only files."""
+    return {"files": value} if isinstance(value, list) else value
+
+
+MaterialField = Annotated[
+    Material | None,
+    BeforeValidator(_listed, json_schema_input_type=list[str] | Material | None),
+    Field(default=None),
+]
+
+
 class Application(Model):
-    legal_status: list[str] = Field(default_factory=list)
-    company_profile: list[str] = Field(default_factory=list)
-    process_flow: list[str] = Field(default_factory=list)
-    mandatory_standards: list[str] = Field(default_factory=list)
-    eia_approval: list[str] = Field(default_factory=list)
-    acceptance_report: list[str] = Field(default_factory=list)
-    three_simultaneities: list[str] = Field(default_factory=list)
-    discharge_permit: list[str] = Field(default_factory=list)
-    compliance_certificate: list[str] = Field(default_factory=list)
-    monitoring_reports: list[str] = Field(default_factory=list)
-    site_plan: list[str] = Field(default_factory=list)
-    group_authorisation: list[str] = Field(default_factory=list)
+    """The materials of a certification application (China): each a list of files or a mapping."""
+
+    legal_status: MaterialField
+    company_profile: MaterialField
+    process_flow: MaterialField
+    mandatory_standards: MaterialField
+    eia_approval: MaterialField
+    acceptance_report: MaterialField
+    three_simultaneities: MaterialField
+    discharge_permit: MaterialField
+    compliance_certificate: MaterialField
+    emergency_plan_filing: MaterialField
+    monitoring_reports: MaterialField
+    site_plan: MaterialField
+    group_authorisation: MaterialField
+
+    def files_of(self, name: str) -> list[str]:
+        """The files listed for material ``name`` (none when it is absent)."""
+        material = getattr(self, name, None)
+        return list(material.files) if isinstance(material, Material) else []
+
+
+class Contact(Model):
+    """Who the certification body talks to."""
+
+    name: Text | None = Field(default=None, description="Contact person.")
+    phone: str | None = Field(default=None, description="Telephone number.")
+    email: str | None = Field(default=None, description="E-mail address.")
 
 
 class Certification(Model):
@@ -88,6 +131,20 @@ class Certification(Model):
     certificate: Certificate | None = None
     surveillance: list[Surveillance] = Field(default_factory=list)
     application: Application | None = None
+    contact: Contact | None = Field(default=None, description="The application's contact person.")
+    legal_representative: Text | None = Field(
+        default=None, description="The organisation's legal representative (法定代表人)."
+    )
+    shifts: Annotated[int, Field(ge=1)] | Text | None = Field(
+        default=None, union_mode="left_to_right", description="Number (or pattern) of work shifts."
+    )
+    outsourced: list[Text] = Field(
+        default_factory=list, description="Processes outsourced to others (8.1)."
+    )
+    consultant: Text | None = Field(default=None, description="The consultancy assisting the EMS.")
+    complexity: Literal["high", "medium", "low", "limited"] | None = Field(
+        default=None, description="Environmental complexity category of IAF MD 5."
+    )
 
 
 class Criterion(Model):
@@ -142,6 +199,9 @@ class Significance(Method):
 class Limits(Model):
     yaml_mb: Annotated[float, Field(gt=0)] = 10
     csv_mb: Annotated[float, Field(gt=0)] = 50
+    msds_max_age: Period = Field(
+        default="P5Y", description="Oldest revision age of a hazardous chemical's MSDS."
+    )
 
 
 class Config(Model):

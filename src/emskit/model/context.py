@@ -61,10 +61,26 @@ class Role(Model):
     responsibilities: Text | None = None
 
 
+class Licence(Model):
+    """A certificate a person holds for a special position (CN: 特种作业操作证, 上岗证)."""
+
+    requirement: Ref("competence-requirement") = Field(
+        description="The competence requirement the licence meets."
+    )
+    number: str | None = Field(default=None, description="Certificate number.")
+    issued_by: Text | None = Field(default=None, description="Who issued it.")
+    issued: Date | None = Field(default=None, description="Date it was issued.")
+    expires: Date | None = Field(default=None, description="Last day it is valid.")
+    evidence: list[str] = Field(default_factory=list, description="A copy of the certificate.")
+
+
 class Person(Model):
     id: Id
     name: Text
     roles: list[Ref("role")] = Field(default_factory=list)
+    licences: list[Licence] = Field(
+        default_factory=list, description="Licences (certificates of special positions) held."
+    )
 
 
 class Roles(Model):

@@ -54,5 +54,8 @@ class Incident(Model):
     reported_to_authority: bool = False
     penalty: bool = False
     aspects: list[Ref("aspect")] = Field(default_factory=list)
+    indicators: list[Ref("indicator")] = Field(
+        default_factory=list, description="Indicators whose readings the incident concerns."
+    )
     nonconformity: Ref("nonconformity") | None = None
     evidence: list[str] = Field(default_factory=list)

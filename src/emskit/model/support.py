@@ -10,6 +10,11 @@ from emskit.model.common import PEOPLE, ClauseList, Date, Id, Model, Period, Ref
 
 
 class CompetenceRequirement(Model):
+    """What a role needs to know; linked from training records and licences by its id."""
+
+    id: Id | None = Field(
+        default=None, description="Id of the requirement (e.g. CMP-003), so records can name it."
+    )
     role: Ref("role")
     competence: Text
     training: list[Text] = Field(default_factory=list)
@@ -30,6 +35,9 @@ class Training(Model):
     )
     attendees: list[Ref(*PEOPLE)] = Field(default_factory=list)
     assessment: Literal["passed", "failed", "not-assessed"] = "not-assessed"
+    requirements: list[Ref("competence-requirement")] = Field(
+        default_factory=list, description="Competence requirements this training meets."
+    )
     evidence: list[str] = Field(default_factory=list)
 
 
@@ -71,3 +79,23 @@ class Document(Model):
     review_interval: Period | None = None
     status: Literal["draft", "approved", "obsolete"] = "draft"
     evidence: list[str] = Field(default_factory=list)
+
+
+class DocumentIssue(Model):
+    """One issue of a controlled document's version to holders of controlled copies."""
+
+    document: Ref("document") = Field(description="The document issued.")
+    approved_on: Date = Field(description="The approved_on date of the version issued.")
+    to: list[Text] = Field(min_length=1, description="Holders that received a controlled copy.")
+    issued_on: Date | None = Field(default=None, description="Date the copies were handed out.")
+    by: Ref(*PEOPLE) | None = Field(default=None, description="Who issued the copies.")
+    withdraws: Date | None = Field(
+        default=None,
+        description="The approved_on of the version this issue replaces (withdrawn) at those holders.",
+    )
+
+
+class Distribution(Model):
+    """documents/distribution.yaml: issue and withdrawal of controlled copies (7.5.3)."""
+
+    issues: list[DocumentIssue] = Field(default_factory=list, description="Issues, oldest first.")

@@ -6,12 +6,23 @@ import fnmatch
 from dataclasses import dataclass
 from typing import Any
 
+from emskit.model.chemicals import Chemical
 from emskit.model.context import Context, Policy, Risks, Roles
 from emskit.model.evaluation import Audit, Evaluation, Indicators, Programme, Review
+from emskit.model.external_checks import Inspection, MonitoringReport
+from emskit.model.implementation import Implementation
 from emskit.model.improvement import Incident, Nonconformity
 from emskit.model.operation import Control, Drill, Scenario
 from emskit.model.planning import Aspect, Objective, Obligation
-from emskit.model.support import Communication, CommunicationPlan, Competence, Document, Training
+from emskit.model.support import (
+    Communication,
+    CommunicationPlan,
+    Competence,
+    Distribution,
+    Document,
+    Training,
+)
+from emskit.model.waste import WasteFile, WasteTransfer
 
 
 @dataclass(frozen=True)
@@ -109,8 +120,40 @@ RECORD_FOLDERS = (
 DOCUMENTS = Part(
     "documents", "documents/**/*.md", Document, "record", record_kind="document", clauses=("7.5",)
 )
+# Added to format 1: optional parts, so their absence is no missing-content finding.
+ADDED_PARTS = (
+    Part("chemicals", "chemicals/*.yaml", Chemical, "list", "chemicals", "chemical", ("8.1",)),
+    # Two lists per file (streams, contractors): the file is no record, its items are.
+    Part("waste", "waste/*.yaml", WasteFile, "record", clauses=("8.1",)),
+    Part(
+        "waste-transfers",
+        "records/waste-transfers/*.yaml",
+        WasteTransfer,
+        "record",
+        record_kind="waste-transfer",
+        clauses=("8.1",),
+    ),
+    Part(
+        "inspections",
+        "records/inspections/*.yaml",
+        Inspection,
+        "record",
+        record_kind="inspection",
+        clauses=("9.1.2",),
+    ),
+    Part(
+        "monitoring-reports",
+        "records/monitoring-reports/*.yaml",
+        MonitoringReport,
+        "record",
+        record_kind="monitoring-report",
+        clauses=("9.1.1",),
+    ),
+    Part("distribution", "documents/distribution.yaml", Distribution, "single", clauses=("7.5.3",)),
+    Part("implementation", "implementation.yaml", Implementation, "single", clauses=("4.4",)),
+)
 READINGS_PATTERN = "monitoring/data/*.csv"
-YAML_PARTS = SINGLE_FILES + LIST_FOLDERS + RECORD_FOLDERS
+YAML_PARTS = SINGLE_FILES + LIST_FOLDERS + RECORD_FOLDERS + ADDED_PARTS
 ALL_PARTS = (*YAML_PARTS, DOCUMENTS)
 # Folders a walk of the repository never enters: attachments and the org's own templates.
 SKIPPED_FOLDERS = frozenset({"evidence", "templates", "node_modules", "venv"})

@@ -13,6 +13,8 @@ from emskit.repo.repository import Record
 _NESTED: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {
     "Context": ((("issues",), "issue"), (("interested_parties",), "party")),
     "Roles": ((("roles",), "role"), (("people",), "person")),
+    "Competence": ((("requirements",), "competence-requirement"),),
+    "WasteFile": ((("streams",), "waste-stream"), (("contractors",), "contractor")),
     "Risks": ((("risks",), "risk"),),
     "Indicators": ((("indicators",), "indicator"), (("equipment",), "equipment")),
     "Programme": ((("audits",), "audit-plan"),),

@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 from pydantic import BaseModel
 
 from emskit.model.common import RefTo
-from emskit.repo.layout import DOCUMENTS, LIST_FOLDERS, RECORD_FOLDERS
+from emskit.repo.layout import ADDED_PARTS, DOCUMENTS, LIST_FOLDERS, RECORD_FOLDERS
 from emskit.repo.positions import Loc
 from emskit.repo.repository import Record, Repository
 
@@ -88,7 +88,10 @@ def iter_references(repo: Repository) -> Iterator[Reference]:
 
 
 # Records that are a whole file or a list-folder item; nested ones are walked with their holder.
-_UNIT_KINDS = frozenset(p.record_kind for p in LIST_FOLDERS + RECORD_FOLDERS + (DOCUMENTS,))
+# The items of a waste file are units too: the file itself is no record that could hold them.
+_UNIT_KINDS = frozenset(
+    p.record_kind for p in LIST_FOLDERS + RECORD_FOLDERS + ADDED_PARTS + (DOCUMENTS,)
+) | {"waste-stream", "contractor"}
 
 
 def _is_unit(record: Record) -> bool:

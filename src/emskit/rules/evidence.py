@@ -21,6 +21,7 @@ from pathlib import Path
 
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
+from emskit.repo.repository import Record
 from emskit.rules.base import ERROR, Rule
 from emskit.rules.context import CheckContext
 
@@ -55,19 +56,41 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
                 (*record.loc, "evidence", index),
                 (record.id,) if record.id else (),
             )
+        for loc, path in _nested_evidence(record):
+            yield from _check_path(
+                root, real_root, path, record.file, loc, (record.id,) if record.id else ()
+            )
     config = ctx.repo.config
     application = config.certification.application if config and config.certification else None
     if application is not None:
-        for name, paths in application:
-            for index, path in enumerate(paths):
+        raw = ctx.repo.raw_config.get("certification", {}).get("application", {})
+        for name in type(application).model_fields:
+            # The list form holds the paths directly; the mapping form under 'files'.
+            where = () if isinstance(raw.get(name), list) else ("files",)
+            for index, path in enumerate(application.files_of(name)):
                 yield from _check_path(
                     root,
                     real_root,
                     path,
                     "emskit.yaml",
-                    ("certification", "application", name, index),
+                    ("certification", "application", name, *where, index),
                     (),
                 )
+
+
+# Records whose evidence also sits in parts that are no records of their own: a person's
+# licences, a waste contractor's licence and contract.
+_NESTED_EVIDENCE = {"person": ("licences",), "contractor": ("licence", "contract")}
+
+
+def _nested_evidence(record: Record) -> Iterator[tuple[Loc, str]]:
+    for field in _NESTED_EVIDENCE.get(record.kind, ()):
+        value = getattr(record.model, field, None)
+        parts = enumerate(value) if isinstance(value, list) else [(None, value)]
+        for index, part in parts:
+            here = (*record.loc, field) if index is None else (*record.loc, field, index)
+            for position, path in enumerate(getattr(part, "evidence", None) or ()):
+                yield (*here, "evidence", position), path
 
 
 def _check_path(
