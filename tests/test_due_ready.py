@@ -414,3 +414,20 @@ def test_audit_time_command_reads_the_organisation() -> None:
         "audit-time", "--repo", str(SAMPLE), "--complexity", "high", "--reduction", "40"
     )
     assert too_much.returncode == 2 and "at most 30" in too_much.stderr
+
+
+def test_application_materials_as_mappings_count_validity_and_not_applicable(tmp_path) -> None:
+    root = tmp_path / "sample"
+    shutil.copytree(SAMPLE, root)
+    replace_in("emskit.yaml", "valid_until: 2028-06-14", "valid_until: 2026-06-14")(root)
+    result = run_cli("ready", "--repo", str(root), "--as-of", "2026-11-22")
+    assert result.returncode == 1, result.stdout
+    assert "discharge_permit (expired)" in result.stdout
+    replace_in(
+        "emskit.yaml",
+        "discharge_permit: {files: [evidence/permits/discharge-permit.md], number: "
+        "91320594MA1X000000001V, valid_until: 2026-06-14}",
+        "discharge_permit: {not_applicable: Registration only (登记管理)}",
+    )(root)
+    result = run_cli("ready", "--repo", str(root), "--as-of", "2026-11-22")
+    assert "application-materials           pass" in result.stdout, result.stdout

@@ -18,15 +18,22 @@ from emskit.rules import (
     duplicate_ids,
     evidence,
     future_dates,
+    inspection_action,
+    licences,
     limit_exceedance,
     loading,
     missing_content,
+    msds,
     noncompliance_action,
     overdue,
     policy_commitments,
     references,
     significance,
     significant_aspects,
+    superseded_copies,
+    waste_contractor,
+    waste_storage,
+    waste_transfers,
 )
 from emskit.rules.base import Rule
 from emskit.rules.context import CheckContext
@@ -68,6 +75,18 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(overdue.EXPIRED, None),  # checked with overdue evaluations
     Entry(overdue.ITEM, None),
     Entry(overdue.CERTIFICATION, None),
+    Entry(msds.RULE, msds.check),
+    Entry(msds.OUTDATED, None),  # checked with missing MSDS
+    Entry(msds.NOT_POSTED, None),
+    Entry(waste_contractor.RULE, waste_contractor.check),
+    Entry(waste_contractor.CATEGORY, None),  # checked with the contractor
+    Entry(waste_transfers.RULE, waste_transfers.check),
+    Entry(waste_transfers.MANIFEST, None),  # checked with the licence and contract
+    Entry(waste_storage.RULE, waste_storage.check),
+    Entry(inspection_action.RULE, inspection_action.check),
+    Entry(superseded_copies.RULE, superseded_copies.check),
+    Entry(licences.RULE, licences.check),
+    Entry(licences.NO_ID, None),  # checked with the licences
 )
 RULES: tuple[Rule, ...] = tuple(entry.rule for entry in REGISTRY)
 BY_CODE = {rule.code: rule for rule in RULES}
