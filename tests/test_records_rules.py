@@ -275,3 +275,19 @@ def test_licence_and_contract_evidence_must_exist(tmp_path: Path) -> None:
         (WASTE, ("contract", "evidence", 0)),
         (WASTE, ("licence", "evidence", 0)),
     ]
+
+
+def test_an_msds_outside_the_repository_is_not_read(tmp_path: Path) -> None:
+    root = _mutated(
+        tmp_path,
+        (
+            replace_in(
+                CHEMICALS, "file: evidence/msds/thinner-xylene.md", "file: ../sample/emskit.yaml"
+            ),
+        ),
+    )
+    messages = [f.message for f in findings(root) if f.code == "EMS601"]
+    assert messages == [
+        "hazardous chemical CHEM-003: MSDS '../sample/emskit.yaml' leaves the repository "
+        "('..'): keep evidence inside the repository"
+    ]

@@ -98,7 +98,7 @@ def _check_path(
 ) -> Iterator[Finding]:
     if path.startswith(("https://", "http://")):
         return
-    problem = _not_in_repo(path)
+    problem = not_in_repository(path)
     if problem:
         yield OUTSIDE.at(file, loc, f"evidence {path!r} {problem}", ids=ids)
         return
@@ -119,7 +119,8 @@ def _check_path(
         )
 
 
-def _not_in_repo(path: str) -> str:
+def not_in_repository(path: str) -> str:
+    """Why ``path`` is not a path inside the repository, or "" when it is one."""
     if "\\" in path:
         return "uses a backslash: write paths with '/'"
     if _SCHEME.match(path):

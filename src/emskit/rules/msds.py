@@ -26,6 +26,7 @@ from emskit.finding import Finding
 from emskit.repo.repository import Record
 from emskit.rules.base import ERROR, WARNING, Rule
 from emskit.rules.context import CheckContext
+from emskit.rules.evidence import not_in_repository
 
 RULE = Rule("EMS601", "msds-missing", ERROR, ("8.1", "7.5.3"), __doc__ or "")
 OUTDATED = Rule(
@@ -77,7 +78,12 @@ def _check_one(ctx: CheckContext, record: Record, max_age: str) -> Iterator[Find
         )
         return
     path = Path(ctx.repo.root) / msds.file
-    if not path.is_file():
+    outside = not_in_repository(msds.file)
+    if outside:
+        yield RULE.at(
+            record.file, (*at, "msds", "file"), f"{who}: MSDS {msds.file!r} {outside}", ids=ids
+        )
+    elif not path.is_file():
         yield RULE.at(
             record.file,
             (*at, "msds", "file"),
