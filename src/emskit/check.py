@@ -14,11 +14,11 @@ from emskit.clauses.editions import clauses_for
 from emskit.errors import UsageError
 from emskit.finding import Finding, Severity
 from emskit.repo.loader import load_repository
+from emskit.repo.loading_rules import SCHEMA
 from emskit.repo.repository import Repository
+from emskit.rule import Rule
 from emskit.rules import REGISTRY, RULES, find_rule
-from emskit.rules.base import Rule
 from emskit.rules.context import CheckContext
-from emskit.rules.loading import SCHEMA
 
 OFF = None
 

@@ -25,13 +25,7 @@ from emskit.repo.layout import (
     is_readings,
     part_for,
 )
-from emskit.repo.readings import read_readings
-from emskit.repo.records import records_of
-from emskit.repo.repository import Record, Repository, SourceFile
-from emskit.repo.text_file import FileProblem, decode_utf8, read_limited
-from emskit.repo.validation import findings_from
-from emskit.repo.yaml_reader import parse_yaml
-from emskit.rules.loading import (
+from emskit.repo.loading_rules import (
     MISPLACED_FILE,
     MISSING_CONTENT,
     PATH_OUTSIDE,
@@ -39,6 +33,12 @@ from emskit.rules.loading import (
     UNREADABLE_FILE,
     YAML_SYNTAX,
 )
+from emskit.repo.readings import read_readings
+from emskit.repo.records import records_of
+from emskit.repo.repository import Record, Repository, SourceFile
+from emskit.repo.text_file import FileProblem, decode_utf8, read_limited
+from emskit.repo.validation import findings_from
+from emskit.repo.yaml_reader import parse_yaml
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
 

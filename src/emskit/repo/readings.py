@@ -13,8 +13,8 @@ import math
 import re
 
 from emskit.finding import Finding
+from emskit.repo.loading_rules import CSV_FORMAT
 from emskit.repo.repository import Reading
-from emskit.rules.loading import CSV_FORMAT
 
 REQUIRED = ("date", "indicator", "value")
 KNOWN = (*REQUIRED, "site", "note")

@@ -9,8 +9,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from emskit.finding import Finding
+from emskit.repo.loading_rules import SCHEMA
 from emskit.repo.positions import Loc
-from emskit.rules.loading import SCHEMA
 
 
 def findings_from(error: ValidationError, file: str, base: Loc, data: Any) -> list[Finding]:

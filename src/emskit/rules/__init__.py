@@ -10,6 +10,8 @@ from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
 from emskit.finding import Finding
+from emskit.repo import loading_rules as loading
+from emskit.rule import Rule
 from emskit.rules import (
     audit_nonconformity,
     cited_later,
@@ -21,7 +23,6 @@ from emskit.rules import (
     inspection_action,
     licences,
     limit_exceedance,
-    loading,
     missing_content,
     msds,
     noncompliance_action,
@@ -35,7 +36,6 @@ from emskit.rules import (
     waste_storage,
     waste_transfers,
 )
-from emskit.rules.base import Rule
 from emskit.rules.context import CheckContext
 
 Check = Callable[[CheckContext], Iterator[Finding]]

@@ -15,7 +15,7 @@ Fails::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS305", "audit-nonconformity-unrecorded", ERROR, ("9.2", "10.2"), __doc__ or "")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from emskit.finding import Finding
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS202", "cites-later-record", ERROR, ("9.3", "10.2"), __doc__ or "")

@@ -18,7 +18,7 @@ Fails (edition 2015+A1:2024)::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS302", "climate-change-decision", ERROR, ("4.1",), __doc__ or "")

@@ -20,7 +20,7 @@ from typing import Any
 
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS201", "date-order", ERROR, ("7.5.3",), __doc__ or "")

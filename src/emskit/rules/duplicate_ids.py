@@ -18,7 +18,7 @@ Fails (``asp-001`` differs only in case)::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS101", "duplicate-id", ERROR, ("7.5.3",), __doc__ or "")

@@ -22,7 +22,7 @@ from pathlib import Path
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
 from emskit.repo.repository import Record
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS105", "evidence-missing", ERROR, ("7.5.3",), __doc__ or "")

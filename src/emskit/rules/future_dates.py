@@ -20,7 +20,7 @@ from pydantic import BaseModel
 
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS203", "future-date", ERROR, ("7.5.3",), __doc__ or "")

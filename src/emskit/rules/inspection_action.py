@@ -18,7 +18,7 @@ Fails::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS609", "inspection-without-action", ERROR, ("9.1.2", "10.2"), __doc__ or "")

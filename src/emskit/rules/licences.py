@@ -20,7 +20,7 @@ Fails::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import ERROR, INFO, Rule
+from emskit.rule import ERROR, INFO, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS611", "special-position-licence-expired", ERROR, ("7.2",), __doc__ or "")

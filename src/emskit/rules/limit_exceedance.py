@@ -16,7 +16,7 @@ Fails::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import WARNING, Rule
+from emskit.rule import WARNING, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS306", "limit-exceedance", WARNING, ("9.1.1", "9.1.2"), __doc__ or "")

@@ -1,6 +1,6 @@
 """The parts of the EMS that an auditor asks documented information for are present.
 
-See ``loading.MISSING_CONTENT`` for the rule's documentation: empty files are reported by the
+See ``repo/loading_rules.MISSING_CONTENT`` for the rule's documentation: empty files are reported by the
 loader, absent parts here.
 """
 
@@ -8,8 +8,8 @@ from collections.abc import Iterator
 
 from emskit.finding import Finding
 from emskit.repo.layout import DOCUMENTS, LIST_FOLDERS, RECORD_FOLDERS, SINGLE_FILES
+from emskit.repo.loading_rules import MISSING_CONTENT as RULE
 from emskit.rules.context import CheckContext
-from emskit.rules.loading import MISSING_CONTENT as RULE
 
 # Record folders whose absence an auditor would notice at stage 1.
 _EXPECTED_RECORDS = ("evaluations", "audits", "reviews")

@@ -24,7 +24,7 @@ from pathlib import Path
 from emskit.calendar.periods import add
 from emskit.finding import Finding
 from emskit.repo.repository import Record
-from emskit.rules.base import ERROR, WARNING, Rule
+from emskit.rule import ERROR, WARNING, Rule
 from emskit.rules.context import CheckContext
 from emskit.rules.evidence import not_in_repository
 

@@ -51,7 +51,7 @@ Fails::
 from collections.abc import Iterator
 
 from emskit.finding import Finding
-from emskit.rules.base import WARNING, Rule
+from emskit.rule import WARNING, Rule
 from emskit.rules.context import CheckContext
 
 _DOC = __doc__ or ""

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from emskit.finding import Finding
 from emskit.repo.references import Reference
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 WRONG_KIND = Rule(

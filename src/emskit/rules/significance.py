@@ -44,7 +44,7 @@ from collections.abc import Iterator
 
 from emskit.finding import Finding
 from emskit.repo.layout import CONFIG_FILE
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 _DOC = __doc__ or ""

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from emskit.finding import Finding
 from emskit.model.common import text_in
 from emskit.repo.positions import Loc
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS610", "superseded-copy-held", ERROR, ("7.5.3",), __doc__ or "")

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from emskit.calendar.periods import add
 from emskit.finding import Finding
-from emskit.rules.base import WARNING, Rule
+from emskit.rule import WARNING, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS608", "waste-stored-too-long", WARNING, ("8.1", "6.1.3"), __doc__ or "")

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from emskit.finding import Finding
 from emskit.model.waste import Contractor
-from emskit.rules.base import ERROR, Rule
+from emskit.rule import ERROR, Rule
 from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS606", "waste-transfer-unlicensed", ERROR, ("8.1", "6.1.3"), __doc__ or "")

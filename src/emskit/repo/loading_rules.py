@@ -4,7 +4,7 @@ They live in the registry like every other rule, so their level can be changed a
 documented and described in SARIF the same way.
 """
 
-from emskit.rules.base import ERROR, WARNING, Rule
+from emskit.rule import ERROR, WARNING, Rule
 
 YAML_SYNTAX = Rule(
     "EMS001",
