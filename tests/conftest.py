@@ -76,7 +76,7 @@ def check_json(repo: Path, *extra: str) -> tuple[int, dict[str, Any]]:
 
 def findings(repo: Path):
     """In-process check: the findings as values."""
-    from emskit.check import run_check
+    from emskit.commands.check import run_check
 
     return run_check(repo, AS_OF).findings
 

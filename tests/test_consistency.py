@@ -42,7 +42,7 @@ def _edit_after(monkeypatch: pytest.MonkeyPatch, module: object, name: str, file
 
 @pytest.mark.parametrize(
     "moment",
-    ["emskit.score._score", "emskit.repo.yaml_writer._apply"],
+    ["emskit.commands.score._score", "emskit.repo.yaml_writer._apply"],
     ids=["after-scoring", "after-computing-the-edit"],
 )
 def test_score_write_refuses_a_file_edited_meanwhile(
@@ -50,7 +50,7 @@ def test_score_write_refuses_a_file_edited_meanwhile(
 ) -> None:
     import importlib
 
-    from emskit.score import write_verdicts
+    from emskit.commands.score import write_verdicts
 
     root = write_tree(tmp_path / "repo", {"emskit.yaml": CONFIG, "aspects/paint.yaml": ASPECTS})
     aspects = root / "aspects/paint.yaml"
@@ -63,7 +63,7 @@ def test_score_write_refuses_a_file_edited_meanwhile(
 
 
 def test_score_write_still_writes_when_nothing_changed(tmp_path: Path) -> None:
-    from emskit.score import write_verdicts
+    from emskit.commands.score import write_verdicts
 
     root = write_tree(tmp_path / "repo", {"emskit.yaml": CONFIG, "aspects/paint.yaml": ASPECTS})
     assert write_verdicts(root, AS_OF).files == ["aspects/paint.yaml"]
@@ -82,15 +82,15 @@ def _git(root: Path, *args: str) -> None:
 def test_pack_refuses_to_call_an_edited_tree_a_clean_commit(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import emskit.pack
-    from emskit.pack import build_pack
+    import emskit.commands.pack
+    from emskit.commands.pack import build_pack
 
     root = write_tree(tmp_path / "repo", {"emskit.yaml": CONFIG, "aspects/paint.yaml": ASPECTS})
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-qm", "first")
     # The edit lands after the clean check and before the pack is written.
-    _edit_after(monkeypatch, emskit.pack, "load_repository", root / "aspects/paint.yaml")
+    _edit_after(monkeypatch, emskit.commands.pack, "load_repository", root / "aspects/paint.yaml")
     out = tmp_path / "pack"
     with pytest.raises(EmskitError, match="changed while the pack was built") as refused:
         build_pack(root, out, AS_OF, ("md",), draft=True)

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from conftest import AS_OF, BASE_CONFIG, SAMPLE, remove_path, replace_in, run_cli
 
-from emskit.calendar.due_dates import due_items
 from emskit.calendar.periods import add, add_months
-from emskit.ready import run_ready
+from emskit.certification.cycle import all_due_items
+from emskit.commands.ready import run_ready
 from emskit.repo.loader import load_repository
 
 D = dt.date
@@ -56,7 +56,7 @@ def _repo(tmp_path: Path, files: dict[str, str], config: dict[str, Any] | None =
 
 
 def _dues(root: Path, as_of: dt.date = AS_OF) -> dict[tuple[str, str], dt.date]:
-    return {(i.kind, i.id): i.due for i in due_items(load_repository(root), as_of)}
+    return {(i.kind, i.id): i.due for i in all_due_items(load_repository(root), as_of)}
 
 
 KINDS_REPO = {
@@ -320,7 +320,7 @@ FAILING = {
 
 
 def test_every_readiness_rule_has_a_failing_case() -> None:
-    from emskit.calendar.readiness import RULES
+    from emskit.certification.readiness import RULES
 
     assert {rule.__name__.replace("_", "-") for rule, _ in RULES} == set(FAILING)
 
@@ -381,7 +381,7 @@ def test_ready_depends_on_the_as_of_date() -> None:
 def test_audit_time_from_the_md5_table(
     personnel: int, complexity: str, initial: float, surveillance: float, recertification: float
 ) -> None:
-    from emskit.calendar.audit_time import estimate
+    from emskit.certification.audit_time import estimate
 
     result = estimate(personnel, complexity)
     assert (result.initial, result.surveillance, result.recertification) == (
@@ -392,7 +392,7 @@ def test_audit_time_from_the_md5_table(
 
 
 def test_audit_time_reduction_and_sampling() -> None:
-    from emskit.calendar.audit_time import estimate, sample_sizes
+    from emskit.certification.audit_time import estimate, sample_sizes
 
     assert estimate(210, "high", reduction=30).initial == 9  # 13 x 0.7 = 9.1 -> nearest half day
     assert sample_sizes(1) == (1, 1, 1)

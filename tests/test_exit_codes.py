@@ -61,32 +61,32 @@ def test_repository_found_upwards(tmp_path: Path) -> None:
 
 
 def test_3_on_an_internal_error_without_traceback(monkeypatch, tmp_path: Path) -> None:
-    import emskit.check
+    import emskit.commands.check
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("boom")
 
-    monkeypatch.setattr(emskit.check, "run_check", broken)
+    monkeypatch.setattr(emskit.commands.check, "run_check", broken)
     result = CliRunner().invoke(app, ["check", "--repo", str(SAMPLE)])
     assert result.exit_code == 3
     assert "internal error" in result.output and "Traceback" not in result.output
 
 
 def test_debug_shows_the_traceback(monkeypatch) -> None:
-    import emskit.check
+    import emskit.commands.check
 
-    monkeypatch.setattr(emskit.check, "run_check", lambda *a, **k: 1 / 0)
+    monkeypatch.setattr(emskit.commands.check, "run_check", lambda *a, **k: 1 / 0)
     result = CliRunner().invoke(app, ["--debug", "check", "--repo", str(SAMPLE)])
     assert result.exit_code == 3 and "Traceback" in result.output
 
 
 def test_130_when_interrupted(monkeypatch) -> None:
-    import emskit.check
+    import emskit.commands.check
 
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(emskit.check, "run_check", interrupted)
+    monkeypatch.setattr(emskit.commands.check, "run_check", interrupted)
     result = CliRunner().invoke(app, ["check", "--repo", str(SAMPLE)])
     assert result.exit_code == 130
 

@@ -17,7 +17,7 @@ import pytest
 from conftest import AS_OF, SAMPLE, remove_path, replace_in, run_cli
 
 from emskit.clauses.catalogue import catalogue
-from emskit.gap import run_gap
+from emskit.commands.gap import run_gap
 
 CLAUSES_2015 = [
     "4.1",

@@ -37,7 +37,7 @@ def test_wheel_carries_templates_and_schemas(wheel: Path) -> None:
         "emskit/clauses/data/2015.yaml",
         "emskit/clauses/data/2015+A1-2024.yaml",
         "emskit/clauses/data/2026.yaml",
-        "emskit/calendar/data/iaf-md5-ems.yaml",
+        "emskit/certification/data/iaf-md5-ems.yaml",
     } <= set(names)
 
 

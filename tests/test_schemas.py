@@ -9,10 +9,10 @@ import jsonschema
 import pytest
 from conftest import ROOT, SAMPLE, run_cli
 
+from emskit.commands.schema import all_schemas, dump
 from emskit.repo.layout import ALL_PARTS
 from emskit.repo.text_file import decode_utf8
 from emskit.repo.yaml_reader import parse_yaml
-from emskit.schema_export import all_schemas, dump
 
 
 def test_committed_schemas_are_current(tmp_path: Path) -> None:

@@ -7,17 +7,16 @@ returns an Assessment with its reasons and the records (file, line) it looked at
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from emskit.calendar.due_dates import DueItem
+from emskit.analysis import Analysis
+from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add
 from emskit.listing import listing
 from emskit.model.common import text_in
 from emskit.repo.repository import Record
-from emskit.rules.context import CheckContext
 
 MET, PARTIAL, MISSING, NOT_APPLICABLE = "met", "partial", "missing", "not-applicable"
 
@@ -27,38 +26,6 @@ class Assessment:
     status: str
     reasons: list[str] = field(default_factory=list)
     evidence: list[Record] = field(default_factory=list)
-
-
-@dataclass
-class GapContext:
-    check: CheckContext
-    edition: str  # the edition assessed against (may differ from the repository's)
-
-    @property
-    def as_of(self) -> dt.date:
-        return self.check.as_of
-
-    def records(self, kind: str) -> list[Record]:
-        return self.check.records(kind)
-
-    def singleton(self, name: str) -> Record | None:
-        return self.check.repo.singletons.get(name)
-
-    def significant_aspects(self) -> list[Record]:
-        return [r for r in self.records("aspect") if self.check.is_significant(r)]
-
-    def linked(self, record: Record, kind: str) -> list[Record]:
-        return self.check.index.linked(record, kind)
-
-    def calendar(self, kind: str) -> list[DueItem]:
-        """The EMS calendar's items of one kind (calendar/due_dates.py): one reading of dates
-        for gap, due, ready and check."""
-        return [item for item in self.check.due_items if item.kind == kind]
-
-    def top_management(self) -> set[str]:
-        roles = {r.id for r in self.records("role") if r.model.top_management}
-        people = {p.id for p in self.records("person") if roles & set(p.model.roles)}
-        return people | roles
 
 
 def judge(
@@ -101,7 +68,7 @@ TOPICS_2026 = {
 }
 
 
-def clause_4_1(ctx: GapContext) -> Assessment:
+def clause_4_1(ctx: Analysis) -> Assessment:
     issues = ctx.records("issue")
     types = {r.model.type for r in issues}
     problems = [
@@ -126,7 +93,7 @@ def clause_4_1(ctx: GapContext) -> Assessment:
     )
 
 
-def clause_4_2(ctx: GapContext) -> Assessment:
+def clause_4_2(ctx: Analysis) -> Assessment:
     parties = ctx.records("party")
     problems = [
         f"{p.id} has no needs and expectations recorded" for p in parties if not p.model.needs
@@ -136,8 +103,8 @@ def clause_4_2(ctx: GapContext) -> Assessment:
     return judge(problems, parties, "no interested parties recorded")
 
 
-def clause_4_3(ctx: GapContext) -> Assessment:
-    config = ctx.check.repo.config
+def clause_4_3(ctx: Analysis) -> Assessment:
+    config = ctx.repo.config
     scope = text_in(config.ems.scope, "en").strip() if config else ""
     problems = []
     if not scope or "TODO" in scope:
@@ -158,7 +125,7 @@ def clause_4_3(ctx: GapContext) -> Assessment:
 # --- 5 Leadership --------------------------------------------------------------------------
 
 
-def clause_5_1(ctx: GapContext) -> Assessment:
+def clause_5_1(ctx: Analysis) -> Assessment:
     top = ctx.top_management()
     if not top:
         return Assessment(MISSING, ["no role is marked top_management: true with a person in it"])
@@ -168,7 +135,7 @@ def clause_5_1(ctx: GapContext) -> Assessment:
     return judge(problems, chaired)
 
 
-def clause_5_2(ctx: GapContext) -> Assessment:
+def clause_5_2(ctx: Analysis) -> Assessment:
     policy = ctx.singleton("policy")
     if policy is None:
         return Assessment(MISSING, ["no environmental policy (policy.yaml)"])
@@ -185,7 +152,7 @@ def clause_5_2(ctx: GapContext) -> Assessment:
     return judge(problems, [policy])
 
 
-def clause_5_3(ctx: GapContext) -> Assessment:
+def clause_5_3(ctx: Analysis) -> Assessment:
     roles, people = ctx.records("role"), ctx.records("person")
     if not roles:
         return Assessment(MISSING, ["no roles defined (roles.yaml)"])
@@ -204,7 +171,7 @@ def clause_5_3(ctx: GapContext) -> Assessment:
 # --- 6 Planning ----------------------------------------------------------------------------
 
 
-def _risks(ctx: GapContext) -> Assessment:
+def _risks(ctx: Analysis) -> Assessment:
     risks = ctx.records("risk")
     types = {r.model.type for r in risks}
     problems = [f"no {kind} recorded" for kind in ("risk", "opportunity") if kind not in types]
@@ -214,7 +181,7 @@ def _risks(ctx: GapContext) -> Assessment:
     return judge(problems, risks, "no risks and opportunities recorded (risks.yaml)")
 
 
-def clause_6_1_1(ctx: GapContext) -> Assessment:
+def clause_6_1_1(ctx: Analysis) -> Assessment:
     if ctx.edition == "2026":  # from 2026 the determination itself is 6.1.4
         scenarios = ctx.records("scenario")
         return judge(
@@ -225,7 +192,7 @@ def clause_6_1_1(ctx: GapContext) -> Assessment:
     return _risks(ctx)
 
 
-def clause_6_1_2(ctx: GapContext) -> Assessment:
+def clause_6_1_2(ctx: Analysis) -> Assessment:
     aspects = ctx.records("aspect")
     if not aspects:
         return Assessment(MISSING, ["no environmental aspects recorded"])
@@ -234,7 +201,7 @@ def clause_6_1_2(ctx: GapContext) -> Assessment:
         for c in ("normal", "abnormal", "emergency")
         if c not in {a.model.condition for a in aspects}
     ]
-    scoring = ctx.check.scoring
+    scoring = ctx.scoring
     if scoring.methods is None:
         problems.append("no significance method in emskit.yaml: the criteria are not documented")
     elif scoring.problems:
@@ -248,7 +215,7 @@ def clause_6_1_2(ctx: GapContext) -> Assessment:
     return judge(problems, aspects)
 
 
-def clause_6_1_3(ctx: GapContext) -> Assessment:
+def clause_6_1_3(ctx: Analysis) -> Assessment:
     obligations = ctx.records("obligation")
     applicable = [o for o in obligations if o.model.status == "applicable"]
     problems = [] if applicable else ["no applicable obligation"]
@@ -263,7 +230,7 @@ def clause_6_1_3(ctx: GapContext) -> Assessment:
     return judge(problems, obligations, "no compliance obligations recorded")
 
 
-def clause_planning_action(ctx: GapContext) -> Assessment:
+def clause_planning_action(ctx: Analysis) -> Assessment:
     significant = ctx.significant_aspects()
     unaddressed = [
         a
@@ -279,11 +246,11 @@ def clause_planning_action(ctx: GapContext) -> Assessment:
     return judge(problems, significant, "no significant aspects to plan action on")
 
 
-def clause_6_1_4(ctx: GapContext) -> Assessment:
+def clause_6_1_4(ctx: Analysis) -> Assessment:
     return _risks(ctx) if ctx.edition == "2026" else clause_planning_action(ctx)
 
 
-def clause_6_2(ctx: GapContext) -> Assessment:
+def clause_6_2(ctx: Analysis) -> Assessment:
     objectives = [o for o in ctx.records("objective") if o.model.status != "cancelled"]
     problems = []
     for record in objectives:
@@ -308,7 +275,7 @@ def clause_6_2(ctx: GapContext) -> Assessment:
     return judge(problems, objectives, "no environmental objectives set")
 
 
-def clause_6_3(ctx: GapContext) -> Assessment:
+def clause_6_3(ctx: Analysis) -> Assessment:
     documents = [d for d in ctx.records("document") if _covers(d, "6.3")]
     reviews = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.changes]
     if documents:
@@ -328,7 +295,7 @@ def clause_6_3(ctx: GapContext) -> Assessment:
 # --- 7 Support -----------------------------------------------------------------------------
 
 
-def clause_7_1(ctx: GapContext) -> Assessment:
+def clause_7_1(ctx: Analysis) -> Assessment:
     resourced = [o for o in ctx.records("objective") if o.model.resources]
     reviews = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.resources]
     evidence = resourced + reviews
@@ -339,7 +306,7 @@ def clause_7_1(ctx: GapContext) -> Assessment:
     )
 
 
-def clause_7_2(ctx: GapContext) -> Assessment:
+def clause_7_2(ctx: Analysis) -> Assessment:
     competence = ctx.singleton("competence")
     training = ctx.records("training")
     problems = []
@@ -355,7 +322,7 @@ def clause_7_2(ctx: GapContext) -> Assessment:
     return judge(problems, evidence, "no competence requirements and no training records")
 
 
-def clause_7_3(ctx: GapContext) -> Assessment:
+def clause_7_3(ctx: Analysis) -> Assessment:
     trained = [t for t in ctx.records("training") if t.model.attendees]
     plan = ctx.singleton("communication")
     internal = plan is not None and any(p.audience == "internal" for p in plan.model.plan)
@@ -367,7 +334,7 @@ def clause_7_3(ctx: GapContext) -> Assessment:
     )
 
 
-def clause_7_4(ctx: GapContext) -> Assessment:
+def clause_7_4(ctx: Analysis) -> Assessment:
     plan = ctx.singleton("communication")
     audiences = {p.audience for p in plan.model.plan} if plan else set()
     problems = [
@@ -388,7 +355,7 @@ def clause_7_4(ctx: GapContext) -> Assessment:
     )
 
 
-def clause_7_5(ctx: GapContext) -> Assessment:
+def clause_7_5(ctx: Analysis) -> Assessment:
     documents = [d for d in ctx.records("document") if d.model.status != "obsolete"]
     unapproved = [d for d in documents if d.model.status != "approved" or not d.model.approved_on]
     overdue = [item for item in ctx.calendar("document-review") if item.due < ctx.as_of]
@@ -403,7 +370,7 @@ def clause_7_5(ctx: GapContext) -> Assessment:
 # --- 8 Operation ---------------------------------------------------------------------------
 
 
-def clause_8_1(ctx: GapContext) -> Assessment:
+def clause_8_1(ctx: Analysis) -> Assessment:
     controls = ctx.records("control")
     uncontrolled = [
         a
@@ -423,7 +390,7 @@ def clause_8_1(ctx: GapContext) -> Assessment:
     return judge(problems, controls, "no operational controls (controls/)")
 
 
-def clause_8_2(ctx: GapContext) -> Assessment:
+def clause_8_2(ctx: Analysis) -> Assessment:
     scenarios = ctx.records("scenario")
     drilled = {d.model.scenario for d in ctx.records("drill") if d.model.date <= ctx.as_of}
     problems = [f"{s.id} has no planned response" for s in scenarios if not s.model.response]
@@ -441,9 +408,9 @@ def clause_8_2(ctx: GapContext) -> Assessment:
 # --- 9 Performance evaluation --------------------------------------------------------------
 
 
-def clause_9_1_1(ctx: GapContext) -> Assessment:
+def clause_9_1_1(ctx: Analysis) -> Assessment:
     indicators = ctx.records("indicator")
-    measured = {reading.indicator for reading in ctx.check.repo.readings}
+    measured = {reading.indicator for reading in ctx.repo.readings}
     problems = []
     unmeasured = [i for i in indicators if i.id not in measured]
     if unmeasured:
@@ -463,7 +430,7 @@ def clause_9_1_1(ctx: GapContext) -> Assessment:
     )
 
 
-def clause_9_1_2(ctx: GapContext) -> Assessment:
+def clause_9_1_2(ctx: Analysis) -> Assessment:
     evaluations = [e for e in ctx.records("evaluation") if e.model.date <= ctx.as_of]
     items = ctx.calendar("compliance-evaluation")
     never = [item for item in items if item.last is None]
@@ -481,7 +448,7 @@ def clause_9_1_2(ctx: GapContext) -> Assessment:
 AUDIT_CYCLE_YEARS = 3
 
 
-def clause_9_2(ctx: GapContext) -> Assessment:
+def clause_9_2(ctx: Analysis) -> Assessment:
     from emskit.clauses.catalogue import catalogue
 
     programme = ctx.singleton("programme")
@@ -547,7 +514,7 @@ def missing_review_inputs(review: Record, edition: str) -> list[str]:
     return [name for name in required if name not in inputs]
 
 
-def clause_9_3(ctx: GapContext) -> Assessment:
+def clause_9_3(ctx: Analysis) -> Assessment:
     reviews = sorted(
         (r for r in ctx.records("review") if r.model.date <= ctx.as_of), key=lambda r: r.model.date
     )
@@ -570,7 +537,7 @@ def clause_9_3(ctx: GapContext) -> Assessment:
 # --- 10 Improvement ------------------------------------------------------------------------
 
 
-def clause_10_1(ctx: GapContext) -> Assessment:
+def clause_10_1(ctx: Analysis) -> Assessment:
     found = [
         a for a in ctx.records("audit") if any(f.type == "opportunity" for f in a.model.findings)
     ]
@@ -582,7 +549,7 @@ def clause_10_1(ctx: GapContext) -> Assessment:
     )
 
 
-def clause_10_2(ctx: GapContext) -> Assessment:
+def clause_10_2(ctx: Analysis) -> Assessment:
     ncs = ctx.records("nonconformity")
     problems = []
     for nc in ncs:
@@ -609,14 +576,14 @@ def clause_10_2(ctx: GapContext) -> Assessment:
     return judge(problems, ncs)
 
 
-def clause_10_3(ctx: GapContext) -> Assessment:
+def clause_10_3(ctx: Analysis) -> Assessment:
     achieved = [o for o in ctx.records("objective") if o.model.status == "achieved"]
     decided = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.improvements]
     problems = [] if decided else ["no management review decided on improvements"]
     return judge(problems, decided + achieved, "no evidence of continual improvement")
 
 
-def clause_4_4(ctx: GapContext, others: dict[str, Assessment]) -> Assessment:
+def clause_4_4(ctx: Analysis, others: dict[str, Assessment]) -> Assessment:
     short = sorted((n for n, a in others.items() if a.status == MISSING), key=clause_key)
     return judge([f"processes missing for clauses {', '.join(short)}"] if short else [], [])
 
@@ -631,7 +598,7 @@ def _covers(document: Record, clause: str) -> bool:
     return clauses == "all" or any(clause == c or clause.startswith(c + ".") for c in clauses)
 
 
-RULES: dict[str, Callable[[GapContext], Assessment]] = {
+RULES: dict[str, Callable[[Analysis], Assessment]] = {
     "4.1": clause_4_1,
     "4.2": clause_4_2,
     "4.3": clause_4_3,

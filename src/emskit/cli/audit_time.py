@@ -58,32 +58,12 @@ def audit_time(
 
 
 def _audit_time(repo, complexity, personnel, reduction, format) -> int:  # type: ignore[no-untyped-def]
-    from dataclasses import asdict
+    from emskit.commands.audit_time import run_audit_time
+    from emskit.report import audit_time_report
 
-    from emskit.calendar.audit_time import estimate
-    from emskit.repo.loader import load_repository
-    from emskit.report.json_out import write_json
-
-    loaded = load_repository(repository_root(repo), parts=())
-    organization = loaded.config.organization if loaded.config else None
-    sites = len(organization.sites) if organization else 1
-    if personnel is None and organization is not None:
-        personnel = organization.employees or sum(s.employees or 0 for s in organization.sites)
-    result = estimate(personnel or 0, complexity.value, max(sites, 1), reduction)
-    if format is Format.json:
-        write_json({"estimate": True, **asdict(result)}, sys.stdout)
-        return 0
-    sys.stdout.write(
-        f"Audit time ESTIMATE for {result.personnel} effective personnel, {result.complexity} complexity "
-        f"(band {result.band}: {result.table_days:g} days"
-        + (f", reduced {result.reduction} %" if result.reduction else "")
-        + ")\n"
-        f"  initial certification (stage 1 + stage 2): {result.initial:g} auditor-days\n"
-        f"  each surveillance audit:                   {result.surveillance:g} auditor-days\n"
-        f"  recertification:                           {result.recertification:g} auditor-days\n"
-        f"  sites: {result.sites}; sampled at initial {result.sampled_initial}, surveillance "
-        f"{result.sampled_surveillance}, recertification {result.sampled_recertification} "
-        "(IAF MD 1; plus the central function)\n"
-        f"Source: {result.source}. An estimate for planning; the certification body decides.\n"
+    result = run_audit_time(repository_root(repo), complexity.value, personnel, reduction)
+    render = (
+        audit_time_report.render_json if format is Format.json else audit_time_report.render_text
     )
+    render(result, sys.stdout)
     return 0

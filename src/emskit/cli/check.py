@@ -65,7 +65,7 @@ def check(
 
 
 def _check(repo, as_of, format, fail_on, select, ignore) -> int:  # type: ignore[no-untyped-def]
-    from emskit.check import run_check
+    from emskit.commands.check import run_check
     from emskit.finding import Severity
 
     day = as_of_date(as_of)

@@ -28,12 +28,16 @@ class Format(str, Enum):
 
 def _context(root: Path, day):  # type: ignore[no-untyped-def]
     """The documents' context; what limits their git history goes to stderr."""
-    from emskit.docs import docs_context
+    from emskit.commands.docs import docs_context
 
     ctx, warnings = docs_context(root, day)
     for warning in warnings:
-        print(f"emskit docs: warning: {warning}", file=sys.stderr)
+        _warn(warning)
     return ctx
+
+
+def _warn(warning: str) -> None:
+    print(f"emskit docs: warning: {warning}", file=sys.stderr)
 
 
 @app.callback()
@@ -68,8 +72,8 @@ def history(ctx: typer.Context, doc_id: Annotated[str, typer.Argument(metavar="D
 
 
 def _history(repo, as_of, doc_id) -> int:  # type: ignore[no-untyped-def]
-    from emskit.docs import find_document
-    from emskit.docs import history as file_history
+    from emskit.commands.docs import find_document
+    from emskit.commands.docs import history as file_history
     from emskit.report.table import render_table
 
     root = repository_root(repo)
@@ -109,38 +113,10 @@ def render(
 
 
 def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped-def]
-    import tempfile
-    from dataclasses import replace
+    from emskit.commands.docs import render_document
 
-    from emskit import __version__
-    from emskit.atomic import write_bytes
-    from emskit.docs import find_document, rendered
-    from emskit.documents import formats
-
-    root = repository_root(repo)
-    day = as_of_date(as_of)
-    ctx = _context(root, day)
-    document = rendered(ctx, find_document(ctx, doc_id))
-    footer = ctx.labels(
-        "generated", version=__version__, commit=(ctx.commit or "none")[:12], as_of=day.isoformat()
+    target = render_document(
+        repository_root(repo), as_of_date(as_of), doc_id, format.value, out, warn=_warn
     )
-    style = formats.Style(root, ctx.labels.language, day, footer, None)
-    writer = {
-        "pdf": formats.to_pdf,
-        "docx": formats.to_docx,
-        "html": formats.to_html,
-        "md": formats.to_markdown,
-    }
-    with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
-        if format is Format.pdf:
-            style = replace(style, pdf_fonts=formats.subset_fonts([document], Path(fonts), footer))
-        data = writer[format.value](document, style)
-    target = out or Path(f"{document.name}.{format.value}")
-    try:
-        write_bytes(target, data)
-    except OSError as error:
-        from emskit.errors import UsageError
-
-        raise UsageError(f"--out {target}: cannot write there ({error.strerror})") from None
     print(f"emskit docs: wrote {target}", file=sys.stderr)
     return 0

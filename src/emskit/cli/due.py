@@ -54,7 +54,7 @@ def due(
 
 
 def _due(repo, as_of, within, kinds, owner, format) -> int:  # type: ignore[no-untyped-def]
-    from emskit.due import run_due
+    from emskit.commands.due import run_due
     from emskit.report import due_report
 
     result = run_due(repository_root(repo), as_of_date(as_of), within, tuple(kinds), owner)

@@ -55,7 +55,7 @@ def gap(
 
 
 def _gap(repo, as_of, edition, numbering, format) -> int:  # type: ignore[no-untyped-def]
-    from emskit.gap import run_gap
+    from emskit.commands.gap import run_gap
     from emskit.report import gap_report
 
     result = run_gap(repository_root(repo), as_of_date(as_of), edition.value if edition else None)

@@ -43,8 +43,8 @@ def _init(
     preset: str,
 ) -> int:
     from emskit import git
+    from emskit.commands.init import InitOptions, scaffold
     from emskit.errors import UsageError
-    from emskit.scaffold import InitOptions, scaffold
 
     target = directory.resolve()
     options = InitOptions(name or target.name, edition, language, jurisdiction, preset)

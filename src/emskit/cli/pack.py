@@ -47,7 +47,7 @@ def pack(
 
 
 def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: ignore[no-untyped-def]
-    from emskit.pack import build_pack, parse_formats
+    from emskit.commands.pack import build_pack, parse_formats
 
     chosen = parse_formats(formats)
     progress, stop = _progress()
@@ -58,7 +58,7 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
     finally:
         stop()
     if not result.ready and not draft:
-        from emskit.ready import ReadyResult
+        from emskit.commands.ready import ReadyResult
         from emskit.report.ready_report import render_text
 
         render_text(ReadyResult(as_of_date(as_of), result.readiness), sys.stdout)

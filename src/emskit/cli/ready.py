@@ -30,7 +30,7 @@ def ready(
 
 
 def _ready(repo, as_of, format) -> int:  # type: ignore[no-untyped-def]
-    from emskit.ready import run_ready
+    from emskit.commands.ready import run_ready
     from emskit.report import ready_report
 
     result = run_ready(repository_root(repo), as_of_date(as_of))

@@ -24,8 +24,8 @@ def schema(
 
 def _schema(out: Path) -> int:
     from emskit.atomic import write_text
+    from emskit.commands.schema import all_schemas, dump
     from emskit.errors import UsageError
-    from emskit.schema_export import all_schemas, dump
 
     try:
         out.mkdir(parents=True, exist_ok=True)

@@ -97,7 +97,7 @@ def _score(repo, as_of, format, site, department, condition, verdict, explain, w
         return _write(root, day)
     if diff is not None:  # an empty --diff is refused, not ignored
         return _diff(root, diff, day, format)
-    from emskit.score import Filters, find_outcome, run_score
+    from emskit.commands.score import Filters, find_outcome, run_score
 
     filters = Filters(
         site, department, condition.value if condition else None, verdict.value if verdict else None
@@ -124,8 +124,8 @@ def _score(repo, as_of, format, site, department, condition, verdict, explain, w
 
 
 def _write(root, day) -> int:  # type: ignore[no-untyped-def]
+    from emskit.commands.score import write_verdicts
     from emskit.report.score_text import render_write
-    from emskit.score import write_verdicts
 
     result = write_verdicts(root, day)
     render_write(result, sys.stdout)
@@ -133,7 +133,7 @@ def _write(root, day) -> int:  # type: ignore[no-untyped-def]
 
 
 def _diff(root, ref, day, format) -> int:  # type: ignore[no-untyped-def]
-    from emskit.score import diff_verdicts
+    from emskit.commands.score import diff_verdicts
 
     result = diff_verdicts(root, ref, day)
     if format is Format.json:

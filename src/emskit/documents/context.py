@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+from emskit.analysis import Analysis
+from emskit.clauses.assessment import ClauseResult, assess
 from emskit.documents.labels import Labels
 from emskit.repo.repository import Record, Repository
-from emskit.rules.context import CheckContext
 
 
 @dataclass
@@ -34,21 +35,18 @@ class PackContext:
         return Labels(self.repo.config.ems.language if self.repo.config else "en")
 
     @cached_property
-    def check(self) -> CheckContext:
-        return CheckContext(self.repo, self.as_of)
+    def analysis(self) -> Analysis:
+        return Analysis(self.repo, self.as_of)
 
     @cached_property
-    def gap(self) -> Any:
-        from emskit.clauses.evidence import GapContext
-        from emskit.gap import assess
-
-        return assess(self.repo, GapContext(self.check, self.repo.edition))
+    def gap(self) -> list[ClauseResult]:
+        return assess(self.analysis)
 
     @cached_property
     def readiness(self) -> list[Any]:
-        from emskit.calendar.readiness import readiness
+        from emskit.certification.readiness import readiness
 
-        return readiness(self.check)
+        return readiness(self.analysis)
 
     @cached_property
     def readings_by_indicator(self) -> dict[str, list[Any]]:
@@ -60,7 +58,7 @@ class PackContext:
         return out
 
     def records(self, kind: str) -> list[Record]:
-        return sorted(self.check.records(kind), key=lambda r: r.id)
+        return sorted(self.analysis.records(kind), key=lambda r: r.id)
 
     def text(self, value: Any) -> str:
         return self.labels.text(value)
@@ -69,7 +67,7 @@ class PackContext:
         """A person or role id as its name, for documents people read."""
         if not ref:
             return ""
-        for record in self.check.index.resolve(ref):
+        for record in self.analysis.index.resolve(ref):
             model = record.model
             return self.text(getattr(model, "name", None) or getattr(model, "title", None) or ref)
         return ref

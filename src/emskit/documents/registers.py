@@ -9,7 +9,7 @@ from emskit.scoring.explain import method_summary
 
 
 def aspects_register(ctx: PackContext) -> Document:
-    L, scoring = ctx.labels, ctx.check.scoring
+    L, scoring = ctx.labels, ctx.analysis.scoring
     method = scoring.methods.default if scoring.methods else None
     criteria = [c.name for c in method.criteria] if method else []
     names = [ctx.text(c.label) or c.name for c in method.criteria] if method else []
@@ -39,7 +39,7 @@ def aspects_register(ctx: PackContext) -> Document:
                 aspect.condition,
                 *(str(aspect.scores.get(name, "")).removesuffix(".0") for name in criteria),
                 outcome.score_text if outcome else "",
-                L.yes_no(ctx.check.is_significant(record)),
+                L.yes_no(ctx.analysis.is_significant(record)),
             )
         )
     doc = Document("aspects-register", L("aspects-register"))
@@ -52,10 +52,10 @@ def significant_aspects(ctx: PackContext) -> Document:
     L = ctx.labels
     rows = []
     for record in ctx.records("aspect"):
-        if not ctx.check.is_significant(record):
+        if not ctx.analysis.is_significant(record):
             continue
-        outcome = ctx.check.scoring.outcome(record)
-        controls = sorted(r.id for r in ctx.check.index.linked(record, "control"))
+        outcome = ctx.analysis.scoring.outcome(record)
+        controls = sorted(r.id for r in ctx.analysis.index.linked(record, "control"))
         rows.append(
             (
                 record.id,
@@ -67,8 +67,8 @@ def significant_aspects(ctx: PackContext) -> Document:
             )
         )
     doc = Document("significant-aspects", L("significant-aspects"))
-    if ctx.check.scoring.methods:
-        doc.add(Paragraph(f"{L('method')}: {method_summary(ctx.check.scoring.methods.default)}"))
+    if ctx.analysis.scoring.methods:
+        doc.add(Paragraph(f"{L('method')}: {method_summary(ctx.analysis.scoring.methods.default)}"))
     return doc.add(
         Table(
             (L("id"), L("aspect"), L("impact"), L("condition"), L("score"), L("controls")),
@@ -85,7 +85,7 @@ def obligations_register(ctx: PackContext) -> Document:
         for result in evaluation.model.results:
             last_result[result.obligation] = (evaluation.model.date.isoformat(), result.result)
     due = {
-        i.id: i.due.isoformat() for i in ctx.check.due_items if i.kind == "compliance-evaluation"
+        i.id: i.due.isoformat() for i in ctx.analysis.due_items if i.kind == "compliance-evaluation"
     }
     rows = tuple(
         (
@@ -325,7 +325,7 @@ def training_records(ctx: PackContext) -> Document:
 def master_list(ctx: PackContext) -> Document:
     L = ctx.labels
     review_due = {
-        i.id: i.due.isoformat() for i in ctx.check.due_items if i.kind == "document-review"
+        i.id: i.due.isoformat() for i in ctx.analysis.due_items if i.kind == "document-review"
     }
     rows = []
     for record in ctx.records("document"):

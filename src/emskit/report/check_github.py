@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TextIO
 
-from emskit.check import CheckResult
 from emskit.report.check_text import summary
+from emskit.rules.result import CheckResult
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

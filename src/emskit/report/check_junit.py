@@ -10,8 +10,8 @@ from itertools import groupby
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
-from emskit.check import CheckResult
 from emskit.finding import Finding, Severity
+from emskit.rules.result import CheckResult
 
 
 def render(result: CheckResult, out: TextIO, fail_on: Severity) -> None:

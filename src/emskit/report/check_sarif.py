@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any, TextIO
 
 from emskit import __version__
-from emskit.check import CheckResult
 from emskit.finding import Finding
 from emskit.report.json_out import write_json
+from emskit.rules.result import CheckResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/emskit/emskit"

@@ -8,8 +8,8 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
-from emskit.check import CheckResult
 from emskit.finding import Finding
+from emskit.rules.result import CheckResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 

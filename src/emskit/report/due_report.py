@@ -7,7 +7,8 @@ from itertools import groupby
 from typing import TextIO
 
 from emskit import __version__
-from emskit.due import STATES, DueResult
+from emskit.calendar.due_item import STATES
+from emskit.calendar.due_result import DueResult
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 

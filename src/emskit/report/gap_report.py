@@ -1,11 +1,13 @@
-"""emskit gap in text (a table), JSON, Markdown and HTML (a jinja2 template)."""
+"""emskit gap in text (a table), JSON and Markdown; HTML comes from documents/gap_html.py
+(jinja rendering lives in documents/)."""
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TextIO
 
-from emskit.gap import GapResult
-from emskit.report.gap_rows import document, evidence_text, summary_line
+from emskit.clauses.assessment import GapResult
+from emskit.documents.gap_html import render_html, title
+from emskit.documents.gap_rows import document, evidence_text, summary_line
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
@@ -27,17 +29,8 @@ def render_text(result: GapResult, out: TextIO, numbering: str | None) -> None:
         ]
         for c in doc["clauses"]
     ]
-    render_table(out, headers, rows, title=_title(result))
+    render_table(out, headers, rows, title=title(result))
     out.write(summary_line(result) + "\n")
-
-
-def _title(result: GapResult) -> str:
-    if result.transition:
-        return (
-            f"Transition report: a {result.repository_edition} repository assessed against "
-            f"ISO 14001:{result.edition}"
-        )
-    return f"Gap report against ISO 14001:{result.edition}"
 
 
 def render_json(result: GapResult, out: TextIO, numbering: str | None) -> None:
@@ -48,7 +41,7 @@ def render_markdown(result: GapResult, out: TextIO, numbering: str | None) -> No
     doc = document(result, numbering)
     old = numbering == "2004"
     lines = [
-        f"# {_title(result)}",
+        f"# {title(result)}",
         "",
         f"As of {doc['as_of']}. {summary_line(result)}",
         "",
@@ -72,13 +65,4 @@ def _md(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_html(result: GapResult, out: TextIO, numbering: str | None) -> None:
-    from emskit.documents.render import render_template
-
-    context: dict[str, Any] = {
-        "report": document(result, numbering),
-        "title": _title(result),
-        "summary_line": summary_line(result),
-        "old_numbering": numbering == "2004",
-    }
-    out.write(render_template(result.root, "reports/gap.html.j2", context))
+__all__ = ["render_html", "render_json", "render_markdown", "render_text"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from emskit import __version__
-from emskit.ready import ReadyResult
+from emskit.certification.ready_result import ReadyResult
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 

@@ -9,10 +9,10 @@ from typing import Any, TextIO
 from emskit import __version__
 from emskit.report.json_out import write_json
 from emskit.report.score_rows import criteria_columns, row
-from emskit.score import DiffResult, ScoreResult
 from emskit.scoring.engine import Outcome
 from emskit.scoring.explain import formula, override_text, substituted, when_text
 from emskit.scoring.method import Method, Value
+from emskit.scoring.results import DiffResult, ScoreResult
 
 
 def _number(value: Decimal | None) -> int | float | None:

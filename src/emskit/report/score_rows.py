@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from emskit.model.common import text_in
-from emskit.score import ScoreResult, verdict_of
 from emskit.scoring.engine import Outcome
 from emskit.scoring.explain import override_text, value_text
+from emskit.scoring.results import ScoreResult, verdict_of
 
 
 def criteria_columns(result: ScoreResult) -> list[str]:

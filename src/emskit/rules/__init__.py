@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import NamedTuple
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo import loading_rules as loading
 from emskit.rule import Rule
@@ -36,9 +37,8 @@ from emskit.rules import (
     waste_storage,
     waste_transfers,
 )
-from emskit.rules.context import CheckContext
 
-Check = Callable[[CheckContext], Iterator[Finding]]
+Check = Callable[[Analysis], Iterator[Finding]]
 
 
 class Entry(NamedTuple):

@@ -14,14 +14,14 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS305", "audit-nonconformity-unrecorded", ERROR, ("9.2", "10.2"), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     for record in ctx.records("audit"):
         for index, finding in enumerate(record.model.findings):
             if finding.type == "nonconformity" and not finding.nonconformity:

@@ -17,15 +17,15 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS202", "cites-later-record", ERROR, ("9.3", "10.2"), __doc__ or "")
 _DATED = ("audit", "evaluation", "incident", "drill", "communication", "review")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     by_id = ctx.index.by_id
     for ref in ctx.index.references:
         source = ref.source

@@ -17,14 +17,14 @@ Fails (edition 2015+A1:2024)::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS302", "climate-change-decision", ERROR, ("4.1",), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     if ctx.edition == "2015":
         return
     record = ctx.repo.singletons.get("context")

@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from itertools import pairwise
 from typing import Any
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS201", "date-order", ERROR, ("7.5.3",), __doc__ or "")
 
@@ -36,7 +36,7 @@ _PAIRS: tuple[tuple[str, tuple[str, ...], tuple[str, ...], str], ...] = (
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     for kind, early, late, verb in _PAIRS:
         for record in ctx.records(kind):
             first, second = _get(record.model, early), _get(record.model, late)
@@ -60,7 +60,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     yield from _certification(ctx)
 
 
-def _certification(ctx: CheckContext) -> Iterator[Finding]:
+def _certification(ctx: Analysis) -> Iterator[Finding]:
     config = ctx.repo.config
     cert = config.certification if config else None
     if cert is None:

@@ -17,14 +17,14 @@ Fails (``asp-001`` differs only in case)::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS101", "duplicate-id", ERROR, ("7.5.3",), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     for records in ctx.index.by_folded.values():
         if len(records) < 2:
             continue

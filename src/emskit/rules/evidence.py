@@ -19,11 +19,11 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
 from emskit.repo.repository import Record
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS105", "evidence-missing", ERROR, ("7.5.3",), __doc__ or "")
 OUTSIDE = Rule(
@@ -43,7 +43,7 @@ Fails: ``evidence: [../../secrets.txt]``, ``evidence: ['evidence\\\\scan.pdf']``
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     root = ctx.repo.root
     real_root = os.path.realpath(root)
     for record in ctx.repo.records:

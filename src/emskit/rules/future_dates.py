@@ -18,10 +18,10 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS203", "future-date", ERROR, ("7.5.3",), __doc__ or "")
 # Fields that record that something happened, as opposed to being planned.
@@ -58,7 +58,7 @@ _KINDS = frozenset(
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     as_of = ctx.as_of
     for reading in ctx.repo.readings:
         if reading.date > as_of:

@@ -17,14 +17,14 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS609", "inspection-without-action", ERROR, ("9.1.2", "10.2"), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     for record in ctx.records("inspection"):
         inspection = record.model
         if inspection.action:

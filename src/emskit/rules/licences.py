@@ -19,9 +19,9 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, INFO, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS611", "special-position-licence-expired", ERROR, ("7.2",), __doc__ or "")
 NO_ID = Rule(
@@ -40,7 +40,7 @@ Fails: ``requirements: [{role: ROLE-WWT, competence: Wastewater operation}]``
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     special = {
         r.id for r in ctx.records("competence-requirement") if r.model.special_position and r.id
     }

@@ -15,14 +15,14 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import WARNING, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS306", "limit-exceedance", WARNING, ("9.1.1", "9.1.2"), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     limits = {}
     for record in ctx.records("indicator"):
         limit = record.model.limit

@@ -6,16 +6,16 @@ loader, absent parts here.
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.layout import DOCUMENTS, LIST_FOLDERS, RECORD_FOLDERS, SINGLE_FILES
 from emskit.repo.loading_rules import MISSING_CONTENT as RULE
-from emskit.rules.context import CheckContext
 
 # Record folders whose absence an auditor would notice at stage 1.
 _EXPECTED_RECORDS = ("evaluations", "audits", "reviews")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     present = {source.part for source in ctx.repo.files.values()}
     parts = [*SINGLE_FILES, *LIST_FOLDERS, DOCUMENTS]
     parts += [part for part in RECORD_FOLDERS if part.name in _EXPECTED_RECORDS]

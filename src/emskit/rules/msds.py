@@ -21,11 +21,11 @@ Fails::
 from collections.abc import Iterator
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.finding import Finding
 from emskit.repo.repository import Record
 from emskit.rule import ERROR, WARNING, Rule
-from emskit.rules.context import CheckContext
 from emskit.rules.evidence import not_in_repository
 
 RULE = Rule("EMS601", "msds-missing", ERROR, ("8.1", "7.5.3"), __doc__ or "")
@@ -60,7 +60,7 @@ Fails: ``msds: {file: evidence/msds/xylene.pdf, revised: 2024-05-10}``
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     config = ctx.repo.config
     max_age = config.limits.msds_max_age if config else "P5Y"
     for record in ctx.records("chemical"):
@@ -69,7 +69,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             yield from _check_one(ctx, record, max_age)
 
 
-def _check_one(ctx: CheckContext, record: Record, max_age: str) -> Iterator[Finding]:
+def _check_one(ctx: Analysis, record: Record, max_age: str) -> Iterator[Finding]:
     msds, at, ids = record.model.msds, record.loc, (record.id,)
     who = f"hazardous chemical {record.id}"
     if msds is None:

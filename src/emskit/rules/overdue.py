@@ -50,9 +50,9 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import WARNING, Rule
-from emskit.rules.context import CheckContext
 
 _DOC = __doc__ or ""
 EVALUATION = Rule("EMS501", "overdue-evaluation", WARNING, ("9.1.2",), _DOC)
@@ -73,7 +73,7 @@ _RULE_OF_KIND = {
 }
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     for item in ctx.due_items:
         if item.due >= ctx.as_of:
             continue

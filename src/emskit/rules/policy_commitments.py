@@ -15,9 +15,9 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS301", "policy-commitments", ERROR, ("5.2",), __doc__ or "")
 _COMMITMENTS = {
@@ -27,7 +27,7 @@ _COMMITMENTS = {
 }
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     record = ctx.repo.singletons.get("policy")
     if record is None:
         return

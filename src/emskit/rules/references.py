@@ -19,10 +19,10 @@ Fails (no OBL-099; ``obl-003`` differs in case; CTL-002 is a control, not an obl
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.references import Reference
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 WRONG_KIND = Rule(
     "EMS103",
@@ -40,7 +40,7 @@ Fails: ``controls: [OBJ-001]`` where OBJ-001 is an objective.
 RULE = Rule("EMS104", "dangling-reference", ERROR, ("7.5.3",), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     index = ctx.index
     for ref in index.references:
         targets = index.resolve(ref.value)
@@ -67,7 +67,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _dangling(ctx: CheckContext, ref: Reference) -> Finding:
+def _dangling(ctx: Analysis, ref: Reference) -> Finding:
     message = f"{_who(ref)} names {_kinds(ref.to.kinds)} {ref.value}, which does not exist"
     near = ctx.index.by_folded.get(ref.value.casefold())
     if near:

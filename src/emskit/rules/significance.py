@@ -42,10 +42,10 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.layout import CONFIG_FILE
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 _DOC = __doc__ or ""
 METHOD = Rule("EMS401", "significance-method", ERROR, ("6.1.2",), _DOC)
@@ -53,7 +53,7 @@ SCORES = Rule("EMS402", "aspect-scores", ERROR, ("6.1.2",), _DOC)
 UNDOCUMENTED = Rule("EMS403", "significance-undocumented", ERROR, ("6.1.2",), _DOC)
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     scoring = ctx.scoring
     if scoring.methods is None:
         yield from _scores_without_method(ctx)
@@ -82,7 +82,7 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _scores_without_method(ctx: CheckContext) -> Iterator[Finding]:
+def _scores_without_method(ctx: Analysis) -> Iterator[Finding]:
     scored = [record for record in ctx.records("aspect") if record.model.scores]
     if scored:
         yield METHOD.at(

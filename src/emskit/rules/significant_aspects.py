@@ -17,16 +17,16 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule(
     "EMS303", "significant-aspect-unaddressed", ERROR, ("6.1.4", "8.1", "9.1.1"), __doc__ or ""
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     index = ctx.index
     for record in ctx.records("aspect"):
         if not ctx.is_significant(record):

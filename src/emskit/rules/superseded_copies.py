@@ -21,16 +21,16 @@ Fails::
 import datetime as dt
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.model.common import text_in
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS610", "superseded-copy-held", ERROR, ("7.5.3",), __doc__ or "")
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     record = ctx.repo.singletons.get("distribution")
     if record is None:
         return

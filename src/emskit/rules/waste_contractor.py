@@ -19,9 +19,9 @@ Fails::
 
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS604", "hazardous-waste-without-contractor", ERROR, ("8.1",), __doc__ or "")
 CATEGORY = Rule(
@@ -40,7 +40,7 @@ Fails: stream ``code: HW08 900-214-08`` to a contractor with ``categories: [HW12
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     contractors = {r.id: r.model for r in ctx.records("contractor")}
     for record in ctx.records("waste-stream"):
         stream = record.model

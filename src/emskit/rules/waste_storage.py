@@ -19,16 +19,16 @@ Fails::
 import datetime as dt
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.finding import Finding
 from emskit.rule import WARNING, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS608", "waste-stored-too-long", WARNING, ("8.1", "6.1.3"), __doc__ or "")
 DEFAULT_LIMIT = "P1Y"
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     last: dict[str, dt.date] = {}
     for transfer in ctx.records("waste-transfer"):
         day = transfer.model.date

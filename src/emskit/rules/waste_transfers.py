@@ -18,10 +18,10 @@ Fails::
 import datetime as dt
 from collections.abc import Iterator
 
+from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.model.waste import Contractor
 from emskit.rule import ERROR, Rule
-from emskit.rules.context import CheckContext
 
 RULE = Rule("EMS606", "waste-transfer-unlicensed", ERROR, ("8.1", "6.1.3"), __doc__ or "")
 MANIFEST = Rule(
@@ -40,7 +40,7 @@ Fails: a transfer record without ``manifest:``, or with ``manifest: ""``
 )
 
 
-def check(ctx: CheckContext) -> Iterator[Finding]:
+def check(ctx: Analysis) -> Iterator[Finding]:
     contractors = {r.id: r.model for r in ctx.records("contractor")}
     for record in ctx.records("waste-transfer"):
         transfer = record.model

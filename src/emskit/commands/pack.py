@@ -11,23 +11,15 @@ import hashlib
 import json
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from emskit import __version__, git
 from emskit.documents.content import Document
-from emskit.documents.context import DocumentHistory, PackContext
-from emskit.documents.formats import (
-    FORMATS,
-    Style,
-    fixed_zip,
-    subset_fonts,
-    to_docx,
-    to_html,
-    to_markdown,
-    to_pdf,
-    to_xlsx,
-)
+from emskit.documents.context import PackContext
+from emskit.documents.history import document_histories
+from emskit.documents.writers import FORMATS, Style, write_documents
+from emskit.documents.writers.fixed_zip import fixed_zip
 from emskit.errors import EmskitError, UsageError
 from emskit.repo.loader import load_repository
 
@@ -127,7 +119,7 @@ def _build(
         raise EmskitError(
             "emskit.yaml has errors: run 'emskit check' and fix them before building a pack"
         )
-    ctx = PackContext(repo, as_of, commit, _histories(root, repo, commit))
+    ctx = PackContext(repo, as_of, commit, document_histories(root, repo, commit))
     result = PackResult(
         out, commit=commit, clean=clean, shallow=checkout.shallow, readiness=ctx.readiness
     )
@@ -144,23 +136,7 @@ def _build(
         ctx.labels("draft") if draft else None,
     )
     documents = [build(ctx) for build in builders(repo.config.ems.jurisdiction)]
-    files: dict[str, bytes] = {}
-    with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
-        if "pdf" in formats:
-            style = replace(
-                style,
-                pdf_fonts=subset_fonts(documents, Path(fonts), style.footer + (style.draft or "")),
-            )
-        for doc in documents:
-            note(doc.name)
-            for fmt in formats:
-                if fmt != "xlsx":
-                    writer = {"pdf": to_pdf, "docx": to_docx, "html": to_html, "md": to_markdown}[
-                        fmt
-                    ]
-                    files[f"{fmt}/{doc.name}.{fmt}"] = writer(doc, style)
-    if "xlsx" in formats:
-        files["xlsx/registers.xlsx"] = to_xlsx(documents, style)
+    files = write_documents(documents, formats, style, note)
     result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     manifest = {
         "emskit": __version__,
@@ -188,18 +164,6 @@ def _build(
     note("writing")
     _write(out, files, as_of)
     return result
-
-
-def _histories(root: Path, repo, commit: str | None) -> dict[str, DocumentHistory]:  # type: ignore[no-untyped-def]
-    documents = [r.file for r in repo.records if r.kind == "document"]
-    if commit is None or not documents:
-        return {}
-    out = {}
-    for file, commits in git.file_histories(root, documents, commit).items():
-        if commits:
-            _, date, author, _ = commits[0]
-            out[file] = DocumentHistory(len(commits), dt.date.fromisoformat(date), author)
-    return out
 
 
 def _write(out: Path, files: dict[str, bytes], as_of: dt.date) -> None:

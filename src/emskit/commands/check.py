@@ -6,10 +6,9 @@ load -> rules -> levels -> positions -> result.  Nothing here prints or reads th
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.clauses.editions import clauses_for
 from emskit.errors import UsageError
 from emskit.finding import Finding, Severity
@@ -18,28 +17,9 @@ from emskit.repo.loading_rules import SCHEMA
 from emskit.repo.repository import Repository
 from emskit.rule import Rule
 from emskit.rules import REGISTRY, RULES, find_rule
-from emskit.rules.context import CheckContext
+from emskit.rules.result import CheckResult
 
 OFF = None
-
-
-@dataclass
-class CheckResult:
-    root: Path
-    as_of: dt.date
-    edition: str
-    findings: list[Finding]
-    rules: tuple[Rule, ...] = field(default=RULES)
-
-    def counts(self) -> dict[str, int]:
-        tally = Counter(finding.severity for finding in self.findings)
-        return {
-            level.label: tally.get(level, 0)
-            for level in (Severity.ERROR, Severity.WARNING, Severity.INFO)
-        }
-
-    def failed(self, fail_on: Severity) -> bool:
-        return any(finding.severity >= fail_on for finding in self.findings)
 
 
 def run_check(
@@ -47,7 +27,7 @@ def run_check(
 ) -> CheckResult:
     _check_selectors(select + ignore)
     repo = load_repository(root)
-    ctx = CheckContext(repo, as_of)
+    ctx = Analysis(repo, as_of)
     findings = list(repo.load_findings)
     levels, level_findings = _configured_levels(repo)
     findings += level_findings

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.clauses.evidence import missing_review_inputs
 from emskit.listing import listing
 from emskit.repo.repository import Record
-from emskit.rules.context import CheckContext
 
 PASS, FAIL, WARN = "pass", "fail", "warn"
 
@@ -30,7 +30,7 @@ class Verdict:
     ids: list[str] = field(default_factory=list)
 
 
-def _records(ctx: CheckContext, kind: str) -> list[Record]:
+def _records(ctx: Analysis, kind: str) -> list[Record]:
     return ctx.records(kind)
 
 
@@ -38,7 +38,7 @@ def _ids(records: list[Record]) -> list[str]:
     return sorted(r.id for r in records)
 
 
-def operating_period(ctx: CheckContext) -> Verdict:
+def operating_period(ctx: Analysis) -> Verdict:
     clauses = ("4.4",)
     start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
     if start is None:
@@ -65,7 +65,7 @@ def _audit_end(audit: Record) -> dt.date:
     return audit.model.end or audit.model.date
 
 
-def _complete_audit(ctx: CheckContext) -> Record | None:
+def _complete_audit(ctx: Analysis) -> Record | None:
     from emskit.clauses.catalogue import catalogue
 
     start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
@@ -85,7 +85,7 @@ def _complete_audit(ctx: CheckContext) -> Record | None:
     return max(done, key=_audit_end, default=None)
 
 
-def internal_audit(ctx: CheckContext) -> Verdict:
+def internal_audit(ctx: Analysis) -> Verdict:
     clauses = ("9.2",)
     audit = _complete_audit(ctx)
     if audit is None:
@@ -116,7 +116,7 @@ def internal_audit(ctx: CheckContext) -> Verdict:
     )
 
 
-def management_review(ctx: CheckContext) -> Verdict:
+def management_review(ctx: Analysis) -> Verdict:
     clauses = ("9.3",)
     audit = _complete_audit(ctx)
     if audit is None:
@@ -157,7 +157,7 @@ def management_review(ctx: CheckContext) -> Verdict:
     )
 
 
-def compliance_evaluation(ctx: CheckContext) -> Verdict:
+def compliance_evaluation(ctx: Analysis) -> Verdict:
     clauses = ("9.1.2",)
     applicable = [o for o in _records(ctx, "obligation") if o.model.status == "applicable"]
     if not applicable:
@@ -193,7 +193,7 @@ def compliance_evaluation(ctx: CheckContext) -> Verdict:
     )
 
 
-def no_pollution_incident(ctx: CheckContext) -> Verdict:
+def no_pollution_incident(ctx: Analysis) -> Verdict:
     clauses = ("8.2",)
     cn = _is_cn(ctx)
     since = dt.date(ctx.as_of.year, 1, 1) if cn else add(ctx.as_of, "P1Y", -1)
@@ -215,7 +215,7 @@ def no_pollution_incident(ctx: CheckContext) -> Verdict:
 
 
 # What the documented-information list needs: (what, clause, present?)
-def mandatory_documents(ctx: CheckContext) -> Verdict:
+def mandatory_documents(ctx: Analysis) -> Verdict:
     repo = ctx.repo
     scope = repo.config.ems.scope if repo.config else None
     checks: list[tuple[str, str, bool]] = [
@@ -248,7 +248,7 @@ def mandatory_documents(ctx: CheckContext) -> Verdict:
     )
 
 
-def open_nonconformities(ctx: CheckContext) -> Verdict:
+def open_nonconformities(ctx: Analysis) -> Verdict:
     clauses = ("10.2",)
     open_ncs = [
         n
@@ -273,7 +273,7 @@ def open_nonconformities(ctx: CheckContext) -> Verdict:
     return Verdict("open-nonconformities", PASS, "no open nonconformity", clauses)
 
 
-def significant_aspects_controlled(ctx: CheckContext) -> Verdict:
+def significant_aspects_controlled(ctx: Analysis) -> Verdict:
     clauses = ("6.1.4", "8.1")
     significant = [a for a in _records(ctx, "aspect") if ctx.is_significant(a)]
     if not significant:
@@ -302,7 +302,7 @@ def significant_aspects_controlled(ctx: CheckContext) -> Verdict:
     )
 
 
-def objectives_on_track(ctx: CheckContext) -> Verdict:
+def objectives_on_track(ctx: Analysis) -> Verdict:
     clauses = ("6.2",)
     active = [o for o in _records(ctx, "objective") if o.model.status == "active"]
     if not active:
@@ -363,7 +363,7 @@ def _non_empty_file(path: Path) -> bool:
     return path.is_file() and path.stat().st_size > 0
 
 
-def application_materials(ctx: CheckContext) -> Verdict:
+def application_materials(ctx: Analysis) -> Verdict:
     clauses = ("4.3",)
     cert = ctx.repo.config.certification if ctx.repo.config else None
     application = cert.application if cert else None
@@ -387,12 +387,12 @@ def application_materials(ctx: CheckContext) -> Verdict:
     )
 
 
-def _is_cn(ctx: CheckContext) -> bool:
+def _is_cn(ctx: Analysis) -> bool:
     config = ctx.repo.config
     return bool(config and (config.ems.jurisdiction or "").upper() == "CN")
 
 
-RULES: tuple[tuple[Callable[[CheckContext], Verdict], bool], ...] = (  # (rule, China only)
+RULES: tuple[tuple[Callable[[Analysis], Verdict], bool], ...] = (  # (rule, China only)
     (operating_period, False),
     (internal_audit, False),
     (management_review, False),
@@ -406,5 +406,5 @@ RULES: tuple[tuple[Callable[[CheckContext], Verdict], bool], ...] = (  # (rule, 
 )
 
 
-def readiness(ctx: CheckContext) -> list[Verdict]:
+def readiness(ctx: Analysis) -> list[Verdict]:
     return [rule(ctx) for rule, china_only in RULES if not china_only or _is_cn(ctx)]

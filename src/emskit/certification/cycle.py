@@ -14,12 +14,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from emskit.calendar.due_dates import DueItem
+from emskit.calendar.due_dates import due_items
+from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add, add_months
 from emskit.repo.layout import CONFIG_FILE
 from emskit.repo.repository import Repository
 
 _CERT = ("certification",)
+
+
+def all_due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
+    """The EMS calendar and the certification cycle: one reading of dates for due, gap,
+    ready and check."""
+    return due_items(repo, as_of, also=cycle_items(repo, as_of))
 
 
 def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:

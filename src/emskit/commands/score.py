@@ -6,75 +6,25 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.errors import ConfigError, UsageError
-from emskit.finding import Finding, Severity
+from emskit.finding import Finding
 from emskit.repo.loader import load_parts, load_repository
 from emskit.repo.repository import Repository
 from emskit.rules import significance as significance_rules
-from emskit.rules.context import CheckContext
 from emskit.scoring import LINK_PARTS, Scoring, needs_links
-from emskit.scoring.compare import VerdictChange, compare
+from emskit.scoring.compare import compare
 from emskit.scoring.engine import Outcome
 from emskit.scoring.method import resolve
+from emskit.scoring.results import DiffResult, Filters, ScoreResult, WriteResult
 
-VERDICTS = ("significant", "not-significant", "unscored")
-
-
-@dataclass(frozen=True)
-class Filters:
-    site: str | None = None
-    department: str | None = None
-    condition: str | None = None
-    verdict: str | None = None
-
-    def keep(self, outcome: Outcome) -> bool:
-        aspect = outcome.record.model
-        if self.site and aspect.site != self.site:
-            return False
-        if self.department and not _text_matches(aspect.department, self.department):
-            return False
-        if self.condition and aspect.condition != self.condition:
-            return False
-        return not self.verdict or verdict_of(outcome) == self.verdict
+NO_FILTERS = Filters()
 
 
-def verdict_of(outcome: Outcome) -> str:
-    if outcome.significant is None:
-        return "unscored"
-    return "significant" if outcome.significant else "not-significant"
-
-
-def _text_matches(text: object, wanted: str) -> bool:
-    values = text.values() if isinstance(text, dict) else [text] if text else []
-    return any(str(value).casefold() == wanted.casefold() for value in values)
-
-
-@dataclass
-class ScoreResult:
-    root: Path
-    as_of: dt.date
-    repo: Repository
-    language: str
-    scoring: Scoring
-    outcomes: list[Outcome]  # filtered and sorted by score, highest first
-    findings: list[Finding] = field(default_factory=list)  # method and score problems, located
-
-    def lines(self) -> dict[int, int]:
-        """Line of each shown aspect, keyed by id(record); files are parsed for positions only here."""
-        return {
-            id(o.record): self.repo.position(o.record.file, o.record.loc)[0] for o in self.outcomes
-        }
-
-    @property
-    def failed(self) -> bool:
-        return any(finding.severity >= Severity.ERROR for finding in self.findings)
-
-
-def run_score(root: Path, as_of: dt.date, filters: Filters = Filters()) -> ScoreResult:
+def run_score(root: Path, as_of: dt.date, filters: Filters = NO_FILTERS) -> ScoreResult:
     repo = load_repository(root, {"aspects"})
     scoring, findings = _score(repo, as_of)
     outcomes = sorted((o for o in scoring.outcomes if filters.keep(o)), key=_by_score)
@@ -91,7 +41,7 @@ def _score(repo: Repository, as_of: dt.date) -> tuple[Scoring, list[Finding]]:
         )
     if needs_links(resolve(repo.config.significance)):
         load_parts(repo, LINK_PARTS)
-    ctx = CheckContext(repo, as_of)
+    ctx = Analysis(repo, as_of)
     findings = [repo.locate(f) for f in significance_rules.check(ctx)]
     findings.sort(key=Finding.sort_key)
     return ctx.scoring, findings
@@ -116,16 +66,6 @@ def find_outcome(result: ScoreResult, aspect_id: str) -> Outcome:
 
 
 # --- --write ----------------------------------------------------------------------------
-
-
-@dataclass
-class WriteResult:
-    changed: list[Outcome] = field(default_factory=list)  # verdicts written
-    kept: list[Outcome] = field(
-        default_factory=list
-    )  # declared differently with a note: left alone
-    files: list[str] = field(default_factory=list)
-    blocked_by: list[Finding] = field(default_factory=list)  # why nothing was written
 
 
 def write_verdicts(root: Path, as_of: dt.date) -> WriteResult:
@@ -164,14 +104,6 @@ def write_verdicts(root: Path, as_of: dt.date) -> WriteResult:
 
 
 # --- --diff -----------------------------------------------------------------------------
-
-
-@dataclass
-class DiffResult:
-    ref: str
-    changes: list[VerdictChange]
-    before_method: str
-    after_method: str
 
 
 def diff_verdicts(root: Path, ref: str, as_of: dt.date) -> DiffResult:

@@ -1,5 +1,5 @@
-"""emskit gap: every assessed clause of an edition, met / partial / missing, with reasons and
-the files that evidence it. Nothing here prints or reads the clock.
+"""A gap assessment: every assessed clause of an edition, met / partial / missing, with its
+reasons and the records (file, line) that evidence it. Nothing here prints or reads the clock.
 """
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.clauses.catalogue import Clause, catalogue
 from emskit.clauses.evidence import (
     MET,
@@ -16,14 +17,8 @@ from emskit.clauses.evidence import (
     PARTIAL,
     RULES,
     Assessment,
-    GapContext,
     clause_4_4,
 )
-from emskit.errors import UsageError
-from emskit.model.config import EDITIONS
-from emskit.repo.loader import load_repository
-from emskit.repo.repository import Repository
-from emskit.rules.context import CheckContext
 
 STATUSES = (MET, PARTIAL, MISSING, NOT_APPLICABLE)
 
@@ -71,17 +66,9 @@ class GapResult:
         return self.edition != self.repository_edition
 
 
-def run_gap(root: Path, as_of: dt.date, edition: str | None = None) -> GapResult:
-    if edition is not None and edition not in EDITIONS:
-        raise UsageError(f"--edition {edition!r}: use one of {', '.join(EDITIONS)}")
-    repo = load_repository(root)
-    target = edition or repo.edition
-    results = assess(repo, GapContext(CheckContext(repo, as_of), target))
-    return GapResult(root, as_of, target, repo.edition, results)
-
-
-def assess(repo: Repository, ctx: GapContext) -> list[ClauseResult]:
+def assess(ctx: Analysis) -> list[ClauseResult]:
     """Every assessed clause of ctx.edition, with its evidence located."""
+    repo = ctx.repo
     assessments: dict[str, Assessment] = {}
     for clause in catalogue(ctx.edition).assessed:
         rule = RULES.get(clause.number)

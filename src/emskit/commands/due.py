@@ -3,35 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from emskit.calendar.due_dates import KINDS, DueItem, due_items, state_of
+from emskit.calendar.due_item import KINDS, state_of
+from emskit.calendar.due_result import Dated, DueResult
 from emskit.calendar.periods import add
+from emskit.certification.cycle import all_due_items
 from emskit.errors import UsageError
 from emskit.model.common import text_in
 from emskit.repo.loader import load_repository
-
-STATES = ("overdue", "due", "later")
-
-
-@dataclass(frozen=True)
-class Dated:
-    item: DueItem
-    state: str
-    line: int
-
-
-@dataclass
-class DueResult:
-    as_of: dt.date
-    until: dt.date
-    organization: str
-    items: list[Dated]
-
-    @property
-    def overdue(self) -> int:
-        return sum(1 for d in self.items if d.state == "overdue")
 
 
 def run_due(
@@ -53,7 +33,7 @@ def run_due(
     repo = load_repository(root)
     items = [
         i
-        for i in due_items(repo, as_of)
+        for i in all_due_items(repo, as_of)
         if (not kinds or i.kind in kinds)
         and (owner is None or (i.owner or "").casefold() == owner.casefold())
     ]

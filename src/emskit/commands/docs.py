@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 from emskit.documents.content import Document, Fields
 from emskit.documents.context import PackContext
+from emskit.documents.history import document_histories
 from emskit.errors import UsageError
 from emskit.repo.loader import load_repository
 from emskit.repo.repository import Record
@@ -16,7 +18,6 @@ def docs_context(root: Path, as_of: dt.date) -> tuple[PackContext, list[str]]:
     """The documents with their git history, and warnings on how far that history can be
     trusted (git is optional here: without it, or refused, there is no history)."""
     from emskit import git
-    from emskit.pack import _histories
 
     repo = load_repository(root, {"documents", "roles"})
     warnings: list[str] = []
@@ -28,7 +29,7 @@ def docs_context(root: Path, as_of: dt.date) -> tuple[PackContext, list[str]]:
     if checkout.shallow:
         warnings.append(git.SHALLOW_WARNING)
     return PackContext(
-        repo, as_of, checkout.commit, _histories(root, repo, checkout.commit)
+        repo, as_of, checkout.commit, document_histories(root, repo, checkout.commit)
     ), warnings
 
 
@@ -66,3 +67,36 @@ def rendered(ctx: PackContext, record: Record) -> Document:
         Fields(tuple((k, v) for k, v in fields if v))
     )
     return doc.add(*markdown_blocks(body))
+
+
+def render_document(
+    root: Path,
+    as_of: dt.date,
+    doc_id: str,
+    fmt: str,
+    out: Path | None = None,
+    warn: Callable[[str], None] = lambda _: None,
+) -> Path:
+    """Write one controlled document in one format; returns the file written (default
+    DOC-ID.FORMAT in the current folder). What limits the git history goes to ``warn``."""
+    from emskit import __version__
+    from emskit.atomic import write_bytes
+    from emskit.documents.writers import Style, write_document
+
+    ctx, warnings = docs_context(root, as_of)
+    for warning in warnings:
+        warn(warning)
+    document = rendered(ctx, find_document(ctx, doc_id))
+    footer = ctx.labels(
+        "generated",
+        version=__version__,
+        commit=(ctx.commit or "none")[:12],
+        as_of=as_of.isoformat(),
+    )
+    data = write_document(document, fmt, Style(root, ctx.labels.language, as_of, footer, None))
+    target = out or Path(f"{document.name}.{fmt}")
+    try:
+        write_bytes(target, data)
+    except OSError as error:
+        raise UsageError(f"--out {target}: cannot write there ({error.strerror})") from None
+    return target

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from emskit.atomic import write_text
+from emskit.commands.schema import all_schemas, dump, schema_name
 from emskit.errors import UsageError
 from emskit.model.config import EDITIONS, PRESETS
 from emskit.repo.layout import RECORD_FOLDERS
 from emskit.resources import data_dir
-from emskit.schema_export import all_schemas, dump, schema_name
 
 SCHEMA_DIR = ".emskit/schemas"
 # Scaffold file -> the schema its editor hint names.

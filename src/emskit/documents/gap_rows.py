@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from emskit import __version__
-from emskit.gap import GapResult
+from emskit.clauses.assessment import GapResult
 
 
 def document(result: GapResult, numbering: str | None) -> dict[str, Any]:

@@ -1,0 +1,78 @@
+"""The one context every judgement reads: the repository, the as-of date, the edition assessed
+against, and the indexes built from them once per run (references, scores, the calendar).
+
+Rules, clause evidence, readiness, the calendar and the documents all take an Analysis, so a
+question ("is this aspect significant?", "what is due?") has one answer in a run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from emskit.repo.references import Index
+from emskit.repo.repository import Record, Repository
+
+if TYPE_CHECKING:
+    from emskit.calendar.due_item import DueItem
+    from emskit.scoring import Scoring
+
+
+@dataclass
+class Analysis:
+    repo: Repository
+    as_of: dt.date
+    # The edition assessed against: the repository's unless a gap run asks for another.
+    edition: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.edition:
+            self.edition = self.repo.edition
+
+    @cached_property
+    def index(self) -> Index:
+        return Index(self.repo)
+
+    @cached_property
+    def by_kind(self) -> dict[str, list[Record]]:
+        return self.repo.by_kind()
+
+    def records(self, kind: str) -> list[Record]:
+        return self.by_kind.get(kind, [])
+
+    def singleton(self, name: str) -> Record | None:
+        return self.repo.singletons.get(name)
+
+    def linked(self, record: Record, kind: str) -> list[Record]:
+        return self.index.linked(record, kind)
+
+    @cached_property
+    def scoring(self) -> Scoring:
+        from emskit.scoring import score_repository
+
+        return score_repository(self.repo, lambda: self.index)
+
+    @cached_property
+    def due_items(self) -> list[DueItem]:
+        from emskit.certification.cycle import all_due_items
+
+        return all_due_items(self.repo, self.as_of)
+
+    def calendar(self, kind: str) -> list[DueItem]:
+        """The EMS calendar's items of one kind: one reading of dates for gap, due, ready and
+        check."""
+        return [item for item in self.due_items if item.kind == kind]
+
+    def is_significant(self, aspect: Record) -> bool:
+        """The computed verdict (emskit score); the declared one where it cannot be computed."""
+        return self.scoring.is_significant(aspect)
+
+    def significant_aspects(self) -> list[Record]:
+        return [r for r in self.records("aspect") if self.is_significant(r)]
+
+    def top_management(self) -> set[str]:
+        roles = {r.id for r in self.records("role") if r.model.top_management}
+        people = {p.id for p in self.records("person") if roles & set(p.model.roles)}
+        return people | roles

@@ -1,0 +1,44 @@
+"""A zip whose bytes depend only on its entries and the as-of date (the pack, and the Office
+files inside it)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+
+
+def fixed_zip(entries: Iterable[tuple[str, bytes]], as_of: dt.date) -> bytes:
+    """A zip whose bytes depend only on its entries and the as-of date: every entry stamped
+    with the as-of date, the same permissions and compression, in the order given."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, body in entries:
+            entry = zipfile.ZipInfo(name, date_time=(as_of.year, as_of.month, as_of.day, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, body)
+    return out.getvalue()
+
+
+def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
+    """Rewrite an Office file (docx, xlsx) through fixed_zip; entry order is kept (Office wants
+    [Content_Types].xml first) and the 'modified' stamp openpyxl takes from the clock is pinned."""
+    import re
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    stamp = f"{as_of.isoformat()}T00:00:00Z".encode()
+
+    def entries() -> Iterator[tuple[str, bytes]]:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                body = re.sub(
+                    rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                    rb"\g<1>" + stamp + rb"\g<2>",
+                    body,
+                )
+            yield info.filename, body
+
+    return fixed_zip(entries(), as_of)

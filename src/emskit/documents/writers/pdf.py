@@ -1,0 +1,129 @@
+"""A document as a PDF (fpdf2), with the fonts subset for the pack (fonts.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from typing import Any
+
+from emskit.documents.charts import CJK_FONT
+from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.writers.fonts import PdfFonts, dejavu
+from emskit.documents.writers.pdf_table import draw_table
+from emskit.documents.writers.style import Style
+
+
+def to_pdf(doc: Document, style: Style) -> bytes:
+    from fpdf import FPDF
+
+    class Page(FPDF):  # type: ignore[misc]
+        def header(self) -> None:  # fpdf2 calls this on every page: the DRAFT mark goes on each
+            if style.draft:
+                cjk = any(ord(ch) > 0x2E80 for ch in style.draft)
+                with self.local_context(text_color=(225, 170, 170)):
+                    self.set_font("CJK" if cjk else "Body", "B", 60)
+                    with self.rotation(30, self.w / 2, self.h / 2):
+                        self.text(
+                            self.w / 2 - self.get_string_width(style.draft) / 2,
+                            self.h / 2,
+                            style.draft,
+                        )
+
+    pdf = Page(
+        orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
+        format="A4",
+    )
+    pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
+    pdf.set_title(doc.title)
+    pdf.set_creator("emskit")
+    fonts = style.pdf_fonts or PdfFonts(
+        dejavu(), dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT
+    )
+    pdf.add_font("Body", fname=str(fonts.regular))
+    pdf.add_font("Body", style="B", fname=str(fonts.bold))
+    pdf.add_font("CJK", fname=str(fonts.cjk))
+    pdf.add_font("CJK", style="B", fname=str(fonts.cjk))
+    pdf.set_fallback_fonts(["CJK"], exact_match=False)
+    pdf.set_auto_page_break(True, margin=15)
+    pdf.add_page()
+    pdf.set_font("Body", "B", 16)
+    pdf.multi_cell(0, 9, doc.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            pdf.set_font("Body", "B", 13 if block.level <= 2 else 11)
+            pdf.ln(2)
+            pdf.multi_cell(0, 7, block.text, new_x="LMARGIN", new_y="NEXT")
+        elif isinstance(block, Paragraph):
+            pdf.set_font("Body", "", 10)
+            pdf.multi_cell(0, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.ln(1)
+        elif isinstance(block, Fields | Table):
+            headers, rows = (
+                (None, block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
+            )
+            columns = len(rows[0]) if headers is None and rows else len(headers or ())
+            if not columns:
+                continue
+            size = 7.5 if columns > 6 else 9
+            pdf.set_font("Body", "", size)
+            widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
+            draw_table(
+                pdf,
+                headers,
+                [[_fit(v) for v in row] for row in rows],
+                widths,
+                size,
+                line_height=size * 0.42,
+            )
+            pdf.ln(2)
+        elif isinstance(block, Image):
+            pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
+            pdf.set_font("Body", "", 8)
+            pdf.multi_cell(0, 5, block.caption, new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("Body", "", 7)
+    pdf.ln(3)
+    pdf.multi_cell(0, 4, style.footer, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[float, ...]:
+    """Column widths in mm that never split a word (ids, dates, 'emergency'): each column gets
+    at least its longest word, and the rest of the page goes to the columns with long text.
+    CJK text may break between any two characters, so a CJK run counts as two characters."""
+    from emskit.documents.writers.pdf_table import PADDING, Widths
+
+    body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
+    padding = 2 * PADDING + 0.4
+    minimums, wants = [], []
+    for index, header in enumerate(headers):
+        cells = [str(row[index]) for row in rows]
+        heading = max([_word_width(bold, w) for w in str(header).split()] + [0.0])
+        minimums.append(
+            max([heading] + [_word_width(body, w) for c in cells for w in c.split()]) + padding
+        )
+        wants.append(
+            min(max([bold.text(str(header))] + [body.text(c) for c in cells]), 90.0) + padding
+        )
+    spare = pdf.epw - sum(minimums)
+    if spare <= 0:
+        return tuple(m * pdf.epw / sum(minimums) for m in minimums)  # squeeze; words then break
+    if sum(wants) <= pdf.epw:  # everything fits: share out the slack in proportion
+        scale = pdf.epw / sum(wants)
+        return tuple(w * scale for w in wants)
+    growth = [max(w - m, 0.0) for w, m in zip(wants, minimums, strict=True)]
+    total_growth = sum(growth) or 1.0
+    return tuple(m + spare * g / total_growth for m, g in zip(minimums, growth, strict=True))
+
+
+def _fit(value: Any, most: int = 1200) -> str:
+    """A PDF table row must fit on one page; a cell longer than that is cut (the Word, Excel
+    and HTML versions keep it whole)."""
+    text = str(value)
+    return text if len(text) <= most else text[:most] + " …"
+
+
+def _word_width(widths: Any, word: str) -> float:
+    if any(ord(ch) > 0x2E80 for ch in word):
+        return float(widths.text("MM"))
+    return float(widths.text(word))

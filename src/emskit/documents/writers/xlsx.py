@@ -1,0 +1,61 @@
+"""The registers as one Excel workbook, a sheet per table, its bytes pinned to the as-of date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from emskit.documents.content import Document
+from emskit.documents.writers.fixed_zip import normalise_zip
+from emskit.documents.writers.style import Style
+
+
+def to_xlsx(docs: list[Document], style: Style) -> bytes:
+    """One workbook, one sheet per register table: filters, frozen header row, fitted widths."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    book = Workbook()
+    book.remove(book.active)
+    stamp = dt.datetime.combine(style.as_of, dt.time(0, 0))
+    book.properties.created = book.properties.modified = stamp
+    book.properties.creator = book.properties.lastModifiedBy = "emskit"
+    used: set[str] = set()
+    for doc in docs:
+        for table in doc.tables:
+            if table.sheet is None:
+                continue
+            name = _sheet_name(table.sheet, used)
+            sheet = book.create_sheet(name)
+            sheet.append(list(table.headers))
+            for cell in sheet[1]:
+                cell.font = Font(bold=True)
+            for row in table.rows:
+                sheet.append([str(v) for v in row])
+            sheet.freeze_panes = "A2"
+            last = get_column_letter(len(table.headers))
+            sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
+            for index, header in enumerate(table.headers, 1):
+                values = [str(header)] + [str(row[index - 1]) for row in table.rows]
+                width = max(_display_width(v) for v in values)
+                sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 6), 60)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return normalise_zip(buffer.getvalue(), style.as_of)
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = name[:31]
+    candidate, number = base, 2
+    while candidate in used:
+        suffix = f" {number}"
+        candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
+    used.add(candidate)
+    return candidate
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
