@@ -18,7 +18,7 @@ from emskit.scoring.explain import (
     value_text,
     when_text,
 )
-from emskit.scoring.method import format_number
+from emskit.scoring.arithmetic import format_number
 from emskit.scoring.results import DiffResult, ScoreResult, WriteResult, verdict_of
 
 _VERDICT = {"significant": "SIGNIFICANT", "not-significant": "-", "unscored": "unscored"}

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import cached_property, lru_cache
+from functools import cached_property
 from itertools import product as corners
 from typing import Any
 
 from emskit.model.config import Significance
 from emskit.repo.positions import Loc
+from emskit.scoring.arithmetic import format_number, product
 from emskit.scoring.presets import PRESETS
 
 CONDITIONS = ("normal", "abnormal", "emergency")
@@ -382,20 +383,5 @@ def _term_range(method: Method, term: Term) -> tuple[Decimal, Decimal]:
     return min(values), max(values)
 
 
-def product(values: Any) -> Decimal:
-    out = Decimal(1)
-    for value in values:
-        out *= value
-    return out
-
-
 def _show(value: Value) -> str:
     return value if isinstance(value, str) else format_number(value)
-
-
-@lru_cache(maxsize=4096)
-def format_number(value: Decimal) -> str:
-    """17, 0.5, 1.25: no trailing zeros, no exponent."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")

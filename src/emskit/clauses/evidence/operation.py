@@ -1,0 +1,45 @@
+"""Evidence for section 8 of the standard: operation."""
+
+from __future__ import annotations
+
+from emskit.analysis import Analysis
+from emskit.clauses.evidence.common import (
+    Assessment,
+    id_list,
+    judge,
+)
+
+
+def clause_8_1(ctx: Analysis) -> Assessment:
+    controls = ctx.records("control")
+    uncontrolled = [
+        a
+        for a in ctx.significant_aspects()
+        if not ctx.linked(a, "control") and not ctx.linked(a, "objective")
+    ]
+    problems = (
+        [f"significant aspects with no operational control: {id_list(uncontrolled)}"]
+        if uncontrolled
+        else []
+    )
+    no_criteria = [c for c in controls if not c.model.criteria and not c.model.document]
+    if no_criteria:
+        problems.append(
+            f"controls with neither operating criteria nor a document: {id_list(no_criteria)}"
+        )
+    return judge(problems, controls, "no operational controls (controls/)")
+
+
+def clause_8_2(ctx: Analysis) -> Assessment:
+    scenarios = ctx.records("scenario")
+    drilled = {d.model.scenario for d in ctx.records("drill") if d.model.date <= ctx.as_of}
+    problems = [f"{s.id} has no planned response" for s in scenarios if not s.model.response]
+    problems += [
+        f"{s.id} has never been tested by a drill" for s in scenarios if s.id not in drilled
+    ]
+    problems += [
+        f"{item.id}: last drill {item.last} is older than its frequency"
+        for item in ctx.calendar("drill")
+        if item.last is not None and item.due < ctx.as_of
+    ]
+    return judge(problems, scenarios + ctx.records("drill"), "no emergency scenarios (emergency/)")
