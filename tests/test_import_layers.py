@@ -34,6 +34,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ),
     ("emskit.repo", "emskit.git"),
     ("emskit.model",),
+    ("emskit.vocabulary",),
     (
         "emskit.finding",
         "emskit.rule",

@@ -34,7 +34,16 @@ _API = {
     "build_pack": "emskit.commands.pack",
 }
 
-__all__ = ["__version__", *_API]
+__all__ = [
+    "__version__",
+    "build_pack",
+    "load_repository",
+    "run_check",
+    "run_due",
+    "run_gap",
+    "run_ready",
+    "run_score",
+]
 
 if TYPE_CHECKING:
     from emskit.commands.check import run_check

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from emskit.repo.references import Index
 from emskit.repo.repository import Record, Repository
@@ -18,6 +18,14 @@ from emskit.repo.repository import Record, Repository
 if TYPE_CHECKING:
     from emskit.calendar.due_item import DueItem
     from emskit.scoring import Scoring
+
+
+ADDRESSED_BY = ("control", "objective", "indicator")
+
+
+def audit_last_day(audit: Any) -> dt.date:
+    """An audit's last day (its end, or its only day): "after the audit" means after it."""
+    return audit.end or audit.date  # type: ignore[no-any-return]
 
 
 @dataclass
@@ -68,6 +76,10 @@ class Analysis:
     def is_significant(self, aspect: Record) -> bool:
         """The computed verdict (emskit score); the declared one where it cannot be computed."""
         return self.scoring.is_significant(aspect)
+
+    def is_addressed(self, aspect: Record) -> bool:
+        """A significant aspect is addressed by a linked control, objective or indicator."""
+        return any(self.index.linked(aspect, kind) for kind in ADDRESSED_BY)
 
     def significant_aspects(self) -> list[Record]:
         return [r for r in self.records("aspect") if self.is_significant(r)]

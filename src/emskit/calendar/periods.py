@@ -10,23 +10,18 @@ import calendar
 import datetime as dt
 import re
 
-_NAMED = {
-    "monthly": "P1M",
-    "quarterly": "P3M",
-    "semiannual": "P6M",
-    "annual": "P1Y",
-    "biennial": "P2Y",
-    "triennial": "P3Y",
-}
-_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
+from emskit.vocabulary import DURATION_PATTERN, PERIOD_NAMES
+
+_DURATION = re.compile("^" + DURATION_PATTERN + "$")
 
 
 def parse(period: str) -> tuple[int, int]:
     """(months, days) of a period; raises ValueError for anything else."""
-    match = _DURATION.match(_NAMED.get(period, period))
+    match = _DURATION.match(PERIOD_NAMES.get(period, period))
     if match is None or period in ("P", ""):
         raise ValueError(f"{period!r} is not a period")
-    years, months, weeks, days = (int(group or 0) for group in match.groups())
+    # Each group holds a number and its unit letter (3M), or nothing.
+    years, months, weeks, days = (int(group[:-1]) if group else 0 for group in match.groups())
     return years * 12 + months, weeks * 7 + days
 
 

@@ -15,8 +15,8 @@ from functools import cache
 from pathlib import Path
 
 from emskit.errors import UsageError
+from emskit.vocabulary import COMPLEXITIES
 
-COMPLEXITIES = ("high", "medium", "low", "limited")
 MAX_REDUCTION = 30
 
 

@@ -12,13 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, audit_last_day
 from emskit.calendar.periods import add
 from emskit.clauses.evidence import missing_review_inputs
 from emskit.listing import listing
 from emskit.repo.repository import Record
-
-PASS, FAIL, WARN = "pass", "fail", "warn"
+from emskit.vocabulary import FAIL, PASS, WARN
 
 
 @dataclass
@@ -62,11 +61,11 @@ def operating_period(ctx: Analysis) -> Verdict:
 
 
 def _audit_end(audit: Record) -> dt.date:
-    return audit.model.end or audit.model.date
+    return audit_last_day(audit.model)
 
 
 def _complete_audit(ctx: Analysis) -> Record | None:
-    from emskit.clauses.catalogue import catalogue
+    from emskit.clauses.catalogue import catalogue, clause_covered
 
     start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
     needed = {c.number for c in catalogue(ctx.edition).assessed}
@@ -79,8 +78,7 @@ def _complete_audit(ctx: Analysis) -> Record | None:
             or (start and model.date < start)
         ):
             continue
-        covered = needed if model.clauses == "all" else set(model.clauses)
-        if all(any(n == c or n.startswith(c + ".") for c in covered) for n in needed):
+        if all(clause_covered(n, model.clauses) for n in needed):
             done.append(audit)
     return max(done, key=_audit_end, default=None)
 
@@ -280,11 +278,7 @@ def significant_aspects_controlled(ctx: Analysis) -> Verdict:
         return Verdict(
             "significant-aspects-controlled", FAIL, "no significant aspect determined", clauses
         )
-    bare = [
-        a
-        for a in significant
-        if not any(ctx.index.linked(a, kind) for kind in ("control", "objective", "indicator"))
-    ]
+    bare = [a for a in significant if not ctx.is_addressed(a)]
     if bare:
         return Verdict(
             "significant-aspects-controlled",

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from emskit.certification.readiness import FAIL, Verdict
+from emskit.certification.readiness import Verdict
+from emskit.vocabulary import FAIL
 
 
 @dataclass

@@ -7,7 +7,7 @@ numbering, mapped through the clause catalogue (clauses/data).
 from __future__ import annotations
 
 from emskit.clauses.catalogue import to_edition
-from emskit.model.config import EDITIONS
+from emskit.vocabulary import EDITIONS
 
 __all__ = ["EDITIONS", "clauses_for"]
 

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from emskit import vocabulary
+from emskit.cli.choices import choices
 from emskit.cli.errors import run_command
 from emskit.cli.options import RepoOption, repository_root
 
-
-class Complexity(str, Enum):
-    high = "high"
-    medium = "medium"
-    low = "low"
-    limited = "limited"
+if TYPE_CHECKING:  # mypy sees an Enum; typer gets one member per complexity
+    Complexity = Enum
+else:
+    Complexity = choices("Complexity", vocabulary.Complexity)
 
 
 class Format(str, Enum):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from emskit import vocabulary
+from emskit.cli.choices import choices
 from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
 
@@ -19,10 +21,10 @@ class Format(str, Enum):
     html = "html"
 
 
-class Edition(str, Enum):
-    e2015 = "2015"
-    a1 = "2015+A1:2024"
-    e2026 = "2026"
+if TYPE_CHECKING:  # mypy sees an Enum; typer gets one member per edition
+    Edition = Enum
+else:
+    Edition = choices("Edition", vocabulary.Edition)
 
 
 class Numbering(str, Enum):

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from emskit.cli.errors import run_command
+from emskit.vocabulary import DEFAULT_EDITION, EDITIONS
 
 
 def init(
@@ -17,8 +18,13 @@ def init(
         str | None, typer.Option(help="The organisation's name (default: the folder's name).")
     ] = None,
     edition: Annotated[
-        str, typer.Option(help='ISO 14001 edition: "2015", "2015+A1:2024" or "2026".')
-    ] = "2015+A1:2024",
+        str,
+        typer.Option(
+            help="ISO 14001 edition: "
+            + ", ".join(f'"{e}"' for e in EDITIONS[:-1])
+            + f' or "{EDITIONS[-1]}".'
+        ),
+    ] = DEFAULT_EDITION,
     language: Annotated[
         str, typer.Option(help="Language of generated documents: en or zh-CN.")
     ] = "en",

@@ -58,7 +58,7 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
     finally:
         stop()
     if not result.ready and not draft:
-        from emskit.commands.ready import ReadyResult
+        from emskit.certification.ready_result import ReadyResult
         from emskit.report.ready_report import render_text
 
         render_text(ReadyResult(as_of_date(as_of), result.readiness), sys.stdout)

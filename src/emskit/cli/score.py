@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from emskit import vocabulary
+from emskit.cli.choices import choices
 from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
 
@@ -18,16 +20,12 @@ class Format(str, Enum):
     csv = "csv"
 
 
-class Condition(str, Enum):
-    normal = "normal"
-    abnormal = "abnormal"
-    emergency = "emergency"
-
-
-class Verdict(str, Enum):
-    significant = "significant"
-    not_significant = "not-significant"
-    unscored = "unscored"
+if TYPE_CHECKING:  # mypy sees an Enum; typer gets one member per literal value
+    Condition = Enum
+    Verdict = Enum
+else:
+    Condition = choices("Condition", vocabulary.Condition)
+    Verdict = choices("Verdict", vocabulary.Verdict)
 
 
 def score(
@@ -97,7 +95,8 @@ def _score(repo, as_of, format, site, department, condition, verdict, explain, w
         return _write(root, day)
     if diff is not None:  # an empty --diff is refused, not ignored
         return _diff(root, diff, day, format)
-    from emskit.commands.score import Filters, find_outcome, run_score
+    from emskit.commands.score import find_outcome, run_score
+    from emskit.scoring.results import Filters
 
     filters = Filters(
         site, department, condition.value if condition else None, verdict.value if verdict else None

@@ -16,8 +16,8 @@ from emskit.clauses.assessment import (
     assess,
 )
 from emskit.errors import UsageError
-from emskit.model.config import EDITIONS
 from emskit.repo.loader import load_repository
+from emskit.vocabulary import EDITIONS
 
 __all__ = ["STATUSES", "ClauseResult", "Evidence", "GapResult", "run_gap"]
 

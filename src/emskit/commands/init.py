@@ -8,9 +8,10 @@ from pathlib import Path
 from emskit.atomic import write_text
 from emskit.commands.schema import all_schemas, dump, schema_name
 from emskit.errors import UsageError
-from emskit.model.config import EDITIONS, PRESETS
+from emskit.model.config import PRESETS
 from emskit.repo.layout import RECORD_FOLDERS
 from emskit.resources import data_dir
+from emskit.vocabulary import DEFAULT_EDITION, EDITIONS
 
 SCHEMA_DIR = ".emskit/schemas"
 # Scaffold file -> the schema its editor hint names.
@@ -45,7 +46,7 @@ _EXAMPLES = {
 @dataclass(frozen=True)
 class InitOptions:
     name: str
-    edition: str = "2015+A1:2024"
+    edition: str = DEFAULT_EDITION
     language: str = "en"
     jurisdiction: str | None = None
     preset: str = "likelihood-x-severity"

@@ -22,6 +22,7 @@ from emskit.documents.writers import FORMATS, Style, write_documents
 from emskit.documents.writers.fixed_zip import fixed_zip
 from emskit.errors import EmskitError, UsageError
 from emskit.repo.loader import load_repository
+from emskit.vocabulary import FAIL
 
 Progress = Callable[[str], None]
 
@@ -123,7 +124,7 @@ def _build(
     result = PackResult(
         out, commit=commit, clean=clean, shallow=checkout.shallow, readiness=ctx.readiness
     )
-    result.ready = not any(v.status == "fail" for v in ctx.readiness)
+    result.ready = not any(v.status == FAIL for v in ctx.readiness)
     if not result.ready and not draft:
         return result
     language = repo.config.ems.language

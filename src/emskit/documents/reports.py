@@ -8,6 +8,7 @@ from pathlib import Path
 from emskit.documents.content import Document, Fields, Heading, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.registers import summary_fields
+from emskit.vocabulary import FAIL
 
 
 def application_summary(ctx: PackContext) -> Document:
@@ -197,7 +198,7 @@ def gap_report(ctx: PackContext) -> Document:
 def readiness_report(ctx: PackContext) -> Document:
     L = ctx.labels
     rows = tuple((v.id, v.status, v.message, ", ".join(v.clauses)) for v in ctx.readiness)
-    ready = not any(v.status == "fail" for v in ctx.readiness)
+    ready = not any(v.status == FAIL for v in ctx.readiness)
     return Document("readiness-report", L("readiness-report")).add(
         Paragraph(("ready to apply" if ready else "not ready") + f" ({ctx.as_of})"),
         Table((L("rule"), L("status"), L("message"), L("clauses")), rows, sheet="Readiness"),

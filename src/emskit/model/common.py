@@ -14,12 +14,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
 
+from emskit.vocabulary import NAMED_PERIODS, PERIOD_PATTERN
+
 ID_PATTERN = r"^[A-Za-z][A-Za-z0-9-]*$"
 _ID_RE = re.compile(ID_PATTERN)
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LANG_RE = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-NAMED_PERIODS = ("monthly", "quarterly", "semiannual", "annual", "biennial", "triennial")
-PERIOD_PATTERN = r"^(P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?|" + "|".join(NAMED_PERIODS) + r")$"
 _PERIOD_RE = re.compile(PERIOD_PATTERN)
 
 

@@ -7,9 +7,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from emskit.model.common import Date, Id, Model, Number, Period, Text
+from emskit.vocabulary import Condition, Edition
 
-Edition = Literal["2015", "2015+A1:2024", "2026"]
-EDITIONS: tuple[str, ...] = ("2015", "2015+A1:2024", "2026")
 SUPPORTED_FORMATS = (1,)
 Level = Literal["error", "warning", "info", "off"]
 Preset = Literal[
@@ -168,7 +167,7 @@ class OverrideWhen(Model):
     equals: Number | Literal["no", "yes"] | None = None
     at_least: Number | None = None
     at_most: Number | None = None
-    condition: Literal["normal", "abnormal", "emergency"] | None = None
+    condition: Condition | None = None
     category: str | None = None
     tense: Literal["past", "present", "future"] | None = None
     control: Literal["direct", "indirect"] | None = None
@@ -191,9 +190,7 @@ class Method(Model):
 
 
 class Significance(Method):
-    by_condition: dict[Literal["normal", "abnormal", "emergency"], Method] = Field(
-        default_factory=dict
-    )
+    by_condition: dict[Condition, Method] = Field(default_factory=dict)
 
 
 class Limits(Model):

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from emskit.model.common import PEOPLE, Date, Id, Model, Number, Period, Ref, Text
+from emskit.vocabulary import Condition
 
 Category = Literal[
     "emissions-to-air",
@@ -19,8 +20,6 @@ Category = Literal[
     "land-use",
     "other",
 ]
-Condition = Literal["normal", "abnormal", "emergency"]
-CONDITIONS: tuple[str, ...] = ("normal", "abnormal", "emergency")
 
 
 class Aspect(Model):

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 from emskit.finding import Finding
 from emskit.model.config import Config
 from emskit.repo.positions import Loc, Point, PositionIndex, item_starts
+from emskit.vocabulary import DEFAULT_EDITION, EDITIONS
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +80,7 @@ class Repository:
             return self.config.ems.edition
         ems = self.raw_config.get("ems")
         edition = ems.get("edition") if isinstance(ems, dict) else None
-        return edition if edition in ("2015", "2015+A1:2024", "2026") else "2015+A1:2024"
+        return edition if edition in EDITIONS else DEFAULT_EDITION
 
     def of_kind(self, kind: str) -> list[Record]:
         return [record for record in self.records if record.kind == kind]

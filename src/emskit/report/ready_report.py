@@ -8,8 +8,9 @@ from emskit import __version__
 from emskit.certification.ready_result import ReadyResult
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
+from emskit.vocabulary import FAIL, PASS, WARN
 
-_MARK = {"pass": "pass", "fail": "FAIL", "warn": "warn"}
+_MARK = {PASS: "pass", FAIL: "FAIL", WARN: "warn"}
 
 
 def render_text(result: ReadyResult, out: TextIO) -> None:
@@ -20,7 +21,7 @@ def render_text(result: ReadyResult, out: TextIO) -> None:
         rows,
         title=f"Certification readiness as of {result.as_of}",
     )
-    failed = [v.id for v in result.verdicts if v.status == "fail"]
+    failed = [v.id for v in result.verdicts if v.status == FAIL]
     verdict = (
         "ready to apply"
         if result.ready

@@ -8,6 +8,7 @@ from emskit.model.common import text_in
 from emskit.report.check_text import finding_line
 from emskit.report.score_rows import criteria_columns, row
 from emskit.report.table import render_table
+from emskit.scoring.arithmetic import format_number
 from emskit.scoring.compare import VerdictChange
 from emskit.scoring.engine import Outcome
 from emskit.scoring.explain import (
@@ -18,7 +19,6 @@ from emskit.scoring.explain import (
     value_text,
     when_text,
 )
-from emskit.scoring.arithmetic import format_number
 from emskit.scoring.results import DiffResult, ScoreResult, WriteResult, verdict_of
 
 _VERDICT = {"significant": "SIGNIFICANT", "not-significant": "-", "unscored": "unscored"}

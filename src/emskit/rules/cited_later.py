@@ -17,7 +17,7 @@ import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, audit_last_day
 from emskit.finding import Finding
 from emskit.rule import ERROR, Rule
 
@@ -49,5 +49,5 @@ def _date_of(kind: str, model: Any) -> dt.date | None:
     if kind not in _DATED:
         return None
     if kind == "audit":
-        return model.end or model.date  # "after the audit" means after its last day
+        return audit_last_day(model)
     return model.date  # type: ignore[no-any-return]

@@ -27,11 +27,10 @@ RULE = Rule(
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    index = ctx.index
     for record in ctx.records("aspect"):
         if not ctx.is_significant(record):
             continue
-        if any(index.linked(record, kind) for kind in ("control", "objective", "indicator")):
+        if ctx.is_addressed(record):
             continue
         yield RULE.at(
             record.file,

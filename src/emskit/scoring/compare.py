@@ -12,9 +12,9 @@ from typing import Any
 
 from emskit.model.common import text_in
 from emskit.scoring import Scoring
+from emskit.scoring.arithmetic import format_number
 from emskit.scoring.engine import Outcome
 from emskit.scoring.method import Method
-from emskit.scoring.arithmetic import format_number
 
 # The aspect fields a verdict can depend on (scores directly; the rest through overrides).
 _INPUT_FIELDS = ("condition", "category", "tense", "control", "beneficial")

@@ -13,6 +13,7 @@ from typing import Any
 
 from emskit.model.common import text_in
 from emskit.repo.positions import Loc
+from emskit.scoring.arithmetic import format_number, product
 from emskit.scoring.method import (
     Method,
     Override,
@@ -20,8 +21,6 @@ from emskit.scoring.method import (
     Value,
     as_number,
     decimal,
-    format_number,
-    product,
 )
 
 HasLink = Callable[[Any, str], bool]  # (record, link kind) -> linked?

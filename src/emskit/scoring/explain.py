@@ -7,9 +7,9 @@ same way wherever it appears.
 from __future__ import annotations
 
 from emskit.model.common import text_in
+from emskit.scoring.arithmetic import format_number
 from emskit.scoring.engine import Outcome
 from emskit.scoring.method import Method, Term, Value, When, as_number
-from emskit.scoring.arithmetic import format_number
 
 _JOIN = {"sum": " + ", "product": " × "}
 

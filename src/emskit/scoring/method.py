@@ -20,8 +20,8 @@ from emskit.model.config import Significance
 from emskit.repo.positions import Loc
 from emskit.scoring.arithmetic import format_number, product
 from emskit.scoring.presets import PRESETS
+from emskit.vocabulary import CONDITIONS
 
-CONDITIONS = ("normal", "abnormal", "emergency")
 Value = Decimal | str  # a number on the scale, or "no"/"yes"
 YES_NO = ("no", "yes")
 

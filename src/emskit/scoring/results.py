@@ -13,8 +13,6 @@ from emskit.scoring import Scoring
 from emskit.scoring.compare import VerdictChange
 from emskit.scoring.engine import Outcome
 
-VERDICTS = ("significant", "not-significant", "unscored")
-
 
 @dataclass(frozen=True)
 class Filters:

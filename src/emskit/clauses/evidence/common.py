@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from emskit.calendar.due_item import DueItem
+from emskit.clauses.catalogue import clause_covered
 from emskit.listing import listing
 from emskit.repo.repository import Record
 
@@ -62,5 +63,4 @@ def clause_key(number: str) -> tuple[int, ...]:
 
 
 def covers(document: Record, clause: str) -> bool:
-    clauses = document.model.clauses
-    return clauses == "all" or any(clause == c or clause.startswith(c + ".") for c in clauses)
+    return clause_covered(clause, document.model.clauses)

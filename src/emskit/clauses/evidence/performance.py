@@ -55,7 +55,7 @@ AUDIT_CYCLE_YEARS = 3
 
 
 def clause_9_2(ctx: Analysis) -> Assessment:
-    from emskit.clauses.catalogue import catalogue
+    from emskit.clauses.catalogue import catalogue, clause_covered
 
     programme = ctx.singleton("programme")
     plans = ctx.records("audit-plan")
@@ -78,7 +78,7 @@ def clause_9_2(ctx: Analysis) -> Assessment:
                 else set(clauses)
             )
         needed = [c.number for c in catalogue(ctx.edition).assessed]
-        uncovered = [n for n in needed if not any(n == c or n.startswith(c + ".") for c in covered)]
+        uncovered = [n for n in needed if not clause_covered(n, covered)]
         if uncovered:
             problems.append(
                 f"clauses no internal audit covered in the cycle: {', '.join(uncovered)}"

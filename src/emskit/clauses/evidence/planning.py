@@ -11,6 +11,7 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.vocabulary import CONDITIONS
 
 
 def _risks(ctx: Analysis) -> Assessment:
@@ -40,7 +41,7 @@ def clause_6_1_2(ctx: Analysis) -> Assessment:
         return Assessment(MISSING, ["no environmental aspects recorded"])
     problems = [
         f"no aspect in {c} conditions"
-        for c in ("normal", "abnormal", "emergency")
+        for c in CONDITIONS
         if c not in {a.model.condition for a in aspects}
     ]
     scoring = ctx.scoring
@@ -74,11 +75,7 @@ def clause_6_1_3(ctx: Analysis) -> Assessment:
 
 def clause_planning_action(ctx: Analysis) -> Assessment:
     significant = ctx.significant_aspects()
-    unaddressed = [
-        a
-        for a in significant
-        if not any(ctx.linked(a, kind) for kind in ("control", "objective", "indicator"))
-    ]
+    unaddressed = [a for a in significant if not ctx.is_addressed(a)]
     problems = (
         [f"significant aspects with no planned action: {id_list(unaddressed)}"]
         if unaddressed
