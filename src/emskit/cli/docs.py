@@ -26,17 +26,8 @@ class Format(str, Enum):
     md = "md"
 
 
-def _context(root: Path, day):  # type: ignore[no-untyped-def]
-    """The documents' context; what limits their git history goes to stderr."""
-    from emskit.commands.docs import docs_context
-
-    ctx, warnings = docs_context(root, day)
-    for warning in warnings:
-        _warn(warning)
-    return ctx
-
-
 def _warn(warning: str) -> None:
+    """What limits the documents' git history goes to stderr."""
     print(f"emskit docs: warning: {warning}", file=sys.stderr)
 
 
@@ -50,16 +41,12 @@ def docs(ctx: typer.Context, repo: RepoOption = None, as_of: AsOfOption = None) 
 
 
 def _list(repo, as_of) -> int:  # type: ignore[no-untyped-def]
-    from emskit.documents.registers import master_list
+    from emskit.commands.docs import run_docs_list
     from emskit.report.table import render_table
 
-    ctx = _context(repository_root(repo), as_of_date(as_of))
-    table = master_list(ctx).tables[0]
+    listed = run_docs_list(repository_root(repo), as_of_date(as_of), warn=_warn)
     render_table(
-        sys.stdout,
-        table.headers[:-1],
-        [row[:-1] for row in table.rows],
-        title=ctx.labels("master-list"),
+        sys.stdout, list(listed.headers), [list(r) for r in listed.rows], title=listed.title
     )
     return 0
 
@@ -72,25 +59,18 @@ def history(ctx: typer.Context, doc_id: Annotated[str, typer.Argument(metavar="D
 
 
 def _history(repo, as_of, doc_id) -> int:  # type: ignore[no-untyped-def]
-    from emskit.commands.docs import find_document
-    from emskit.commands.docs import history as file_history
+    from emskit.commands.docs import run_docs_history
     from emskit.report.table import render_table
 
-    root = repository_root(repo)
-    ctx = _context(root, as_of_date(as_of))
-    record = find_document(ctx, doc_id)
-    commits = file_history(root, record, ctx.commit)
+    log = run_docs_history(repository_root(repo), as_of_date(as_of), doc_id, warn=_warn)
     rows = [
-        [str(len(commits) - i), date, author, commit[:10], subject]
-        for i, (commit, date, author, subject) in enumerate(commits)
+        [str(len(log.commits) - i), date, author, commit[:10], subject]
+        for i, (commit, date, author, subject) in enumerate(log.commits)
     ]
     render_table(
-        sys.stdout,
-        ["revision", "date", "author", "commit", "change"],
-        rows,
-        title=f"{record.id} {ctx.text(record.model.title)} ({record.file})",
+        sys.stdout, ["revision", "date", "author", "commit", "change"], rows, title=log.title
     )
-    if not commits:
+    if not log.commits:
         print(
             "emskit docs: no commit has this file yet (or this is not a git repository)",
             file=sys.stderr,

@@ -48,22 +48,14 @@ def _init(
     jurisdiction: str | None,
     preset: str,
 ) -> int:
-    from emskit import git
-    from emskit.commands.init import InitOptions, scaffold
-    from emskit.errors import UsageError
+    from emskit.commands.init import InitOptions, run_init
 
-    target = directory.resolve()
-    options = InitOptions(name or target.name, edition, language, jurisdiction, preset)
-    try:
-        target.mkdir(parents=True, exist_ok=True)
-        written = scaffold(target, options)
-    except OSError as error:
-        raise UsageError(f"{directory}: cannot write the repository ({error.strerror})") from None
-    print(f"emskit: created {len(written)} files in {target}", file=sys.stderr)
-    if not git.available():
+    options = InitOptions(name or directory.resolve().name, edition, language, jurisdiction, preset)
+    result = run_init(directory, options)
+    print(f"emskit: created {len(result.written)} files in {result.target}", file=sys.stderr)
+    if result.git == "missing":
         print("emskit: git was not found; run 'git init' yourself", file=sys.stderr)
-    elif not git.in_work_tree(target):
-        git.init_repository(target)
-        print(f"emskit: initialised a git repository in {target}", file=sys.stderr)
+    elif result.git == "initialised":
+        print(f"emskit: initialised a git repository in {result.target}", file=sys.stderr)
     print("emskit: next, fill in emskit.yaml and run 'emskit check'", file=sys.stderr)
     return 0

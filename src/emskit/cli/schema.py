@@ -23,14 +23,7 @@ def schema(
 
 
 def _schema(out: Path) -> int:
-    from emskit.atomic import write_text
-    from emskit.commands.schema import all_schemas, dump
-    from emskit.errors import UsageError
+    from emskit.commands.schema import write_schemas
 
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        for name, body in all_schemas().items():
-            write_text(out / name, dump(body))
-    except OSError as error:
-        raise UsageError(f"{out}: cannot write the schemas ({error.strerror})") from None
+    write_schemas(out)
     return 0

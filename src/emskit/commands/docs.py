@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from emskit.documents.content import Document, Fields
@@ -83,9 +84,7 @@ def render_document(
     from emskit.atomic import write_bytes
     from emskit.documents.writers import Style, write_document
 
-    ctx, warnings = docs_context(root, as_of)
-    for warning in warnings:
-        warn(warning)
+    ctx = _context(root, as_of, warn)
     document = rendered(ctx, find_document(ctx, doc_id))
     footer = ctx.labels(
         "generated",
@@ -100,3 +99,45 @@ def render_document(
     except OSError as error:
         raise UsageError(f"--out {target}: cannot write there ({error.strerror})") from None
     return target
+
+
+@dataclass(frozen=True)
+class MasterList:
+    title: str
+    headers: tuple[str, ...]
+    rows: list[tuple[str, ...]]
+
+
+def run_docs_list(
+    root: Path, as_of: dt.date, warn: Callable[[str], None] = lambda _: None
+) -> MasterList:
+    """The master list of controlled documents, as the pack's register shows it but for its
+    last column (the file), which the terminal has no room for."""
+    from emskit.documents.registers import master_list
+
+    ctx = _context(root, as_of, warn)
+    table = master_list(ctx).tables[0]
+    rows = [row[:-1] for row in table.rows]
+    return MasterList(ctx.labels("master-list"), tuple(table.headers[:-1]), rows)
+
+
+@dataclass(frozen=True)
+class DocumentLog:
+    title: str  # "DOC-ID Title (file)"
+    commits: list[tuple[str, str, str, str]]  # (commit, date, author, subject), newest first
+
+
+def run_docs_history(
+    root: Path, as_of: dt.date, doc_id: str, warn: Callable[[str], None] = lambda _: None
+) -> DocumentLog:
+    ctx = _context(root, as_of, warn)
+    record = find_document(ctx, doc_id)
+    commits = history(root, record, ctx.commit)
+    return DocumentLog(f"{record.id} {ctx.text(record.model.title)} ({record.file})", commits)
+
+
+def _context(root: Path, as_of: dt.date, warn: Callable[[str], None]) -> PackContext:
+    ctx, warnings = docs_context(root, as_of)
+    for warning in warnings:
+        warn(warning)
+    return ctx

@@ -119,3 +119,29 @@ def _write(path: Path, text: str) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text(path, text)
     return path
+
+
+@dataclass(frozen=True)
+class InitResult:
+    target: Path
+    written: list[Path]
+    git: str  # "missing" (no git found), "initialised", or "existing" (already in a work tree)
+
+
+def run_init(directory: Path, options: InitOptions) -> InitResult:
+    """Scaffold the repository in ``directory`` (created if needed) and ``git init`` it unless
+    it is already inside a git work tree."""
+    from emskit import git
+
+    target = directory.resolve()
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        written = scaffold(target, options)
+    except OSError as error:
+        raise UsageError(f"{directory}: cannot write the repository ({error.strerror})") from None
+    if not git.available():
+        return InitResult(target, written, "missing")
+    if git.in_work_tree(target):
+        return InitResult(target, written, "existing")
+    git.init_repository(target)
+    return InitResult(target, written, "initialised")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from pydantic import create_model
@@ -65,3 +66,19 @@ def all_schemas() -> dict[str, dict[str, Any]]:
 
 def dump(schema: dict[str, Any]) -> str:
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(out: Path) -> list[Path]:
+    """Every schema into ``out``, created if needed; returns the files written."""
+    from emskit.atomic import write_text
+    from emskit.errors import UsageError
+
+    written: list[Path] = []
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for name, body in all_schemas().items():
+            write_text(out / name, dump(body))
+            written.append(out / name)
+    except OSError as error:
+        raise UsageError(f"{out}: cannot write the schemas ({error.strerror})") from None
+    return written
