@@ -9,24 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from pathlib import Path
 
 from emskit.analysis import Analysis, audit_last_day
 from emskit.calendar.periods import add
+from emskit.certification.application_materials import application_materials
+from emskit.certification.verdict import Verdict
 from emskit.clauses.evidence import missing_review_inputs
 from emskit.listing import listing
 from emskit.repo.repository import Record
 from emskit.vocabulary import FAIL, PASS, WARN
-
-
-@dataclass
-class Verdict:
-    id: str
-    status: str
-    message: str
-    clauses: tuple[str, ...]
-    ids: list[str] = field(default_factory=list)
 
 
 def _records(ctx: Analysis, kind: str) -> list[Record]:
@@ -337,50 +328,6 @@ def objectives_on_track(ctx: Analysis) -> Verdict:
     )
 
 
-APPLICATION_MATERIALS = (
-    "legal_status",
-    "process_flow",
-    "eia_approval",
-    "acceptance_report",
-    "discharge_permit",
-    "compliance_certificate",
-)
-
-
-# Materials a plant may lack for a reason (an EIA registration form instead of a report...).
-NOT_APPLICABLE_ALLOWED = frozenset(
-    {"eia_approval", "acceptance_report", "three_simultaneities", "discharge_permit"}
-)
-
-
-def _non_empty_file(path: Path) -> bool:
-    return path.is_file() and path.stat().st_size > 0
-
-
-def application_materials(ctx: Analysis) -> Verdict:
-    clauses = ("4.3",)
-    cert = ctx.repo.config.certification if ctx.repo.config else None
-    application = cert.application if cert else None
-    missing, absent_files = [], []
-    for name in APPLICATION_MATERIALS:
-        material = getattr(application, name, None)
-        if material is not None and material.not_applicable and name in NOT_APPLICABLE_ALLOWED:
-            continue
-        paths = material.files if material is not None else []
-        expired = bool(material and material.valid_until and material.valid_until < ctx.as_of)
-        if not paths or expired:
-            missing.append(f"{name} (expired)" if paths else name)
-        absent_files += [p for p in paths if not _non_empty_file(Path(ctx.repo.root) / p)]
-    if missing or absent_files:
-        parts = (
-            [f"not listed under certification.application: {', '.join(missing)}"] if missing else []
-        ) + ([f"files not found: {', '.join(absent_files)}"] if absent_files else [])
-        return Verdict("application-materials", FAIL, "; ".join(parts), clauses)
-    return Verdict(
-        "application-materials", PASS, "all six China application materials are present", clauses
-    )
-
-
 def _is_cn(ctx: Analysis) -> bool:
     config = ctx.repo.config
     return bool(config and (config.ems.jurisdiction or "").upper() == "CN")
@@ -402,3 +349,6 @@ RULES: tuple[tuple[Callable[[Analysis], Verdict], bool], ...] = (  # (rule, Chin
 
 def readiness(ctx: Analysis) -> list[Verdict]:
     return [rule(ctx) for rule, china_only in RULES if not china_only or _is_cn(ctx)]
+
+
+__all__ = ["RULES", "Verdict", "readiness"]

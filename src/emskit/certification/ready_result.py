@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from emskit.certification.readiness import Verdict
+from emskit.certification.verdict import Verdict
 from emskit.vocabulary import FAIL
 
 
