@@ -16,6 +16,8 @@ from pydantic import TypeAdapter, ValidationError
 from emskit.errors import ConfigError, RepositoryNotFound
 from emskit.finding import Finding
 from emskit.model.config import SUPPORTED_FORMATS, Config
+from emskit.repo.confinement import inside as _inside
+from emskit.repo.confinement import links_out
 from emskit.repo.layout import (
     ALL_PARTS,
     CONFIG_FILE,
@@ -25,6 +27,7 @@ from emskit.repo.layout import (
     is_readings,
     part_for,
 )
+from emskit.repo.pack_output import is_pack_output
 from emskit.repo.readings import read_readings
 from emskit.repo.records import records_of
 from emskit.repo.repository import Record, Repository, SourceFile
@@ -156,7 +159,9 @@ def _discover(root: Path, findings: list[Finding]) -> list[tuple[str, str]]:
         dirs[:] = sorted(
             d
             for d in dirs
-            if not d.startswith(".") and not (rel_folder == "" and d in SKIPPED_FOLDERS)
+            if not d.startswith(".")
+            and not (rel_folder == "" and d in SKIPPED_FOLDERS)
+            and not is_pack_output(Path(folder, d))  # emskit's own output, not the EMS
         )
         for name in sorted(files):
             rel = rel_folder + name
@@ -176,6 +181,16 @@ def _discover(root: Path, findings: list[Finding]) -> list[tuple[str, str]]:
                 )
                 continue
             out.append((rel, kind))
+    for rel in links_out(root, "templates"):  # templates are read when documents are built
+        findings.append(
+            PATH_OUTSIDE.at(
+                rel,
+                message="template link to outside the repository; emskit will not read it "
+                "(replace the link by the file)",
+                line=1,
+                column=1,
+            )
+        )
     return sorted(out)
 
 
@@ -190,10 +205,6 @@ def _classify(rel: str) -> str | None:
     if rel.endswith((".yaml", ".yml")) and not rel.rpartition("/")[2].startswith("."):
         return "misplaced"
     return None
-
-
-def _inside(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _misplaced_message(rel: str) -> str:
