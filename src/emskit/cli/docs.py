@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, output_path, repository_root
 
 app = typer.Typer(
     help="Controlled documents: the master list, their history, rendering.",
@@ -100,7 +100,8 @@ def render(
     doc_id: Annotated[str, typer.Argument(metavar="DOC-ID")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.pdf,
     out: Annotated[
-        Path | None, typer.Option("--out", help="File to write (default: DOC-ID.FORMAT).")
+        str | None,
+        typer.Option("--out", help="File, pipe or device to write (default: DOC-ID.FORMAT)."),
     ] = None,
 ) -> None:
     """Render one controlled document to PDF, Word, HTML or Markdown."""
@@ -113,12 +114,15 @@ def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped
     from dataclasses import replace
 
     from emskit import __version__
-    from emskit.atomic import write_bytes
+    from emskit.atomic import check_writable, write_bytes
     from emskit.docs import find_document, rendered
     from emskit.documents import formats
 
     root = repository_root(repo)
     day = as_of_date(as_of)
+    target = output_path(out) if out is not None else None
+    if target is not None:
+        check_writable(target)  # before the work, not after
     ctx = _context(root, day)
     document = rendered(ctx, find_document(ctx, doc_id))
     footer = ctx.labels(
@@ -135,7 +139,7 @@ def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped
         if format is Format.pdf:
             style = replace(style, pdf_fonts=formats.subset_fonts([document], Path(fonts), footer))
         data = writer[format.value](document, style)
-    target = out or Path(f"{document.name}.{format.value}")
+    target = target or Path(f"{document.name}.{format.value}")
     try:
         write_bytes(target, data)
     except OSError as error:

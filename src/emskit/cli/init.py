@@ -50,10 +50,16 @@ def _init(
     options = InitOptions(name or target.name, edition, language, jurisdiction, preset)
     try:
         target.mkdir(parents=True, exist_ok=True)
-        written = scaffold(target, options)
+        done = scaffold(target, options)
     except OSError as error:
         raise UsageError(f"{directory}: cannot write the repository ({error.strerror})") from None
-    print(f"emskit: created {len(written)} files in {target}", file=sys.stderr)
+    print(f"emskit: created {len(done.written)} files in {target}", file=sys.stderr)
+    if done.skipped:
+        names = ", ".join(sorted(p.relative_to(target).as_posix() for p in done.skipped))
+        print(
+            f"emskit: kept {len(done.skipped)} files already there (not overwritten): {names}",
+            file=sys.stderr,
+        )
     if not git.available():
         print("emskit: git was not found; run 'git init' yourself", file=sys.stderr)
     elif not git.in_work_tree(target):
