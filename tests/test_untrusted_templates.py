@@ -46,6 +46,11 @@ HOSTILE = {
         "{{ ('x' * 10000000)|replace('x', 'x' * 1000) }}",
         "MB of memory",
     ),
+    "macro-doubling": (
+        "{% macro f(n, s) %}{% if n %}{{ f(n - 1, s ~ s) }}{% else %}{{ s|length }}{% endif %}"
+        "{% endmacro %}{{ f(64, 'x') }}",
+        "longer than the template budget",
+    ),
     "macro-recursion": (
         "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
         "recursion too deep",

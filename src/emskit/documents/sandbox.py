@@ -153,6 +153,8 @@ class BudgetedEnvironment(ImmutableSandboxedEnvironment):
         name = getattr(__obj, "__name__", "")
         if isinstance(owner, str) and name in _WIDTH_METHODS:
             __self._check_widths(args)
+        for value in (*args, *kwargs.values()):  # a macro recursing on a doubled argument
+            __self.check_size(value)
         result = super().call(__context, __obj, *args, **kwargs)
         return __self.check_size(result)
 
@@ -255,7 +257,9 @@ def _alarm(seconds: float) -> Iterator[None]:
             raise BudgetExceeded(f"rendering took longer than {seconds:g} s (the template budget)")
 
     previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds + 0.5)  # the cooperative tick fires first
+    # The cooperative tick fires first; the alarm repeats in case a template-called function
+    # swallowed it.
+    signal.setitimer(signal.ITIMER_REAL, seconds + 0.5, 0.5)
     try:
         yield
     finally:
