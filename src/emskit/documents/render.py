@@ -10,6 +10,8 @@ message naming the template file and line (exit 2), never an internal error.
 from __future__ import annotations
 
 import traceback
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -79,20 +81,21 @@ def render_template(
         ) from None
 
 
-def _collect(chunks: Any, budget: RenderBudget, env: Any) -> str:
-    """The output, chunk by chunk, so that its size and the deadline are checked while the
-    template runs rather than after it built gigabytes."""
+def _collect(chunks: Iterator[str], budget: RenderBudget, env: Any) -> str:
+    """The output, a batch of chunks at a time, so that its size and the deadline are checked
+    while the template runs rather than after it built gigabytes (batches keep the check
+    cheap: a 10,000-row register is 800,000 chunks)."""
     out: list[str] = []
     size = 0
-    for chunk in chunks:
-        size += len(chunk)
+    while batch := list(islice(chunks, 4096)):
+        size += sum(map(len, batch))
         if size > budget.output_chars:
             raise BudgetExceeded(
                 f"the output is longer than {budget.output_chars:,} characters "
                 "(the template budget)"
             )
+        out += batch
         env.tick()
-        out.append(chunk)
     return "".join(out)
 
 
