@@ -94,7 +94,13 @@ def _progress():  # type: ignore[no-untyped-def]
         return (lambda _: None), (lambda: None)
     from rich.console import Console
     from rich.status import Status
+    from rich.text import Text
+
+    from emskit.escaping import terminal_text
 
     status = Status("building the pack", console=Console(stderr=True))
     status.start()
-    return (lambda what: status.update(f"building the pack: {what}")), status.stop
+    # Text, never markup: the current document's title is the repository's data.
+    return (
+        lambda what: status.update(Text(f"building the pack: {terminal_text(str(what))}"))
+    ), status.stop

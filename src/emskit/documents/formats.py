@@ -19,6 +19,7 @@ from typing import Any
 from emskit.documents.charts import CJK_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.pdf_table import draw_table
+from emskit.escaping import markdown_cell, markdown_text, terminal_text, xml_text
 
 FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -129,25 +130,27 @@ def to_html(doc: Document, style: Style) -> bytes:
 
 
 def to_markdown(doc: Document, style: Style) -> bytes:
-    lines = [f"# {doc.title}", ""] + ([f"**{style.draft}**", ""] if style.draft else [])
+    md = markdown_text
+    lines = [f"# {md(doc.title)}", ""] + ([f"**{md(style.draft)}**", ""] if style.draft else [])
     for block in doc.blocks:
         if isinstance(block, Heading):
-            lines += [f"{'#' * min(block.level, 6)} {block.text}", ""]
+            lines += [f"{'#' * min(block.level, 6)} {markdown_cell(block.text)}", ""]
         elif isinstance(block, Paragraph):
-            lines += [block.text, ""]
+            lines += [md(block.text), ""]
         elif isinstance(block, Fields):
-            lines += [f"- **{label}**: {value}" for label, value in block.pairs] + [""]
+            lines += [f"- **{md(label)}**: {markdown_cell(value)}" for label, value in block.pairs]
+            lines += [""]
         elif isinstance(block, Table):
             lines += [
-                "| " + " | ".join(map(_markdown_cell, block.headers)) + " |",
+                "| " + " | ".join(markdown_cell(str(h)) for h in block.headers) + " |",
                 "|" + " --- |" * len(block.headers),
             ]
-            lines += ["| " + " | ".join(map(_markdown_cell, row)) + " |" for row in block.rows] + [
-                ""
-            ]
+            lines += [
+                "| " + " | ".join(markdown_cell(str(c)) for c in row) + " |" for row in block.rows
+            ] + [""]
         elif isinstance(block, Image):
-            lines += [f"*{block.caption}* (chart in the PDF, Word and HTML versions)", ""]
-    lines += ["---", style.footer, ""]
+            lines += [f"*{md(block.caption)}* (chart in the PDF, Word and HTML versions)", ""]
+    lines += ["---", md(style.footer), ""]
     return "\n".join(lines).encode("utf-8")
 
 
@@ -162,20 +165,20 @@ def to_docx(doc: Document, style: Style) -> bytes:
     props.last_printed = stamp
     props.author = props.last_modified_by = "emskit"
     props.revision = 1
-    props.title = doc.title
+    props.title = xml_text(doc.title)
     normal = word.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(10)
     # East Asian text needs its own font slot in Word, or it falls back to a serif.
     normal.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), "Microsoft YaHei")
     if style.draft:
-        word.sections[0].header.paragraphs[0].text = style.draft
-    word.add_heading(doc.title, level=1)
+        word.sections[0].header.paragraphs[0].text = xml_text(style.draft)
+    word.add_heading(xml_text(doc.title), level=1)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            word.add_heading(block.text, level=min(block.level, 9))
+            word.add_heading(xml_text(block.text), level=min(block.level, 9))
         elif isinstance(block, Paragraph):
-            word.add_paragraph(block.text)
+            word.add_paragraph(xml_text(block.text))
         elif isinstance(block, Fields):
             _add_word_table(word, None, block.pairs)
         elif isinstance(block, Table):
@@ -184,15 +187,14 @@ def to_docx(doc: Document, style: Style) -> bytes:
             from docx.shared import Inches
 
             word.add_picture(io.BytesIO(block.png), width=Inches(6))
-            word.add_paragraph(block.caption)
-    word.add_paragraph(style.footer)
+            word.add_paragraph(xml_text(block.caption))
+    word.add_paragraph(xml_text(style.footer))
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), style.as_of)
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_XML_UNSAFE = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
 def _add_word_table(word: Any, headers: Any, rows: Any) -> None:
@@ -203,7 +205,7 @@ def _add_word_table(word: Any, headers: Any, rows: Any) -> None:
     from docx.oxml import parse_xml
 
     def cell(text: Any, bold: bool = False) -> str:
-        lines = str(text).translate(_XML_UNSAFE).split("\n")
+        lines = xml_text(str(text)).split("\n")
         runs = "<w:r><w:br/></w:r>".join(
             f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
             for line in lines
@@ -247,11 +249,11 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
                 continue
             name = _sheet_name(table.sheet, used)
             sheet = book.create_sheet(name)
-            sheet.append(list(table.headers))
+            _append_row(sheet, table.headers)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
             for row in table.rows:
-                sheet.append([str(v) for v in row])
+                _append_row(sheet, row)
             sheet.freeze_panes = "A2"
             last = get_column_letter(len(table.headers))
             sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
@@ -262,6 +264,20 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return normalise_zip(buffer.getvalue(), style.as_of)
+
+
+def _append_row(sheet: Any, values: Iterable[object]) -> None:
+    """Numbers as numbers, everything else as a string cell: openpyxl makes a formula of any
+    string starting with '=', so a title '=HYPERLINK(...)' would be live in the workbook."""
+    sheet.append(
+        [
+            v if isinstance(v, int | float) and not isinstance(v, bool) else xml_text(str(v))
+            for v in values
+        ]
+    )
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
@@ -301,7 +317,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
         format="A4",
     )
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
-    pdf.set_title(doc.title)
+    pdf.set_title(terminal_text(doc.title))
     pdf.set_creator("emskit")
     fonts = style.pdf_fonts or PdfFonts(
         _dejavu(), _dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT
@@ -314,16 +330,16 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font("Body", "B", 16)
-    pdf.multi_cell(0, 9, doc.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, terminal_text(doc.title), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for block in doc.blocks:
         if isinstance(block, Heading):
             pdf.set_font("Body", "B", 13 if block.level <= 2 else 11)
             pdf.ln(2)
-            pdf.multi_cell(0, 7, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 7, terminal_text(block.text), new_x="LMARGIN", new_y="NEXT")
         elif isinstance(block, Paragraph):
             pdf.set_font("Body", "", 10)
-            pdf.multi_cell(0, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5.5, terminal_text(block.text), new_x="LMARGIN", new_y="NEXT")
             pdf.ln(1)
         elif isinstance(block, Fields | Table):
             headers, rows = (
@@ -337,7 +353,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
             widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
             draw_table(
                 pdf,
-                headers,
+                [terminal_text(str(h)) for h in headers] if headers is not None else None,
                 [[_fit(v) for v in row] for row in rows],
                 widths,
                 size,
@@ -347,7 +363,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
         elif isinstance(block, Image):
             pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
             pdf.set_font("Body", "", 8)
-            pdf.multi_cell(0, 5, block.caption, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, terminal_text(block.caption), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Body", "", 7)
     pdf.ln(3)
     pdf.multi_cell(0, 4, style.footer, new_x="LMARGIN", new_y="NEXT")
@@ -385,8 +401,8 @@ def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[floa
 
 def _fit(value: Any, most: int = 1200) -> str:
     """A PDF table row must fit on one page; a cell longer than that is cut (the Word, Excel
-    and HTML versions keep it whole)."""
-    text = str(value)
+    and HTML versions keep it whole). Controls have no glyph: they are removed."""
+    text = terminal_text(str(value))
     return text if len(text) <= most else text[:most] + " …"
 
 
@@ -435,7 +451,3 @@ def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
             yield info.filename, body
 
     return fixed_zip(entries(), as_of)
-
-
-def _markdown_cell(text: object) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")

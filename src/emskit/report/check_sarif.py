@@ -7,6 +7,7 @@ from typing import Any, TextIO
 from emskit import __version__
 from emskit.check import CheckResult
 from emskit.finding import Finding
+from emskit.report.finding_cap import capped
 from emskit.report.json_out import write_json
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -38,7 +39,7 @@ def document(result: CheckResult) -> dict[str, Any]:
                         "properties": {"asOf": result.as_of.isoformat(), "edition": result.edition},
                     }
                 ],
-                "results": [_result(f, rule_index[f.code]) for f in result.findings],
+                "results": [_result(f, rule_index[f.code]) for f in capped(result.findings)],
             }
         ],
     }

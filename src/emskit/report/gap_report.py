@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
+from emskit.escaping import markdown_cell, markdown_code
 from emskit.gap import GapResult
 from emskit.report.gap_rows import document, evidence_text, summary_line
 from emskit.report.json_out import write_json
@@ -48,28 +49,24 @@ def render_markdown(result: GapResult, out: TextIO, numbering: str | None) -> No
     doc = document(result, numbering)
     old = numbering == "2004"
     lines = [
-        f"# {_title(result)}",
+        f"# {markdown_cell(_title(result))}",
         "",
-        f"As of {doc['as_of']}. {summary_line(result)}",
+        f"As of {doc['as_of']}. {markdown_cell(summary_line(result))}",
         "",
         "| clause |" + (" 2004 |" if old else "") + " title | status | why not met | evidence |",
         "| --- |" + (" --- |" if old else "") + " --- | --- | --- | --- |",
     ]
     for c in doc["clauses"]:
         cells = [
-            c["clause"],
-            *([", ".join(c["iso2004"])] if old else []),
-            c["title"],
-            c["status"],
-            "<br>".join(c["reasons"]),
-            "<br>".join(f"`{e['file']}:{e['line']}`" for e in c["evidence"][:10]),
+            markdown_cell(c["clause"]),
+            *([markdown_cell(", ".join(c["iso2004"]))] if old else []),
+            markdown_cell(c["title"]),
+            markdown_cell(c["status"]),
+            "<br>".join(markdown_cell(reason) for reason in c["reasons"]),
+            "<br>".join(markdown_code(f"{e['file']}:{e['line']}") for e in c["evidence"][:10]),
         ]
-        lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     out.write("\n".join(lines) + "\n")
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def render_html(result: GapResult, out: TextIO, numbering: str | None) -> None:
