@@ -8,7 +8,7 @@ from pathlib import Path
 from emskit.documents.content import Document, Fields
 from emskit.documents.context import PackContext
 from emskit.errors import UsageError
-from emskit.repo.loader import load_repository
+from emskit.repo.loader import load_repository, split_front_matter
 from emskit.repo.repository import Record
 
 
@@ -52,7 +52,8 @@ def rendered(ctx: PackContext, record: Record) -> Document:
 
     model, L = record.model, ctx.labels
     text = (Path(ctx.repo.root) / record.file).read_text(encoding="utf-8-sig")
-    body = text.split("---", 2)[2] if text.startswith("---") else text
+    parts = split_front_matter(text)
+    body = parts[1] if parts else text
     info = ctx.history.get(record.file)
     fields = [
         (L("id"), record.id),

@@ -280,12 +280,22 @@ def _empty_message(part: Part) -> str:
     return f"file is empty: record the {part.name} here ({clauses})"
 
 
-def _front_matter(repo: Repository, rel: str, text: str) -> tuple[str | None, int]:
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """A controlled document's YAML front matter and its body; the front matter opens with
+    '---' and closes with '---' or '...' (YAML's own end-of-document marker). None when it has
+    no front matter. The one reading of the format: the loader and 'docs render' both use it."""
     lines = text.split("\n")
     if lines[0].strip() == "---":
         for index in range(1, len(lines)):
             if lines[index].rstrip() in ("---", "..."):
-                return "\n".join(lines[1:index]) + "\n", 1
+                return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1 :])
+    return None
+
+
+def _front_matter(repo: Repository, rel: str, text: str) -> tuple[str | None, int]:
+    parts = split_front_matter(text)
+    if parts is not None:
+        return parts[0], 1
     repo.load_findings.append(
         SCHEMA.at(
             rel,

@@ -51,6 +51,11 @@ def _findings(result: ScoreResult, out: TextIO) -> None:
 
 
 def _summary(result: ScoreResult) -> str:
+    if not result.usable:
+        return (
+            "emskit score: no aspect scored: the significance method in emskit.yaml cannot be "
+            "used (see above)"
+        )
     shown = result.outcomes
     significant = sum(1 for o in shown if o.significant)
     unscored = sum(1 for o in shown if o.significant is None)
@@ -61,6 +66,11 @@ def _summary(result: ScoreResult) -> str:
     if unscored:
         text += f", {unscored} not scored"
     return text
+
+
+def render_unusable(result: ScoreResult, out: TextIO) -> None:
+    _findings(result, out)
+    out.write(_summary(result) + "\n")
 
 
 def render_explain(result: ScoreResult, outcome: Outcome, out: TextIO) -> None:
