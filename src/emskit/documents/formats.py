@@ -18,7 +18,7 @@ from typing import Any
 
 from emskit.documents.charts import CJK_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
-from emskit.documents.pdf_table import draw_table
+from emskit.documents.pdf_table import draw_paragraph, draw_table
 from emskit.escaping import markdown_cell, markdown_text, terminal_text, xml_text
 
 FORMATS = ("pdf", "docx", "xlsx", "html", "md")
@@ -334,12 +334,11 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     pdf.ln(2)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            pdf.set_font("Body", "B", 13 if block.level <= 2 else 11)
             pdf.ln(2)
-            pdf.multi_cell(0, 7, terminal_text(block.text), new_x="LMARGIN", new_y="NEXT")
+            size = 13 if block.level <= 2 else 11
+            draw_paragraph(pdf, terminal_text(block.text), size, 7, bold=True)
         elif isinstance(block, Paragraph):
-            pdf.set_font("Body", "", 10)
-            pdf.multi_cell(0, 5.5, terminal_text(block.text), new_x="LMARGIN", new_y="NEXT")
+            draw_paragraph(pdf, terminal_text(block.text), 10, 5.5)
             pdf.ln(1)
         elif isinstance(block, Fields | Table):
             headers, rows = (
