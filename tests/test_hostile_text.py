@@ -298,3 +298,39 @@ def test_pack_progress_on_a_terminal_survives_markup(hostile: Path, tmp_path: Pa
         hostile, "pack", "--out", str(out), "--draft", "--allow-dirty", "--formats", "md"
     )
     assert code == 0
+
+
+def test_score_explain_has_no_terminal_escapes(hostile: Path) -> None:
+    result = _run(hostile, "score", "--explain", "ASP-008")
+    assert "HYPERLINK" in result.stdout
+    _no_controls(result.stdout)
+
+
+@pytest.mark.parametrize(
+    ("cell", "shown"),
+    [
+        ("-3", "-3"),
+        ("+1.5", "+1.5"),
+        ("-2e3", "-2e3"),
+        ("-x", "'-x"),
+        ("=1+2", "'=1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("a=1", "a=1"),
+    ],
+)
+def test_spreadsheet_cells_quote_formulas_not_numbers(cell: str, shown: str) -> None:
+    from emskit.escaping import spreadsheet_cell
+
+    assert spreadsheet_cell(cell) == shown
+
+
+def test_markdown_block_markers_are_escaped_only_where_they_start_a_block() -> None:
+    from markdown_it import MarkdownIt
+
+    from emskit.escaping import markdown_cell, markdown_text
+
+    html = MarkdownIt("commonmark").render(markdown_text("# not a heading\n- not a list\n4.1 is"))
+    assert "<h1>" not in html and "<li>" not in html and "4.1 is" in html
+    assert markdown_cell("4.1 Context") == "4.1 Context"  # no stray backslash in a cell

@@ -4,6 +4,7 @@ a front matter closed by '...' renders; machine reports cap repeated findings wi
 from __future__ import annotations
 
 import json
+import subprocess
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -114,3 +115,28 @@ def test_junit_caps_each_rule_per_file_with_a_count(many_bad_rows: Path) -> None
         assert names.count(code) <= MOST_PER_RULE_AND_FILE + 1
     assert any("more" in (f.get("message") or "") for c in cases for f in c.iter("failure"))
     assert int(suite.get("tests", "0")) == len(cases)
+
+
+def test_docs_render_pdf_breaks_a_long_paragraph_across_pages(make_repo, tmp_path: Path) -> None:
+    words = [f"word{n:05d}" for n in range(30000)]  # 300 KB in one paragraph
+    document = (
+        "---\nid: DOC-001\ntitle: Long\ntype: procedure\nowner: ROLE-EHS\nstatus: draft\n---\n"
+        + " ".join(words)
+        + "\n"
+    )
+    root = make_repo(
+        {
+            "documents/long.md": document,
+            "roles.yaml": {"roles": [{"id": "ROLE-EHS", "title": "EHS engineer"}]},
+        }
+    )
+    target = tmp_path / "long.pdf"
+    result = run_cli("docs", "--repo", str(root), "render", "DOC-001", "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    text = subprocess.run(
+        ["pdftotext", str(target), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    found = text.split()
+    assert found.count("word00000") == 1 and found.count("word29999") == 1
+    assert len([w for w in found if w.startswith("word")]) == len(words)  # nothing lost or cut
+    assert text.count("\f") > 10  # onto many pages

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from emskit.escaping import terminal_text
 from emskit.model.common import text_in
 from emskit.report.check_text import finding_line
 from emskit.report.score_rows import criteria_columns, row
@@ -121,7 +122,7 @@ def render_explain(result: ScoreResult, outcome: Outcome, out: TextIO) -> None:
     lines.append("")
     lines.append(f"  verdict    {verdict_of(outcome)} ({outcome.reason})")
     lines.append(f"  declared   {_declared(outcome)}")
-    out.write("\n".join(lines) + "\n")
+    out.write(terminal_text("\n".join(lines)) + "\n")
 
 
 def _declared(outcome: Outcome) -> str:
@@ -143,13 +144,19 @@ def render_write(result: WriteResult, out: TextIO) -> None:
         out.write("emskit score --write: nothing written; fix the problems above first\n")
         return
     out.writelines(
-        f"{outcome.record.file}: {outcome.record.id} significant: {str(outcome.significant).lower()} "
-        f"({outcome.reason})\n"
+        terminal_text(
+            f"{outcome.record.file}: {outcome.record.id} significant: "
+            f"{str(outcome.significant).lower()} ({outcome.reason})"
+        )
+        + "\n"
         for outcome in result.changed
     )
     out.writelines(
-        f"{outcome.record.file}: {outcome.record.id} kept significant: "
-        f"{str(outcome.declared).lower()} (documented by its significance_note)\n"
+        terminal_text(
+            f"{outcome.record.file}: {outcome.record.id} kept significant: "
+            f"{str(outcome.declared).lower()} (documented by its significance_note)"
+        )
+        + "\n"
         for outcome in result.kept
     )
     files = len(result.files)
@@ -171,7 +178,7 @@ def render_diff(result: DiffResult, out: TextIO) -> None:
     for title, changes in (("Became significant", became), ("Stopped being significant", stopped)):
         if changes:
             out.write(f"\n{title}:\n")
-            out.writelines(f"- {_change_line(change)}\n" for change in changes)
+            out.writelines(f"- {terminal_text(_change_line(change))}\n" for change in changes)
 
 
 def _change_line(change: VerdictChange) -> str:
