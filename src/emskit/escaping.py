@@ -41,16 +41,9 @@ def xml_text(text: str) -> str:
 
 def terminal_text(text: str) -> str:
     """Text for a terminal or plain text output: control characters removed, newline and tab
-    kept."""
+    kept. On a terminal, rich gets this as ``rich.text.Text``, never as markup, so brackets
+    in data ('[/bold]', '[link=...]') are printed as typed."""
     return _CONTROLS.sub("", text)
-
-
-def rich_text(text: str) -> str:
-    """Text to embed in a rich markup string: brackets escaped, controls removed. Prefer
-    passing a ``rich.text.Text`` built from ``terminal_text``, which is never parsed."""
-    from rich.markup import escape
-
-    return escape(terminal_text(text))
 
 
 def is_number(text: str) -> bool:
