@@ -209,16 +209,22 @@ def test_check_sarif_and_github_carry_the_text_safely(hostile: Path) -> None:
 def test_due_calendar_has_no_injected_property(hostile: Path) -> None:
     import icalendar
 
-    result = _run(hostile, "due", "--format", "ics", "--within", "P2Y")
-    calendar = icalendar.Calendar.from_ical(result.stdout)
+    # Bytes, not text: text mode would turn a bare CR into a line break before we look.
+    args = ["due", "-f", "ics", "--within", "P2Y", "--repo", str(hostile), "--as-of", AS_OF]
+    raw = subprocess.run(
+        [sys.executable, "-m", "emskit", *args],
+        capture_output=True,
+        check=False,
+    ).stdout.decode("utf-8")
+    calendar = icalendar.Calendar.from_ical(raw)
     events = list(calendar.walk("VEVENT"))
     assert events
     for event in events:
         assert "X-INJECTED" not in event
     summaries = [str(e["SUMMARY"]) for e in events]
     assert any(f"{FORMULA} [/bold]" in s and "\nX-INJECTED:yes" in s for s in summaries)
-    lines = result.stdout.split("\r\n")
-    assert not any("\r" in line or "\n" in line for line in lines)
+    lines = raw.split("\r\n")
+    assert not any("\r" in line or "\n" in line for line in lines)  # only CRLF ends a line
 
 
 def test_due_text_has_no_terminal_escapes(hostile: Path) -> None:
