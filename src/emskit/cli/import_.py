@@ -63,6 +63,11 @@ def import_(
         str,
         typer.Option("--evaluation-frequency", help="For obligations whose file gives none."),
     ] = "annual",
+    guideline: Annotated[
+        str | None,
+        typer.Option("--guideline", metavar="LABEL",
+                     help="The guideline row whose limits apply, when a table has several."),
+    ] = None,
     update: Annotated[
         bool, typer.Option("--update", help="Merge into existing records by id, keeping comments.")
     ] = False,
@@ -94,6 +99,7 @@ def import_(
             method,
             update,
             frequency,
+            guideline,
         )
         root = repository_root(repo)
         result = run_import(root, kind.value, file, options)

@@ -72,7 +72,7 @@ def plan_readings(
     options: Any,
     result: Any,
 ) -> None:
-    readings = build_readings(table, mapping, context, links, options.date)
+    readings = build_readings(table, mapping, context, links, options.date, options.guideline)
     existing = _existing_indicators(repo)
     indicators, ids = indicator_records(readings, links, existing, _key)
     rows = sorted(
@@ -80,9 +80,11 @@ def plan_readings(
     )
     result.records, result.readings = len(indicators), len(rows)
     new = [i for i in indicators if _key(i) not in existing]
-    result.files.append(_indicators_file(root, new, context.file, options))
+    if new:
+        result.files.append(_indicators_file(root, new, context.file, options))
     rel = f"monitoring/data/{slug(context.file)}.csv"
-    result.files.append(_guarded(root, rel, readings_csv(rows), options))
+    if rows:
+        result.files.append(_guarded(root, rel, readings_csv(rows), options))
 
 
 def _indicators_file(root: Path, new: list[dict[str, Any]], source: str, options: Any) -> Any:
@@ -90,8 +92,6 @@ def _indicators_file(root: Path, new: list[dict[str, Any]], source: str, options
     built = [Built(record, 0) for record in new]
     if not path.exists():
         return plan(root, INDICATORS, list_file_text("indicators", built, source))
-    if not new:
-        return plan(root, INDICATORS, path.read_text(encoding="utf-8"))
     return plan(root, INDICATORS, merged_list_text(path, "indicators", built, source))
 
 

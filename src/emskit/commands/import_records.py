@@ -35,6 +35,7 @@ class Options:
     method: bool = False
     update: bool = False
     frequency: str = "annual"
+    guideline: str | None = None  # the guideline row whose limits apply, when several
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,6 @@ def config_with_method(root: Path, method: dict[str, Any]) -> str | None:
             "emskit.yaml already has a significance method different from the register's; "
             "remove it to take the register's (--method), or import without --method"
         )
-    block = yaml.safe_dump({"significance": method}, sort_keys=False, default_flow_style=None)
+    block: str = yaml.safe_dump({"significance": method}, sort_keys=False, default_flow_style=None)
     comment = "# The significance method the imported register states (emskit import --method).\n"
     return re.sub(r"\n*$", "\n", text) + comment + block

@@ -22,15 +22,16 @@ class IdAllocator:
 
     def __init__(self, kind: str, own: Iterable[str], taken: Iterable[str]) -> None:
         self.taken = {i.upper() for i in taken}
-        styles = Counter()
+        styles: Counter[tuple[str, int]] = Counter()
         numbers = [0]
         for record_id in own:
             match = _NUMBERED.match(record_id)
             if match:
                 styles[(match.group("prefix"), len(match.group("number")))] += 1
-        self.prefix, self.width = (
+        style: tuple[str, int] = (
             styles.most_common(1)[0][0] if styles else (f"{DEFAULT_PREFIX[kind]}-", 3)
         )
+        self.prefix, self.width = style
         for record_id in self.taken:
             match = _NUMBERED.match(record_id)
             if match and match.group("prefix").upper() == self.prefix.upper():

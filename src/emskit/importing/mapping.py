@@ -102,6 +102,7 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
     "readings": {
         "date": (
             "date",
+            "location / date",
             "datum",
             "month",
             "sample date",
@@ -248,7 +249,9 @@ def _hit(word: str, full: str, words: tuple[str, ...], rank: int) -> bool:
         return word in words or full in words
     if rank == 1:
         return any(word.split(" ")[0] == w for w in words if " " not in w and len(w) > 2)
-    return any(len(w) > 3 and w in word for w in words)
+    # Containment only in short headers: "pH-Value (units) Winter Storage 1" is a parameter
+    # of a wide table, not the value column of a long one.
+    return len(word.split()) <= 3 and any(len(w) > 3 and w in word for w in words)
 
 
 def _values(table: Table, index: int) -> list[str]:
@@ -290,6 +293,7 @@ def map_text(kind: str, mapping: Mapping, table: Table) -> str:
     import yaml
 
     columns = {h: mapping.columns.get(h, "ignore") for h in table.header}
-    return yaml.safe_dump(
+    text: str = yaml.safe_dump(
         {"kind": kind, "columns": columns}, allow_unicode=True, sort_keys=False, width=100
     )
+    return text

@@ -21,6 +21,9 @@ class Table:
     header: list[str]
     header_row: int
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    # Under a merged heading ("pH (units)" over "Storage 1", "Storage 2"): the two parts.
+    groups: list[str] = field(default_factory=list)
+    subheaders: list[str] = field(default_factory=list)
 
     def column(self, name: str) -> int:
         return self.header.index(name)

@@ -19,6 +19,9 @@ _CN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_NAMED_MONTH = re.compile(r"^(\d{1,2})[-\s]([A-Za-z]{3,9})\.?[-\s,]+(\d{2}|\d{4})$")
+_MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}  # fmt: skip
 _SERIAL = re.compile(r"^\d{5}(\.\d+)?$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)  # Excel's day 0, counting its 1900 leap-year bug
 _QUANTITY = re.compile(r"^(?P<q>[<>≤≥]=?|~)?\s*(?P<n>[-+]?[\d\s.,']*\d)\s*(?P<u>[^\d\s].*)?$")
@@ -61,6 +64,11 @@ def parse_date(text: str, order: str | None = None, serials: bool = True) -> dt.
                 )
             day, month = (first, second) if order == "DMY" else (second, first)
             return dt.date(year, month, day)
+        match = _NAMED_MONTH.match(text)
+        if match and match.group(2)[:3].lower() in _MONTHS:  # 17-Jun-25, 3 July 2025
+            year = int(match.group(3))
+            year += 2000 if year < 100 else 0
+            return dt.date(year, _MONTHS[match.group(2)[:3].lower()], int(match.group(1)))
         match = _MONTH.match(text)
         if match:
             return dt.date(int(match.group(1)), int(match.group(2)), 1)
@@ -72,7 +80,7 @@ def parse_date(text: str, order: str | None = None, serials: bool = True) -> dt.
         raise ValueProblem(f"{text!r} is not a date that exists ({error})") from None
     raise ValueProblem(
         f"{text!r} is not a date (YYYY-MM-DD, D.M.YYYY, M/D/YYYY, YYYY/M/D, YYYY年M月D日 "
-        "or an Excel serial)"
+        "17-Jun-25 or an Excel serial)"
     )
 
 

@@ -37,10 +37,11 @@ def slug(name: str) -> str:
 
 def _dump(value: Any) -> str:
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    return yaml.dump(
+    text: str = yaml.dump(
         value, Dumper=dumper, allow_unicode=True, sort_keys=False, width=4096,
         default_flow_style=False,
     )  # fmt: skip
+    return text
 
 
 def _comment(text: str) -> str:
@@ -82,13 +83,15 @@ def plan(root: Path, rel: str, text: str) -> PlannedFile:
 def merged_list_text(path: Path, key: str, built: list[Built], source: str) -> str:
     """The existing file with records of the same id updated in place and new ones appended."""
     from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     yaml_rt = YAML(typ="rt")
     yaml_rt.width = 4096
     yaml_rt.indent(mapping=2, sequence=4, offset=2)
     data = yaml_rt.load(path.read_text(encoding="utf-8")) or CommentedMap()
-    items = data.setdefault(key, [])
+    items = data.get(key)
+    if items is None:  # 'indicators:' with nothing under it yet
+        items = data[key] = CommentedSeq()
     by_id = {str(i.get("id")): i for i in items if isinstance(i, dict)}
     for item in built:
         plain = yaml.safe_load(_dump(item.record))

@@ -58,14 +58,30 @@ def _series_key(series: Series) -> tuple[str, str, str, str, str]:
             series.basis)  # fmt: skip
 
 
+_GUIDELINE = re.compile(
+    r"guideline|criteri|limit|class\b|standard|trigger|licen[cs]e|permit|标准|限值", re.IGNORECASE
+)
+_STATISTIC = re.compile(r"median|mean|average|total|sum\b|percentile|中位|平均", re.IGNORECASE)
+_RANGE = re.compile(r"^(?P<lo>-?[\d.]+)\s*[-–~]\s*(?P<hi>-?[\d.]+)\s*(?P<unit>\S*)$")
+
+
 def build_readings(
-    table: Table, mapping: Mapping, context: Context, links: Links, date: dt.date | None
+    table: Table,
+    mapping: Mapping,
+    context: Context,
+    links: Links,
+    date: dt.date | None,
+    guideline: str | None = None,
 ) -> Readings:
     out = Readings()
     long = mapping.column_of("indicator") is not None and mapping.column_of("value") is not None
     numeric = set() if long else _numeric_columns(table, context)
+    limits = {} if long else _guideline_limits(table, mapping, context, guideline)
     for number, cells in table.rows:
         row = Row(table, mapping, number, cells, context)
+        label = row.text("date")
+        if label and (_GUIDELINE.search(label) or _STATISTIC.search(label)):
+            continue  # limits are read above; stated statistics are the register's, not readings
         when = row.date("date") or date
         if when is None:
             if not row.text("date"):
@@ -75,8 +91,71 @@ def build_readings(
         if long:
             _long_row(row, when, site, point, out)
         else:
-            _wide_row(row, when, site, point, out, numeric)
+            _wide_row(row, when, site, point, out, numeric, limits)
     return out
+
+
+def _guideline_limits(
+    table: Table, mapping: Mapping, context: Context, chosen: str | None
+) -> dict[int, tuple[Decimal | None, Decimal | None]]:
+    """Limits per column from the guideline row (the one --guideline names when several)."""
+    header = mapping.column_of("date") or mapping.column_of("location")
+    if header is None:
+        return {}
+    at = table.header.index(header)
+    rows = [(n, c) for n, c in table.rows if at < len(c) and _GUIDELINE.search(c[at])]
+    if chosen is not None:
+        rows = [(n, c) for n, c in rows if " ".join(c[at].split()) == " ".join(chosen.split())]
+        if not rows:
+            from emskit.errors import UsageError
+
+            raise UsageError(f"--guideline {chosen!r}: no guideline row has that label")
+    elif len(rows) > 1:
+        labels = ", ".join(repr(c[at]) for _, c in rows)
+        context.notes.append(f"{len(rows)} guideline rows ({labels}): no limits taken; "
+                             "choose one with --guideline LABEL")  # fmt: skip
+        return {}
+    limits = {}
+    for number, cells in rows[:1]:
+        for index, cell in enumerate(cells):
+            if index != at and cell.strip():
+                limit = _guideline_cell(cell)
+                if limit is None:
+                    context.notes.append(f"{context.file}:{number}:{index + 1}: guideline "
+                                         f"{cell!r} is not a limit; none taken")  # fmt: skip
+                else:
+                    limits[index] = limit
+    return _spread_over_groups(table, limits)
+
+
+def _spread_over_groups(
+    table: Table, limits: dict[int, tuple[Decimal | None, Decimal | None]]
+) -> dict[int, tuple[Decimal | None, Decimal | None]]:
+    """A guideline under a merged heading is written once and holds for each of its columns."""
+    out = dict(limits)
+    for index, limit in limits.items():
+        group = table.groups[index] if index < len(table.groups) else ""
+        following = index + 1
+        while group and following < len(table.groups) and table.groups[following] == group:
+            out.setdefault(following, limit)
+            following += 1
+    return out
+
+
+def _guideline_cell(text: str) -> tuple[Decimal | None, Decimal | None] | None:
+    text = text.strip()
+    if _MONITOR_ONLY.search(text):
+        return (None, None)
+    match = _RANGE.match(text)
+    if match:
+        return Decimal(match.group("lo")), Decimal(match.group("hi"))
+    try:
+        quantity = parse_quantity(text.rstrip("%"))
+    except ValueProblem:
+        return None
+    if quantity.qualifier.startswith((">", "≥")):
+        return quantity.value, None  # a lower bound (">80%", a furnace temperature) stays one
+    return None, quantity.value
 
 
 def _numeric_columns(table: Table, context: Context) -> set[int]:
@@ -121,7 +200,13 @@ def _long_row(row: Row, when: dt.date, site: str, point: str, out: Readings) -> 
 
 
 def _wide_row(
-    row: Row, when: dt.date, site: str, point: str, out: Readings, numeric: set[int]
+    row: Row,
+    when: dt.date,
+    site: str,
+    point: str,
+    out: Readings,
+    numeric: set[int],
+    limits: dict[int, tuple[Decimal | None, Decimal | None]],
 ) -> None:
     for index, header in enumerate(row.table.header):
         if row.mapping.columns.get(header) is not None or index not in numeric:
@@ -129,16 +214,20 @@ def _wide_row(
         text = row.cells[index].strip() if index < len(row.cells) else ""
         if not text:
             continue
-        match = _UNIT_IN_HEADER.match(header)
-        parameter, unit = (match.group("name"), match.group("unit")) if match else (header, "")
+        sub = row.table.subheaders[index] if index < len(row.table.subheaders) else ""
+        name = row.table.groups[index] if sub else header
+        match = _UNIT_IN_HEADER.match(name)
+        parameter, unit = (match.group("name"), match.group("unit")) if match else (name, "")
         if not unit and header.strip().lower() in _UNITS:
             unit = header.strip()  # a column named after its unit: "kwh"
         quantity = _quantity(row, header, text, index + 1)
         if quantity is None:
             continue
-        series = Series(parameter.strip() or header, unit.strip() or quantity.unit)
+        low, high = limits.get(index, (None, None))
+        series = Series(parameter.strip() or header, unit.strip() or quantity.unit, low, high)
+        here = f"{point} {sub}".strip() if sub else point  # a sub-heading names the location
         out.rows.append(
-            ReadingRow(when, series, quantity.value, site, _note(quantity, point), row.number)
+            ReadingRow(when, series, quantity.value, site, _note(quantity, here), row.number)
         )
 
 

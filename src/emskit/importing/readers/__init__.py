@@ -15,8 +15,8 @@ def read_source(path: Path, shown: str, sheet: str | None = None) -> Source:
             from emskit.importing.readers.xlsx_reader import read_xlsx
 
             return read_xlsx(path, shown, sheet)
-        if sheet is not None:
-            raise UsageError(f"--sheet is for xlsx workbooks; {shown} is not one")
+        if sheet is not None and suffix not in (".md", ".markdown"):
+            raise UsageError(f"--sheet is for xlsx workbooks and Markdown sections; {shown} is neither")
         data = path.read_bytes()
     except OSError as error:
         raise UsageError(f"{shown}: cannot be read ({error.strerror})") from None
@@ -30,7 +30,7 @@ def read_source(path: Path, shown: str, sheet: str | None = None) -> Source:
     if suffix in (".md", ".markdown"):
         from emskit.importing.readers.markdown_reader import read_markdown
 
-        return read_markdown(text, shown)
+        return _section(read_markdown(text, shown), sheet)
     if suffix in (".json", ".yaml", ".yml"):
         from emskit.importing.readers.records_reader import read_records
 
@@ -43,3 +43,15 @@ def read_source(path: Path, shown: str, sheet: str | None = None) -> Source:
         f"{shown}: unknown file type {suffix or '(none)'}; "
         "import reads .xlsx, .csv, .tsv, .md, .json and .yaml"
     )
+
+
+def _section(source: Source, heading: str | None) -> Source:
+    """A workbook rendered as Markdown: its sheets are the tables under each heading."""
+    if heading is None:
+        return source
+    grids = [g for g in source.grids if g.name.strip() == heading.strip()]
+    if not grids:
+        names = sorted({g.name for g in source.grids if g.name})
+        raise UsageError(f"{source.path}: no table under a heading {heading!r}; "
+                         f"the headings are {', '.join(names)}")  # fmt: skip
+    return Source(source.path, grids, source.text, source.decimal_comma)
