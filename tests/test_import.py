@@ -263,3 +263,171 @@ def test_update_merges_by_id_and_keeps_comments(make_repo, tmp_path):
     records = yaml.safe_load(text)["obligations"]
     assert [(r["id"], r["evaluation_frequency"]) for r in records] == [
         ("OBL-001", "quarterly"), ("OBL-002", "annual")]  # fmt: skip
+
+
+DAIRY = REAL / "rajpal07__groundwater-mapper" / "cache_llama_fb263abaadb25491d7ea434b7ce5aeb9.md"
+
+
+def _stated_medians() -> list[str]:
+    """The workbook's own 'Median Results - Last 12 months only' row, read from the file."""
+    for line in DAIRY.read_text(encoding="utf-8").split("\n"):
+        if line.startswith("|Median Results"):
+            return [cell.strip() for cell in line.strip("|").split("|")[1:]]
+    raise AssertionError("no median row in the dairy workbook")
+
+
+def test_dairy_workbook_medians_reproduce_with_round_half_up(make_repo):
+    from decimal import ROUND_HALF_UP, Decimal
+    from statistics import median
+
+    repo = make_repo()
+    result = _import(repo, "readings", str(DAIRY), "--sheet", "Median Calculations",
+                     "--guideline", "CLASS ‘A’")  # fmt: skip
+    assert result.returncode == 1  # one round is dated '20 & 21-Sep-23': a finding, not a guess
+    assert ":2050:1: '20 & 21-Sep-23' is not a date" in result.stderr
+    indicators = _records(repo / "monitoring/indicators.yaml", "indicators")
+    limits = {i["name"]: i.get("limit") for i in indicators}
+    assert limits == {
+        "pH-Value": {"min": 6, "max": 9},  # the range 6.0 – 9.0
+        "Turbidity": {"max": 2},
+        "E. coli": {"max": 10},  # '<10'
+        "Biological Oxygen Demand": {"max": 10},
+        "Total Suspended Solids": {"max": 5},
+    }
+    ids = {i["name"]: i["id"] for i in indicators}
+    rows = list(csv.DictReader(next((repo / "monitoring/data").glob("*.csv")).open()))
+    assert len(rows) == 372
+    last_rounds = sorted({r["date"] for r in rows})[-12:]
+    order = [
+        "pH-Value",
+        "Turbidity",
+        "E. coli",
+        "Biological Oxygen Demand",
+        "Total Suspended Solids",
+    ]
+    computed = []
+    for name in order:
+        for storage in ("Winter Storage 1", "Winter Storage 2"):
+            values = [Decimal(r["value"]) for r in rows if r["indicator"] == ids[name]
+                      and r["note"] == f"point {storage}" and r["date"] in last_rounds]  # fmt: skip
+            computed.append(Decimal(median(values)))
+    stated = _stated_medians()
+    rounded = [
+        str(value.quantize(Decimal(1) / 10 ** len(text.partition(".")[2]), ROUND_HALF_UP))
+        for value, text in zip(computed, stated, strict=True)
+    ]
+    assert rounded == stated == ["8.7", "9.0", "19", "12", "29", "235", "11", "8", "22", "19"]
+    assert computed[4] == Decimal("28.5")  # the half that only rounds up to the stated 29
+
+
+def test_several_guideline_rows_need_a_choice(make_repo):
+    result = _import(make_repo(), "readings", str(DAIRY), "--sheet", "Median Calculations",
+                     "--dry-run")  # fmt: skip
+    assert "3 guideline rows" in result.stdout and "--guideline" in result.stdout
+
+
+def test_xlsx_with_title_rows_merged_heading_chinese_headers_and_serial_dates(make_repo, tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.title = "说明"
+    book.active.append(["本表为示例"])
+    sheet = book.create_sheet("环境因素")
+    sheet.append(["某某公司环境因素识别评价表"])
+    sheet.append([])
+    sheet.append(
+        [
+            "编号",
+            "部门",
+            "活动",
+            "环境因素",
+            "环境影响",
+            "状态",
+            "评价",
+            None,
+            "得分",
+            "是否重要",
+            "评审日期",
+        ]
+    )
+    sheet.append([None, None, None, None, None, None, "频次", "严重程度", None, None, None])
+    sheet.append([None, "喷涂车间", "喷漆", "VOC排放", "大气污染", "正常", 5, 4, 20, "是", 46023])
+    sheet.append([None, "仓库", "储存", "化学品泄漏", "土壤污染", "紧急", 1, 5, 5, "否", 46023])
+    path = tmp_path / "register.xlsx"
+    book.save(path)
+    repo = make_repo()
+    result = _import(repo, "aspects", str(path), "--sheet", "环境因素")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "评价 频次 -> score:frequency" in result.stdout
+        and "评价 严重程度 -> score:severity" in result.stdout
+    )
+    aspects = _records(repo / "aspects/register.yaml", "aspects")
+    assert [a["id"] for a in aspects] == ["ASP-001", "ASP-002"]
+    assert aspects[0]["scores"] == {"frequency": 5, "severity": 4}
+    assert aspects[1]["condition"] == "emergency" and aspects[1]["significant"] is False
+    assert str(aspects[0]["reviewed"]) == "2026-01-01"  # Excel serial 46023
+    missing = _import(repo, "aspects", str(path), "--sheet", "Sheet9", "--dry-run")
+    assert missing.returncode == 2 and "说明, 环境因素" in missing.stderr
+
+
+def test_json_objectives_link_existing_ids_and_list_unresolved_owners(make_repo, tmp_path):
+    source = tmp_path / "objectives.json"
+    source.write_text(__import__("json").dumps([
+        {"Objective": "Cut VOC by 25 %", "Aspect": "ASP-001", "Target": "9 t", "Deadline": "2026/12/31", "Owner": "Wang Wei"},
+        {"Objective": "Less water", "Aspect": "ASP-404", "Target": "100", "Deadline": "2026-12-31", "Owner": "Nobody Known"},
+    ]), encoding="utf-8")  # fmt: skip
+    repo = make_repo({
+        "roles.yaml": {"roles": [], "people": [{"id": "PER-WANG", "name": "Wang Wei", "roles": []}]},
+        "aspects/a.yaml": {"aspects": [{"id": "ASP-001", "activity": "Painting", "aspect": "VOC",
+                                        "impact": "Air", "condition": "normal"}]},
+    })  # fmt: skip
+    result = _import(repo, "objectives", str(source))
+    assert "Nobody Known (1 row(s))" in result.stdout
+    assert result.returncode == 1 and "objectives.json:2:" in result.stderr  # no address, no owner
+    objectives = _records(repo / "objectives/objectives.yaml", "objectives")
+    assert objectives == [{"id": "OBJ-001", "title": "Cut VOC by 25 %", "addresses": ["ASP-001"],
+                           "target": {"value": 9, "by": __import__("datetime").date(2026, 12, 31)},
+                           "owner": "PER-WANG"}]  # fmt: skip
+    assert "#   Target: 9 t" not in (repo / "objectives/objectives.yaml").read_text()
+
+
+def test_an_id_another_file_holds_is_refused_then_merged_with_update(make_repo, tmp_path):
+    repo = make_repo({"obligations/legal.yaml": "obligations:\n  # reviewed by counsel\n"
+                      "  - {id: OBL-007, type: legal, title: Water Act, requirement: Permit,"
+                      " evaluation_frequency: annual}\n"})  # fmt: skip
+    source = tmp_path / "list.csv"
+    source.write_text("Ref,Title,Frequency\nOBL-007,Water Act,quarterly\nOBL-007,Dup,annual\n")
+    refused = _import(repo, "obligations", str(source))
+    assert refused.returncode == 1
+    assert (
+        "list.csv:2:1: id OBL-007 is already used by a record in obligations/legal.yaml"
+        in refused.stderr
+    )
+    assert "list.csv:3:1: id OBL-007 is also on row 2" in refused.stderr
+    merged = _import(repo, "obligations", str(source), "--update")
+    text = (repo / "obligations/legal.yaml").read_text()
+    assert "# reviewed by counsel" in text and "quarterly" in text
+    assert not (repo / "obligations/list.yaml").exists()
+    assert merged.returncode == 1  # the duplicate row stays a finding
+
+
+def test_nonconformities_one_file_each_and_reimport_is_stable(make_repo, tmp_path):
+    source = tmp_path / "nc.tsv"
+    source.write_text("Date raised\tDescription\tSource\tStatus\tClosed on\n"
+                      "2026-05-15\tOld procedure at drum store\taudit\tclosed\t1.8.2026\n"
+                      "2026-06-01\tSpill kit empty\tinspection\topen\t\n")  # fmt: skip
+    repo = make_repo()
+    first = _import(repo, "nonconformities", str(source))
+    assert first.returncode == 0, first.stderr
+    files = sorted(p.name for p in (repo / "records/nonconformities").iterdir())
+    assert files == ["NC-001.yaml", "NC-002.yaml"]
+    closed = yaml.safe_load((repo / "records/nonconformities/NC-001.yaml").read_text())
+    assert closed["status"] == "closed" and str(closed["closed_on"]) == "2026-08-01"
+    other = yaml.safe_load((repo / "records/nonconformities/NC-002.yaml").read_text())
+    assert (
+        other["source"] == "other"
+    )  # 'inspection' is not a source of the format: kept as a comment
+    again = _import(repo, "nonconformities", str(source))
+    assert "nothing changed" in again.stdout
+    assert sorted(p.name for p in (repo / "records/nonconformities").iterdir()) == files

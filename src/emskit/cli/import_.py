@@ -65,8 +65,11 @@ def import_(
     ] = "annual",
     guideline: Annotated[
         str | None,
-        typer.Option("--guideline", metavar="LABEL",
-                     help="The guideline row whose limits apply, when a table has several."),
+        typer.Option(
+            "--guideline",
+            metavar="LABEL",
+            help="The guideline row whose limits apply, when a table has several.",
+        ),
     ] = None,
     update: Annotated[
         bool, typer.Option("--update", help="Merge into existing records by id, keeping comments.")

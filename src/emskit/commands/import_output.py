@@ -18,6 +18,7 @@ from emskit.importing.writer import (
     RECORD_FOLDERS,
     list_file_text,
     merged_list_text,
+    merged_record_text,
     plan,
     readings_csv,
     record_file_text,
@@ -34,22 +35,59 @@ def target_rels(kind: str, source: str, repo: Repository) -> set[str]:
         return {f"{LIST_FOLDERS[kind]}/{slug(source)}.yaml"}
     if kind == "readings":
         return {INDICATORS}
-    folder = RECORD_FOLDERS[kind]
-    return {r.file for r in repo.records if r.file.startswith(folder + "/")}
+    folder, mark = RECORD_FOLDERS[kind], f"# Imported by emskit from {source} row "
+    return {
+        r.file
+        for r in repo.records
+        if r.file.startswith(folder + "/") and _first_line(repo.root / r.file).startswith(mark)
+    }
 
 
-def plan_records(root: Path, kind: str, source: str, built: list[Built], options: Any,
-                 result: Any) -> None:  # fmt: skip
+def _first_line(path: Path) -> str:
+    try:
+        with path.open(encoding="utf-8") as stream:
+            return stream.readline()
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def plan_records(
+    root: Path,
+    kind: str,
+    source: str,
+    built: list[Built],
+    options: Any,
+    result: Any,
+    merge_into: dict[str, str],
+) -> None:
+    """New records go to the import's own file(s); records whose id another file holds are
+    merged into that file (only with --update: the builders refused them otherwise)."""
+    elsewhere: dict[str, list[Built]] = {}
+    own = []
+    for item in built:
+        target = merge_into.get(item.record["id"])
+        (elsewhere.setdefault(target, []) if target else own).append(item)
+    for rel, items in sorted(elsewhere.items()):
+        if kind in LIST_FOLDERS:
+            text = merged_list_text(root / rel, kind, items, source)
+        else:
+            text = merged_record_text(root / rel, items[0])
+        result.files.append(plan(root, rel, text))
     if kind in LIST_FOLDERS:
+        if not own:
+            return
         rel = f"{LIST_FOLDERS[kind]}/{slug(source)}.yaml"
-        text = list_file_text(kind, built, source)
+        text = list_file_text(kind, own, source)
         if options.update and (root / rel).exists():
-            text = merged_list_text(root / rel, kind, built, source)
+            text = merged_list_text(root / rel, kind, own, source)
         result.files.append(_guarded(root, rel, text, options))
         return
-    for item in built:
+    for item in own:
         rel = f"{RECORD_FOLDERS[kind]}/{item.record['id']}.yaml"
-        result.files.append(_guarded(root, rel, record_file_text(item, source), options))
+        text = record_file_text(item, source)
+        if options.update and (root / rel).exists():
+            text = merged_record_text(root / rel, item)
+        result.files.append(_guarded(root, rel, text, options))
 
 
 def _guarded(root: Path, rel: str, text: str, options: Any) -> Any:

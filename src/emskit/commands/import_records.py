@@ -87,7 +87,7 @@ def run_import(root: Path, kind: str, file: Path, options: Options) -> ImportRes
     result = ImportResult(kind, shown, table.name, mapping, map_text(kind, mapping, table))
     from emskit.commands import import_output
 
-    links = _links(repo, kind, import_output.target_rels(kind, shown, repo))
+    links = _links(repo, kind, import_output.target_rels(kind, shown, repo), options.update)
     if kind == "readings":
         import_output.plan_readings(root, repo, table, mapping, context, links, options, result)
     else:
@@ -98,14 +98,14 @@ def run_import(root: Path, kind: str, file: Path, options: Options) -> ImportRes
             from emskit.commands import import_verdicts
 
             import_verdicts.compare(root, repo, source.text, table, mapping, built, options, result)
-        import_output.plan_records(root, kind, shown, built, options, result)
+        import_output.plan_records(root, kind, shown, built, options, result, links.merge_into)
     result.problems = sorted(context.problems, key=lambda p: (p.row, p.column))
     result.notes = context.notes
     result.unresolved = dict(sorted(links.people.unresolved.items()))
     return result
 
 
-def _links(repo: Repository, kind: str, own_files: set[str]) -> Links:
+def _links(repo: Repository, kind: str, own_files: set[str], update: bool) -> Links:
     people, sites = NameIndex(), NameIndex()
     for record in repo.of_kind("person"):
         people.add(record.id, record.model.name)
@@ -117,7 +117,9 @@ def _links(repo: Repository, kind: str, own_files: set[str]) -> Links:
     ours = [r for r in repo.records if r.kind == RECORD_KIND[kind]]
     taken = [r.id for r in repo.records if r.id and r.file not in own_files]
     allocator = IdAllocator(kind, [r.id for r in ours], taken)
-    return Links(people, sites, allocator, {r.id.upper() for r in repo.records if r.id})
+    elsewhere = {r.id: r.file for r in ours if r.file not in own_files}
+    existing = {r.id.upper() for r in repo.records if r.id}
+    return Links(people, sites, allocator, existing, elsewhere, update)
 
 
 def _build(
@@ -138,7 +140,7 @@ def _build(
             item = obligations.build_obligation(row, links, options.frequency)
         else:
             item = builders[kind](row, links)
-        if item is not None:
+        if item is not None and item.record["id"]:
             out.append(item)
     return out
 

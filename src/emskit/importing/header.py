@@ -22,7 +22,9 @@ def find_table(grid: Grid) -> Table | None:
     width = max(len(cells) for _, cells in rows[: _LOOK * 2])
     for index, (number, cells) in enumerate(rows[:_LOOK]):
         below = rows[index + 1][1] if index + 1 < len(rows) else []
-        if _is_header(cells, width) or (_is_header(cells, width * 0.6) and _is_header(below, width)):
+        if _is_header(cells, width) or (
+            _is_header(cells, width * 0.6) and _is_header(below, width)
+        ):
             header, used, groups, subs = _merge_two_rows(rows, index)
             body = _body(rows[index + used :], header)
             return Table(grid.name, _unique(header), number, body, groups, subs)

@@ -251,7 +251,10 @@ def _hit(word: str, full: str, words: tuple[str, ...], rank: int) -> bool:
         return any(word.split(" ")[0] == w for w in words if " " not in w and len(w) > 2)
     # Containment only in short headers: "pH-Value (units) Winter Storage 1" is a parameter
     # of a wide table, not the value column of a long one.
-    return len(word.split()) <= 3 and any(len(w) > 3 and w in word for w in words)
+    # Chinese words are short ("频次"), so they count from two characters.
+    return len(word.split()) <= 3 and any(
+        (len(w) > 3 or (len(w) > 1 and not w.isascii())) and w in word for w in words
+    )
 
 
 def _values(table: Table, index: int) -> list[str]:

@@ -82,19 +82,16 @@ def plan(root: Path, rel: str, text: str) -> PlannedFile:
 
 def merged_list_text(path: Path, key: str, built: list[Built], source: str) -> str:
     """The existing file with records of the same id updated in place and new ones appended."""
-    from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    yaml_rt = YAML(typ="rt")
-    yaml_rt.width = 4096
-    yaml_rt.indent(mapping=2, sequence=4, offset=2)
+    yaml_rt = _round_trip()
     data = yaml_rt.load(path.read_text(encoding="utf-8")) or CommentedMap()
     items = data.get(key)
     if items is None:  # 'indicators:' with nothing under it yet
         items = data[key] = CommentedSeq()
     by_id = {str(i.get("id")): i for i in items if isinstance(i, dict)}
     for item in built:
-        plain = yaml.safe_load(_dump(item.record))
+        plain = _plain(item.record)
         existing = by_id.get(str(item.record["id"]))
         if existing is None:
             items.append(plain)
@@ -102,9 +99,40 @@ def merged_list_text(path: Path, key: str, built: list[Built], source: str) -> s
                 len(items) - 1, before=f"from {source} row {item.row}", indent=2
             )
             continue
-        for field, value in plain.items():
-            if existing.get(field) != value:
-                existing[field] = value
+        _merge(existing, plain)
+    return _dumped(yaml_rt, data)
+
+
+def merged_record_text(path: Path, item: Built) -> str:
+    """A one-record file with the imported fields set in place; its comments stay."""
+    yaml_rt = _round_trip()
+    data = yaml_rt.load(path.read_text(encoding="utf-8"))
+    _merge(data, _plain(item.record))
+    return _dumped(yaml_rt, data)
+
+
+def _merge(existing: Any, plain: dict[str, Any]) -> None:
+    for name, value in plain.items():
+        if existing.get(name) != value:  # an unchanged field keeps its quoting and comments
+            existing[name] = value
+
+
+def _plain(record: dict[str, Any]) -> dict[str, Any]:
+    """The record as YAML would read it back (dates as dates), to compare with the file."""
+    loaded: dict[str, Any] = yaml.safe_load(_dump(record))
+    return loaded
+
+
+def _round_trip() -> Any:
+    from ruamel.yaml import YAML
+
+    yaml_rt = YAML(typ="rt")
+    yaml_rt.width = 4096
+    yaml_rt.indent(mapping=2, sequence=4, offset=2)
+    return yaml_rt
+
+
+def _dumped(yaml_rt: Any, data: Any) -> str:
     buffer = io.StringIO()
     yaml_rt.dump(data, buffer)
     return buffer.getvalue()

@@ -22,18 +22,45 @@ class Links:
     sites: NameIndex
     ids: IdAllocator
     existing: set[str] = field(default_factory=set)  # every id in the repository
+    # Records of this kind outside the import's own files: id -> file, for --update.
+    elsewhere: dict[str, str] = field(default_factory=dict)
+    update: bool = False
+    merge_into: dict[str, str] = field(default_factory=dict)  # id -> existing file
+    _seen: dict[str, int] = field(default_factory=dict)
 
     def own_id(self, row: Row) -> str:
-        """The file's id when it has a usable one, else the next free one."""
+        """The file's id when it has a usable one, else the next free one; "" when the row
+        must not be imported (its id is another record's, and --update was not given)."""
         given = row.text("id")
-        if given and ID_LIKE.match(given) and self.ids.claim(given):
-            return given
+        if given and ID_LIKE.match(given):
+            return self._given(row, given)
         if given and not ID_LIKE.match(given):
             row.context.notes.append(
                 f"{row.context.file}:{row.number}: id {given!r} is not an emskit id "
                 "(letters, digits, '-'); a new one was given"
             )
         return self.ids.allocate()
+
+    def _given(self, row: Row, given: str) -> str:
+        if given.upper() in self._seen:
+            row.problem(
+                "id", f"id {given} is also on row {self._seen[given.upper()]}: ids are unique"
+            )
+            return ""
+        self._seen[given.upper()] = row.number
+        if self.ids.claim(given):
+            return given
+        if self.update and given in self.elsewhere:
+            self.merge_into[given] = self.elsewhere[given]
+            return given
+        where = self.elsewhere.get(given)
+        row.problem(
+            "id",
+            f"id {given} is already used"
+            + (f" by a record in {where}; give --update to merge into it" if where else
+               " by another kind of record; change it or drop the id column"),
+        )  # fmt: skip
+        return ""
 
     def person(self, row: Row, target: str, record: dict[str, Any], built: Built) -> None:
         text = " ".join(row.text(target).split())

@@ -16,7 +16,9 @@ def read_source(path: Path, shown: str, sheet: str | None = None) -> Source:
 
             return read_xlsx(path, shown, sheet)
         if sheet is not None and suffix not in (".md", ".markdown"):
-            raise UsageError(f"--sheet is for xlsx workbooks and Markdown sections; {shown} is neither")
+            raise UsageError(
+                f"--sheet is for xlsx workbooks and Markdown sections; {shown} is neither"
+            )
         data = path.read_bytes()
     except OSError as error:
         raise UsageError(f"{shown}: cannot be read ({error.strerror})") from None
