@@ -431,3 +431,20 @@ def test_nonconformities_one_file_each_and_reimport_is_stable(make_repo, tmp_pat
     again = _import(repo, "nonconformities", str(source))
     assert "nothing changed" in again.stdout
     assert sorted(p.name for p in (repo / "records/nonconformities").iterdir()) == files
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Waste oil", "yes", "No", "null", "12", "1.5", "2026-01-01", "a: b", "# not a comment",
+     "x #y", "- item", "[list]", "{map}", "trailing ", " leading", "multi\nline", "引号\"内",
+     "*alias", "&anchor", "!tag", "%directive", "@at", "`tick`", "'quoted'", "Ozone Protection & SGG",
+     "CLASS ‘A’", "3L", "", "0x1F", "1e3", ".inf", "~"],
+)  # fmt: skip
+def test_written_yaml_reads_back_as_the_same_record(value):
+    import datetime as dt
+
+    from emskit.importing.yaml_text import block
+
+    record = {"id": "X-1", "text": value, "n": 3, "f": 0.5, "on": dt.date(2026, 1, 2),
+              "flag": False, "scores": {"legal": "yes"}, "ids": ["A-1", value], "empty": []}  # fmt: skip
+    assert yaml.safe_load("\n".join(block(record, "  ", "- "))) == [record]

@@ -193,13 +193,18 @@ CRITERIA: dict[str, tuple[str, ...]] = {
 @dataclass
 class Mapping:
     columns: dict[str, str] = field(default_factory=dict)  # header -> target
+    _by_target: dict[str, str] | None = field(default=None, repr=False, compare=False)
 
     def target(self, header: str) -> str | None:
         target = self.columns.get(header)
         return None if target in (None, "ignore") else target
 
     def column_of(self, target: str) -> str | None:
-        return next((h for h, t in self.columns.items() if t == target), None)
+        if self._by_target is None:  # asked for every cell of every row: built once
+            self._by_target = {}
+            for header, name in self.columns.items():
+                self._by_target.setdefault(name, header)
+        return self._by_target.get(target)
 
     def criteria(self) -> dict[str, str]:
         return {t.split(":", 1)[1]: h for h, t in self.columns.items() if t.startswith("score:")}

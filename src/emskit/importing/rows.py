@@ -32,10 +32,9 @@ class Row:
     context: Context
 
     def text(self, target: str) -> str:
-        header = self.mapping.column_of(target)
-        if header is None:
+        index = self.table.index_of(self.mapping.column_of(target))
+        if index is None:
             return ""
-        index = self.table.header.index(header)
         return self.cells[index].strip() if index < len(self.cells) else ""
 
     def column(self, target: str) -> int:

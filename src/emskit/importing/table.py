@@ -24,9 +24,14 @@ class Table:
     # Under a merged heading ("pH (units)" over "Storage 1", "Storage 2"): the two parts.
     groups: list[str] = field(default_factory=list)
     subheaders: list[str] = field(default_factory=list)
+    _index: dict[str, int] = field(default_factory=dict, repr=False)
 
-    def column(self, name: str) -> int:
-        return self.header.index(name)
+    def index_of(self, name: str | None) -> int | None:
+        if name is None:
+            return None
+        if len(self._index) != len(self.header):
+            self._index = {h: i for i, h in enumerate(self.header)}
+        return self._index.get(name)
 
 
 @dataclass(frozen=True)

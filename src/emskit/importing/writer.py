@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from emskit.importing.rows import Built
+from emskit.importing.yaml_text import block
 
 LIST_FOLDERS = {"aspects": "aspects", "obligations": "obligations", "objectives": "objectives"}
 RECORD_FOLDERS = {"nonconformities": "records/nonconformities", "training": "records/training"}
@@ -53,15 +54,14 @@ def list_file_text(key: str, built: list[Built], source: str) -> str:
     for item in built:
         out.append(f"  # from {source}" + (f" row {item.row}" if item.row else ""))
         out.extend(f"  #   {_comment(c)}" for c in item.comments)
-        body = _dump([item.record]).rstrip("\n").split("\n")
-        out.extend("  " + line for line in body)
+        out.extend(block(item.record, "  ", "- "))
     return "\n".join(out) + "\n"
 
 
 def record_file_text(item: Built, source: str) -> str:
     head = [f"# Imported by emskit from {source} row {item.row}."]
     head.extend(f"#   {_comment(c)}" for c in item.comments)
-    return "\n".join(head) + "\n" + _dump(item.record)
+    return "\n".join(head + block(item.record, "", "")) + "\n"
 
 
 def readings_csv(rows: list[tuple[str, str, str, str, str]]) -> str:
