@@ -16,7 +16,7 @@ from typing import Any
 
 _PLAIN = re.compile(r"[A-Za-z\u00c0-\uffff][\w\u00c0-\uffff .,()/&+%'’-]*")
 _RESERVED = frozenset(
-    "y n yes no true false on off null ~".split()
+    ["y", "n", "yes", "no", "true", "false", "on", "off", "null", "~"]
 )  # what YAML 1.1 readers turn into booleans or null
 
 
