@@ -32,7 +32,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "emskit.certification.cycle",
         "emskit.certification.audit_time",
     ),
-    ("emskit.repo", "emskit.git"),
+    # importing/ reads consultants' registers as repo/ reads the repository's files: an input
+    # adapter, below every judgement.
+    ("emskit.repo", "emskit.git", "emskit.importing"),
     ("emskit.model",),
     ("emskit.vocabulary",),
     (
@@ -41,6 +43,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "emskit.errors",
         "emskit.listing",
         "emskit.atomic",
+        "emskit.escaping",  # imports nothing from emskit: every output layer may use it
         "emskit.resources",
         "emskit.__version__",  # a literal in the root package, imported by reporters
     ),

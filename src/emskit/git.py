@@ -174,7 +174,26 @@ def state(path: Path) -> Checkout:
         inside,
         filters=_filter_names(top),
     )
-    return Checkout(commit, status == b"", is_shallow(top))
+    return Checkout(commit, not _changes(status, top), is_shallow(top))
+
+
+def _changes(status: bytes, top: Path) -> list[str]:
+    """The changed or untracked files of ``git status -z``, less the packs emskit wrote:
+    a pack built inside the repository must not make the next pack refuse as dirty."""
+    from emskit.repo.pack_output import within_pack_output
+
+    entries = iter(status.split(b"\0"))
+    changed: list[str] = []
+    cache: dict[str, bool] = {}
+    for entry in entries:
+        if not entry:
+            continue
+        code, name = entry[:2], os.fsdecode(entry[3:])
+        if b"R" in code or b"C" in code:
+            next(entries, None)  # a rename's or copy's second name is its source
+        if not within_pack_output(top, name, cache):
+            changed.append(name)
+    return changed
 
 
 def is_shallow(path: Path) -> bool:

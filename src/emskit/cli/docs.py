@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, output_path, repository_root
 
 app = typer.Typer(
     help="Controlled documents: the master list, their history, rendering.",
@@ -84,7 +83,8 @@ def render(
     doc_id: Annotated[str, typer.Argument(metavar="DOC-ID")],
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.pdf,
     out: Annotated[
-        Path | None, typer.Option("--out", help="File to write (default: DOC-ID.FORMAT).")
+        str | None,
+        typer.Option("--out", help="File, pipe or device to write (default: DOC-ID.FORMAT)."),
     ] = None,
 ) -> None:
     """Render one controlled document to PDF, Word, HTML or Markdown."""
@@ -95,8 +95,8 @@ def render(
 def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped-def]
     from emskit.commands.docs import render_document
 
-    target = render_document(
-        repository_root(repo), as_of_date(as_of), doc_id, format.value, out, warn=_warn
-    )
+    root, day = repository_root(repo), as_of_date(as_of)
+    target = output_path(out) if out is not None else None
+    target = render_document(root, day, doc_id, format.value, target, warn=_warn)
     print(f"emskit docs: wrote {target}", file=sys.stderr)
     return 0

@@ -19,7 +19,9 @@ def run_command(body: Callable[[], int]) -> None:
     try:
         code = body()
     except EmskitError as error:
-        print(f"emskit: {error}", file=sys.stderr)
+        from emskit.escaping import terminal_text
+
+        print(f"emskit: {terminal_text(str(error))}", file=sys.stderr)
         code = error.exit_code
     except KeyboardInterrupt:
         print("emskit: interrupted", file=sys.stderr)

@@ -53,6 +53,12 @@ def _init(
     options = InitOptions(name or directory.resolve().name, edition, language, jurisdiction, preset)
     result = run_init(directory, options)
     print(f"emskit: created {len(result.written)} files in {result.target}", file=sys.stderr)
+    if result.skipped:
+        names = ", ".join(sorted(p.relative_to(result.target).as_posix() for p in result.skipped))
+        print(
+            f"emskit: kept {len(result.skipped)} files already there (not overwritten): {names}",
+            file=sys.stderr,
+        )
     if result.git == "missing":
         print("emskit: git was not found; run 'git init' yourself", file=sys.stderr)
     elif result.git == "initialised":

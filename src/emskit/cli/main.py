@@ -19,6 +19,7 @@ from emskit.cli import check as check_command
 from emskit.cli import docs as docs_command
 from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
+from emskit.cli import import_ as import_command
 from emskit.cli import init as init_command
 from emskit.cli import pack as pack_command
 from emskit.cli import ready as ready_command
@@ -68,6 +69,7 @@ app.command("audit-time")(audit_time_command.audit_time)
 app.command("pack")(pack_command.pack)
 app.add_typer(docs_command.app, name="docs")
 app.command("schema")(schema_command.schema)
+app.command("import")(import_command.import_)
 
 
 def run() -> None:

@@ -43,3 +43,13 @@ def repository_root(repo: Path | None) -> Path:
     from emskit.repo.loader import find_root
 
     return find_root(repo, Path.cwd())
+
+
+def output_path(text: str, option: str = "--out") -> Path:
+    """An output path as typed: an empty one is refused, not read as "." (which would write
+    into the current folder, possibly over the repository itself)."""
+    from emskit.errors import UsageError
+
+    if not text.strip():
+        raise UsageError(f"{option} is empty: name the file or folder to write")
+    return Path(text)

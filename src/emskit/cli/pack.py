@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, output_path, repository_root
 
 
 def pack(
-    out: Annotated[Path, typer.Option("--out", help="A folder, or a .zip file.")],
+    out: Annotated[
+        str,
+        typer.Option("--out", help="A folder, or a .zip file (a pipe or a device gets the zip)."),
+    ],
     repo: RepoOption = None,
     as_of: AsOfOption = None,
     formats: Annotated[
@@ -50,6 +52,11 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
     from emskit.commands.pack import build_pack, parse_formats
 
     chosen = parse_formats(formats)
+    out = output_path(out)
+    if out.suffix == ".zip":
+        from emskit.atomic import check_writable
+
+        check_writable(out)  # before minutes of building, not after
     progress, stop = _progress()
     try:
         result = build_pack(
@@ -87,7 +94,13 @@ def _progress():  # type: ignore[no-untyped-def]
         return (lambda _: None), (lambda: None)
     from rich.console import Console
     from rich.status import Status
+    from rich.text import Text
+
+    from emskit.escaping import terminal_text
 
     status = Status("building the pack", console=Console(stderr=True))
     status.start()
-    return (lambda what: status.update(f"building the pack: {what}")), status.stop
+    # Text, never markup: the current document's title is the repository's data.
+    return (
+        lambda what: status.update(Text(f"building the pack: {terminal_text(str(what))}"))
+    ), status.stop

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,9 +10,9 @@ from emskit.cli.errors import run_command
 
 
 def schema(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write the schemas into.")] = Path(
-        "schemas"
-    ),
+    out: Annotated[
+        str, typer.Option("--out", help="Folder to write the schemas into.")
+    ] = "schemas",
 ) -> None:
     """Write one JSON Schema per file kind (emskit.yaml, aspects, audits...) to --out.
 
@@ -22,8 +21,9 @@ def schema(
     run_command(lambda: _schema(out))
 
 
-def _schema(out: Path) -> int:
+def _schema(text: str) -> int:
+    from emskit.cli.options import output_path
     from emskit.commands.schema import write_schemas
 
-    write_schemas(out)
+    write_schemas(output_path(text))
     return 0

@@ -102,6 +102,12 @@ def _score(repo, as_of, format, site, department, condition, verdict, explain, w
         site, department, condition.value if condition else None, verdict.value if verdict else None
     )
     result = run_score(root, day, filters)
+    if not result.usable and format is not Format.json:
+        # Nothing was scored: the method's findings are the whole answer (a table would be empty).
+        from emskit.report.score_text import render_unusable
+
+        render_unusable(result, sys.stderr if format is Format.csv else sys.stdout)
+        return 1
     if explain:
         from emskit.report.score_text import render_explain
 

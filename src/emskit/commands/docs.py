@@ -11,7 +11,7 @@ from emskit.documents.content import Document, Fields
 from emskit.documents.context import PackContext
 from emskit.documents.history import document_histories
 from emskit.errors import UsageError
-from emskit.repo.loader import load_repository
+from emskit.repo.loader import load_repository, split_front_matter
 from emskit.repo.repository import Record
 
 
@@ -54,7 +54,8 @@ def rendered(ctx: PackContext, record: Record) -> Document:
 
     model, L = record.model, ctx.labels
     text = (Path(ctx.repo.root) / record.file).read_text(encoding="utf-8-sig")
-    body = text.split("---", 2)[2] if text.startswith("---") else text
+    parts = split_front_matter(text)
+    body = parts[1] if parts else text
     info = ctx.history.get(record.file)
     fields = [
         (L("id"), record.id),
@@ -81,9 +82,11 @@ def render_document(
     """Write one controlled document in one format; returns the file written (default
     DOC-ID.FORMAT in the current folder). What limits the git history goes to ``warn``."""
     from emskit import __version__
-    from emskit.atomic import write_bytes
+    from emskit.atomic import check_writable, write_bytes
     from emskit.documents.writers import Style, write_document
 
+    if out is not None:
+        check_writable(out)  # before the work, not after
     ctx = _context(root, as_of, warn)
     document = rendered(ctx, find_document(ctx, doc_id))
     footer = ctx.labels(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from emskit.atomic import write_text
@@ -61,20 +62,27 @@ def validate(options: InitOptions) -> None:
         raise UsageError(f"--preset {options.preset!r}: use one of {', '.join(PRESETS)}")
 
 
-def scaffold(target: Path, options: InitOptions) -> list[Path]:
-    """Write the new repository's files; refuses to touch an existing EMS repository."""
+@dataclass
+class Scaffolded:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # already there: left as they were
+
+
+def scaffold(target: Path, options: InitOptions) -> Scaffolded:
+    """Write the new repository's files; refuses to touch an existing EMS repository, and
+    leaves every file already in the folder (a hand-written policy.yaml...) as it is."""
     validate(options)
     if (target / "emskit.yaml").exists():
         raise UsageError(f"{target}: already an emskit repository (emskit.yaml exists)")
     templates = data_dir("templates") / "init"
-    written: list[Path] = []
+    written = Scaffolded()
     for rel, schema in _FILES.items():
         depth = rel.count("/")
         hint = (
             f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{schema_name(schema)}\n"
         )
         body = _fill((templates / rel).read_text(encoding="utf-8"), options)
-        written.append(_write(target / rel, hint + body))
+        _write(written, target / rel, hint + body)
     readme = (templates / "records-README.md").read_text(encoding="utf-8")
     for part in RECORD_FOLDERS:
         folder = part.pattern.rpartition("/")[0]
@@ -83,20 +91,17 @@ def scaffold(target: Path, options: InitOptions) -> list[Path]:
             .replace("{{what}}", part.name)
             .replace("{{example}}", _EXAMPLES[part.name])
         )
-        written.append(_write(target / folder / "README.md", text))
-    written.append(
-        _write(target / "monitoring/data/readings.csv", "date,indicator,value,site,note\n")
-    )
-    written.append(
-        _write(
-            target / "templates/README.md",
-            (templates / "templates-README.md").read_text(encoding="utf-8"),
-        )
+        _write(written, target / folder / "README.md", text)
+    _write(written, target / "monitoring/data/readings.csv", "date,indicator,value,site,note\n")
+    _write(
+        written,
+        target / "templates/README.md",
+        (templates / "templates-README.md").read_text(encoding="utf-8"),
     )
     for keep in ("documents", "evidence"):
-        written.append(_write(target / keep / ".gitkeep", ""))
-    for name, body in all_schemas().items():
-        written.append(_write(target / SCHEMA_DIR / name, dump(body)))
+        _write(written, target / keep / ".gitkeep", "")
+    for name, schema_body in all_schemas().items():
+        _write(written, target / SCHEMA_DIR / name, dump(schema_body))
     return written
 
 
@@ -115,16 +120,20 @@ def _yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _write(path: Path, text: str) -> Path:
+def _write(done: Scaffolded, path: Path, text: str) -> None:
+    if os.path.lexists(path):
+        done.skipped.append(path)
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     write_text(path, text)
-    return path
+    done.written.append(path)
 
 
 @dataclass(frozen=True)
 class InitResult:
     target: Path
     written: list[Path]
+    skipped: list[Path]  # already in the folder: left as they were
     git: str  # "missing" (no git found), "initialised", or "existing" (already in a work tree)
 
 
@@ -136,12 +145,12 @@ def run_init(directory: Path, options: InitOptions) -> InitResult:
     target = directory.resolve()
     try:
         target.mkdir(parents=True, exist_ok=True)
-        written = scaffold(target, options)
+        done = scaffold(target, options)
     except OSError as error:
         raise UsageError(f"{directory}: cannot write the repository ({error.strerror})") from None
     if not git.available():
-        return InitResult(target, written, "missing")
+        return InitResult(target, done.written, done.skipped, "missing")
     if git.in_work_tree(target):
-        return InitResult(target, written, "existing")
+        return InitResult(target, done.written, done.skipped, "existing")
     git.init_repository(target)
-    return InitResult(target, written, "initialised")
+    return InitResult(target, done.written, done.skipped, "initialised")

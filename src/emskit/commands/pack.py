@@ -168,10 +168,10 @@ def _build(
 
 
 def _write(out: Path, files: dict[str, bytes], as_of: dt.date) -> None:
-    from emskit.atomic import write_bytes
+    from emskit.atomic import is_stream, write_bytes
 
     try:
-        if out.suffix == ".zip":
+        if out.suffix == ".zip" or is_stream(out):  # a pipe or a device takes the zip
             out.parent.mkdir(parents=True, exist_ok=True)
             write_bytes(out, fixed_zip(sorted(files.items()), as_of))
             return

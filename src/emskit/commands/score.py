@@ -33,7 +33,9 @@ def run_score(root: Path, as_of: dt.date, filters: Filters = NO_FILTERS) -> Scor
 
 
 def _score(repo: Repository, as_of: dt.date) -> tuple[Scoring, list[Finding]]:
-    if repo.config is None or repo.config.significance is None:
+    if repo.config is None:
+        raise ConfigError(_config_problem(repo))
+    if repo.config.significance is None:
         raise ConfigError(
             "emskit.yaml has no significance method to score with: add "
             "'significance: {preset: multi-factor-cn}' (or another preset), or "
@@ -45,6 +47,19 @@ def _score(repo: Repository, as_of: dt.date) -> tuple[Scoring, list[Finding]]:
     findings = [repo.locate(f) for f in significance_rules.check(ctx)]
     findings.sort(key=Finding.sort_key)
     return ctx.scoring, findings
+
+
+def _config_problem(repo: Repository) -> str:
+    """Why emskit.yaml could not be read, located: the method cannot be trusted without it."""
+    problems = [repo.locate(f) for f in repo.load_findings if f.file == "emskit.yaml"]
+    problems.sort(key=Finding.sort_key)
+    if not problems:
+        return "emskit.yaml could not be read: run 'emskit check' to see why"
+    first = problems[0]
+    return (
+        f"emskit.yaml:{first.line}:{first.column}: {first.message}; fix emskit.yaml "
+        "('emskit check' lists every problem)"
+    )
 
 
 def _by_score(outcome: Outcome) -> tuple[int, Decimal, str]:

@@ -16,6 +16,8 @@ from pydantic import TypeAdapter, ValidationError
 from emskit.errors import ConfigError, RepositoryNotFound
 from emskit.finding import Finding
 from emskit.model.config import SUPPORTED_FORMATS, Config
+from emskit.repo.confinement import inside as _inside
+from emskit.repo.confinement import links_out
 from emskit.repo.layout import (
     ALL_PARTS,
     CONFIG_FILE,
@@ -33,6 +35,7 @@ from emskit.repo.loading_rules import (
     UNREADABLE_FILE,
     YAML_SYNTAX,
 )
+from emskit.repo.pack_output import is_pack_output
 from emskit.repo.readings import read_readings
 from emskit.repo.records import records_of
 from emskit.repo.repository import Record, Repository, SourceFile
@@ -156,7 +159,9 @@ def _discover(root: Path, findings: list[Finding]) -> list[tuple[str, str]]:
         dirs[:] = sorted(
             d
             for d in dirs
-            if not d.startswith(".") and not (rel_folder == "" and d in SKIPPED_FOLDERS)
+            if not d.startswith(".")
+            and not (rel_folder == "" and d in SKIPPED_FOLDERS)
+            and not is_pack_output(Path(folder, d))  # emskit's own output, not the EMS
         )
         for name in sorted(files):
             rel = rel_folder + name
@@ -176,6 +181,16 @@ def _discover(root: Path, findings: list[Finding]) -> list[tuple[str, str]]:
                 )
                 continue
             out.append((rel, kind))
+    for rel in links_out(root, "templates"):  # templates are read when documents are built
+        findings.append(
+            PATH_OUTSIDE.at(
+                rel,
+                message="template link to outside the repository; emskit will not read it "
+                "(replace the link by the file)",
+                line=1,
+                column=1,
+            )
+        )
     return sorted(out)
 
 
@@ -190,10 +205,6 @@ def _classify(rel: str) -> str | None:
     if rel.endswith((".yaml", ".yml")) and not rel.rpartition("/")[2].startswith("."):
         return "misplaced"
     return None
-
-
-def _inside(path: str, root: str) -> bool:
-    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
 
 
 def _misplaced_message(rel: str) -> str:
@@ -269,12 +280,22 @@ def _empty_message(part: Part) -> str:
     return f"file is empty: record the {part.name} here ({clauses})"
 
 
-def _front_matter(repo: Repository, rel: str, text: str) -> tuple[str | None, int]:
+def split_front_matter(text: str) -> tuple[str, str] | None:
+    """A controlled document's YAML front matter and its body; the front matter opens with
+    '---' and closes with '---' or '...' (YAML's own end-of-document marker). None when it has
+    no front matter. The one reading of the format: the loader and 'docs render' both use it."""
     lines = text.split("\n")
     if lines[0].strip() == "---":
         for index in range(1, len(lines)):
             if lines[index].rstrip() in ("---", "..."):
-                return "\n".join(lines[1:index]) + "\n", 1
+                return "\n".join(lines[1:index]) + "\n", "\n".join(lines[index + 1 :])
+    return None
+
+
+def _front_matter(repo: Repository, rel: str, text: str) -> tuple[str | None, int]:
+    parts = split_front_matter(text)
+    if parts is not None:
+        return parts[0], 1
     repo.load_findings.append(
         SCHEMA.at(
             rel,

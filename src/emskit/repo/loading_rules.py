@@ -115,8 +115,9 @@ PATH_OUTSIDE = Rule(
     ERROR,
     ("7.5.3",),
     """
-A file of the layout that is a symbolic link resolving outside the repository. It is not
-read: a repository must be complete in itself and must not expose other files.
+A file of the layout, or anything in ``templates/``, that is a symbolic link resolving outside
+the repository. It is not read: a repository must be complete in itself and must not expose
+other files (a template linked to ``/etc`` would put the machine's files into the pack).
 
 Passes: ``aspects/site-b.yaml`` linking to ``shared/site-b.yaml`` inside the repository.
 

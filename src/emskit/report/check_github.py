@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from emskit.escaping import terminal_text
 from emskit.report.check_text import summary
+from emskit.report.finding_cap import capped
 from emskit.rules.result import CheckResult
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return terminal_text(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
@@ -19,7 +21,7 @@ def _escape_property(text: str) -> str:
 
 
 def render(result: CheckResult, out: TextIO) -> None:
-    for f in result.findings:
+    for f in capped(result.findings):
         clauses = f" [{', '.join(f.clauses)}]" if f.clauses else ""
         out.write(
             f"::{_COMMAND[f.severity.label]} file={_escape_property(f.file)},line={f.line},"

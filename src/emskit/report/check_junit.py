@@ -1,4 +1,5 @@
-"""JUnit XML: one test suite per file checked, one failing test case per finding.
+"""JUnit XML: one test suite per file checked, one failing test case per finding (at most
+100 per rule and file, then one saying how many more: see finding_cap).
 
 CI systems that read JUnit show each finding as a failed test named after its rule and
 location; a clean repository is one passing test case.
@@ -10,20 +11,22 @@ from itertools import groupby
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from emskit.escaping import xml_text
 from emskit.finding import Finding, Severity
+from emskit.report.finding_cap import capped
 from emskit.rules.result import CheckResult
 
 
 def render(result: CheckResult, out: TextIO, fail_on: Severity) -> None:
     root = ET.Element("testsuites", name="emskit check")
     total = failures = 0
-    for file, group in groupby(result.findings, key=lambda f: f.file):
+    for file, group in groupby(capped(result.findings), key=lambda f: f.file):
         findings = list(group)
         failed = [f for f in findings if f.severity >= fail_on]
         suite = ET.SubElement(
             root,
             "testsuite",
-            name=file,
+            name=xml_text(file),
             tests=str(len(findings)),
             failures=str(len(failed)),
             errors="0",
@@ -48,18 +51,18 @@ def render(result: CheckResult, out: TextIO, fail_on: Severity) -> None:
 
 
 def _case(suite: ET.Element, finding: Finding, failed: bool) -> None:
+    # Findings quote the repository's text: XML cannot hold every character it may contain.
+    file, message = xml_text(finding.file), xml_text(finding.message)
     case = ET.SubElement(
         suite,
         "testcase",
         classname=f"{finding.code}.{finding.rule}",
-        name=f"{finding.file}:{finding.line}:{finding.column}",
-        file=finding.file,
+        name=f"{file}:{finding.line}:{finding.column}",
+        file=file,
         line=str(finding.line),
     )
-    detail = f"{finding.message}\nclauses: {', '.join(finding.clauses) or '-'}"
+    detail = f"{message}\nclauses: {', '.join(finding.clauses) or '-'}"
     if failed:
-        ET.SubElement(
-            case, "failure", message=finding.message, type=finding.severity.label
-        ).text = detail
+        ET.SubElement(case, "failure", message=message, type=finding.severity.label).text = detail
     else:
         ET.SubElement(case, "system-out").text = f"[{finding.severity.label}] {detail}"

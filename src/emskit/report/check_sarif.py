@@ -6,6 +6,7 @@ from typing import Any, TextIO
 
 from emskit import __version__
 from emskit.finding import Finding
+from emskit.report.finding_cap import capped
 from emskit.report.json_out import write_json
 from emskit.rules.result import CheckResult
 
@@ -38,7 +39,7 @@ def document(result: CheckResult) -> dict[str, Any]:
                         "properties": {"asOf": result.as_of.isoformat(), "edition": result.edition},
                     }
                 ],
-                "results": [_result(f, rule_index[f.code]) for f in result.findings],
+                "results": [_result(f, rule_index[f.code]) for f in capped(result.findings)],
             }
         ],
     }

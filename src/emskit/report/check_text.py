@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from emskit.escaping import terminal_text
 from emskit.finding import Finding
 from emskit.rules.result import CheckResult
 
@@ -25,7 +26,7 @@ def render(result: CheckResult, out: TextIO) -> None:
 
 def finding_line(finding: Finding) -> str:
     clauses = f" [{', '.join(finding.clauses)}]" if finding.clauses else ""
-    return (
+    return terminal_text(
         f"{finding.file}:{finding.line}:{finding.column}: [{finding.severity.label}] "
         f"{finding.message} ({finding.code} {finding.rule}){clauses}"
     )
@@ -51,10 +52,10 @@ def _render_rich(result: CheckResult, out: TextIO) -> None:
     for finding in result.findings:
         level = finding.severity.label
         line = Text()
-        line.append(f"{finding.file}:{finding.line}:{finding.column}", style="bold")
+        line.append(terminal_text(f"{finding.file}:{finding.line}:{finding.column}"), style="bold")
         line.append(": ")
         line.append(f"[{level}]", style=_STYLE[level])
-        line.append(f" {finding.message} ")
+        line.append(f" {terminal_text(finding.message)} ")
         line.append(f"({finding.code} {finding.rule})", style="dim")
         if finding.clauses:
             line.append(f" [{', '.join(finding.clauses)}]", style="dim")

@@ -9,6 +9,7 @@ from typing import TextIO
 from emskit import __version__
 from emskit.calendar.due_item import STATES
 from emskit.calendar.due_result import DueResult
+from emskit.escaping import ics_fold, ics_text
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
@@ -108,25 +109,8 @@ def render_ics(result: DueResult, out: TextIO) -> None:
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    out.write("".join(_fold(line) + "\r\n" for line in lines))
+    out.write("".join(ics_fold(line) + "\r\n" for line in lines))
 
 
 def _text(name: str, value: str) -> str:
-    escaped = (
-        value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    )
-    return f"{name}:{escaped}"
-
-
-def _fold(line: str) -> str:
-    """Fold at 75 octets without splitting a UTF-8 character."""
-    out, current = [], ""
-    for char in line:
-        limit = 75 if not out else 74  # continuation lines start with one space
-        if len((current + char).encode("utf-8")) > limit:
-            out.append(current)
-            current = char
-        else:
-            current += char
-    out.append(current)
-    return "\r\n ".join(out)
+    return f"{name}:{ics_text(value)}"

@@ -8,6 +8,7 @@ from typing import TextIO
 from emskit.clauses.assessment import GapResult
 from emskit.documents.gap_html import render_html, title
 from emskit.documents.gap_rows import document, evidence_text, summary_line
+from emskit.escaping import markdown_cell, markdown_code
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
@@ -41,28 +42,24 @@ def render_markdown(result: GapResult, out: TextIO, numbering: str | None) -> No
     doc = document(result, numbering)
     old = numbering == "2004"
     lines = [
-        f"# {title(result)}",
+        f"# {markdown_cell(title(result))}",
         "",
-        f"As of {doc['as_of']}. {summary_line(result)}",
+        f"As of {doc['as_of']}. {markdown_cell(summary_line(result))}",
         "",
         "| clause |" + (" 2004 |" if old else "") + " title | status | why not met | evidence |",
         "| --- |" + (" --- |" if old else "") + " --- | --- | --- | --- |",
     ]
     for c in doc["clauses"]:
         cells = [
-            c["clause"],
-            *([", ".join(c["iso2004"])] if old else []),
-            c["title"],
-            c["status"],
-            "<br>".join(c["reasons"]),
-            "<br>".join(f"`{e['file']}:{e['line']}`" for e in c["evidence"][:10]),
+            markdown_cell(c["clause"]),
+            *([markdown_cell(", ".join(c["iso2004"]))] if old else []),
+            markdown_cell(c["title"]),
+            markdown_cell(c["status"]),
+            "<br>".join(markdown_cell(reason) for reason in c["reasons"]),
+            "<br>".join(markdown_code(f"{e['file']}:{e['line']}") for e in c["evidence"][:10]),
         ]
-        lines.append("| " + " | ".join(_md(cell) for cell in cells) + " |")
+        lines.append("| " + " | ".join(cells) + " |")
     out.write("\n".join(lines) + "\n")
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 __all__ = ["render_html", "render_json", "render_markdown", "render_text"]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any, TextIO
 
 from emskit import __version__
+from emskit.escaping import spreadsheet_cell
 from emskit.report.json_out import write_json
 from emskit.report.score_rows import criteria_columns, row
 from emskit.scoring.engine import Outcome
@@ -122,8 +123,8 @@ def render_csv(result: ScoreResult, out: TextIO, lines: dict[int, int]) -> None:
         "line",
     ]
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(headers)
+    writer.writerow([spreadsheet_cell(h) for h in headers])
     for outcome in result.outcomes:
         cells = row(outcome, criteria, result.language)
         cells.update(file=outcome.record.file, line=lines.get(id(outcome.record), ""))
-        writer.writerow([cells[h] for h in headers])
+        writer.writerow([spreadsheet_cell(str(cells[h])) for h in headers])

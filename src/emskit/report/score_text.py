@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from emskit.escaping import terminal_text
 from emskit.model.common import text_in
 from emskit.report.check_text import finding_line
 from emskit.report.score_rows import criteria_columns, row
@@ -51,6 +52,11 @@ def _findings(result: ScoreResult, out: TextIO) -> None:
 
 
 def _summary(result: ScoreResult) -> str:
+    if not result.usable:
+        return (
+            "emskit score: no aspect scored: the significance method in emskit.yaml cannot be "
+            "used (see above)"
+        )
     shown = result.outcomes
     significant = sum(1 for o in shown if o.significant)
     unscored = sum(1 for o in shown if o.significant is None)
@@ -61,6 +67,11 @@ def _summary(result: ScoreResult) -> str:
     if unscored:
         text += f", {unscored} not scored"
     return text
+
+
+def render_unusable(result: ScoreResult, out: TextIO) -> None:
+    _findings(result, out)
+    out.write(_summary(result) + "\n")
 
 
 def render_explain(result: ScoreResult, outcome: Outcome, out: TextIO) -> None:
@@ -111,7 +122,7 @@ def render_explain(result: ScoreResult, outcome: Outcome, out: TextIO) -> None:
     lines.append("")
     lines.append(f"  verdict    {verdict_of(outcome)} ({outcome.reason})")
     lines.append(f"  declared   {_declared(outcome)}")
-    out.write("\n".join(lines) + "\n")
+    out.write(terminal_text("\n".join(lines)) + "\n")
 
 
 def _declared(outcome: Outcome) -> str:
@@ -133,13 +144,19 @@ def render_write(result: WriteResult, out: TextIO) -> None:
         out.write("emskit score --write: nothing written; fix the problems above first\n")
         return
     out.writelines(
-        f"{outcome.record.file}: {outcome.record.id} significant: {str(outcome.significant).lower()} "
-        f"({outcome.reason})\n"
+        terminal_text(
+            f"{outcome.record.file}: {outcome.record.id} significant: "
+            f"{str(outcome.significant).lower()} ({outcome.reason})"
+        )
+        + "\n"
         for outcome in result.changed
     )
     out.writelines(
-        f"{outcome.record.file}: {outcome.record.id} kept significant: "
-        f"{str(outcome.declared).lower()} (documented by its significance_note)\n"
+        terminal_text(
+            f"{outcome.record.file}: {outcome.record.id} kept significant: "
+            f"{str(outcome.declared).lower()} (documented by its significance_note)"
+        )
+        + "\n"
         for outcome in result.kept
     )
     files = len(result.files)
@@ -161,7 +178,7 @@ def render_diff(result: DiffResult, out: TextIO) -> None:
     for title, changes in (("Became significant", became), ("Stopped being significant", stopped)):
         if changes:
             out.write(f"\n{title}:\n")
-            out.writelines(f"- {_change_line(change)}\n" for change in changes)
+            out.writelines(f"- {terminal_text(_change_line(change))}\n" for change in changes)
 
 
 def _change_line(change: VerdictChange) -> str:

@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import TextIO
 
+from emskit.escaping import terminal_text
+
 
 def use_rich(out: TextIO) -> bool:
     return out.isatty() and "NO_COLOR" not in os.environ
@@ -23,7 +25,11 @@ def render_table(
     title: str | None = None,
     right: frozenset[int] = frozenset(),
 ) -> None:
-    """``right``: indexes of columns to right-align (numbers)."""
+    """``right``: indexes of columns to right-align (numbers). Cells and title are data:
+    controls are removed here, and rich gets them as Text, never as markup."""
+    title = terminal_text(title) if title else title
+    rows = [[terminal_text(str(cell)) for cell in row] for row in rows]
+    headers = [terminal_text(h) for h in headers]
     if use_rich(out):
         _rich_table(out, headers, rows, title, right)
         return
@@ -46,12 +52,17 @@ def _rich_table(
 ) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
-    table = Table(title=title, title_justify="left", header_style="bold")
+    table = Table(
+        title=Text(title, style="italic") if title else None,
+        title_justify="left",
+        header_style="bold",
+    )
     for index, header in enumerate(headers):
-        table.add_column(header, justify="right" if index in right else "left")
+        table.add_column(Text(header), justify="right" if index in right else "left")
     for row in rows:
-        table.add_row(*(str(cell) for cell in row))
+        table.add_row(*(Text(cell) for cell in row))
     Console(file=out, highlight=False).print(table)
 
 

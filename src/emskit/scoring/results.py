@@ -60,8 +60,13 @@ class ScoreResult:
         }
 
     @property
+    def usable(self) -> bool:
+        """False when the method cannot score anything, whatever the rule settings say."""
+        return self.scoring.methods is not None and self.scoring.methods.usable
+
+    @property
     def failed(self) -> bool:
-        return any(finding.severity >= Severity.ERROR for finding in self.findings)
+        return not self.usable or any(f.severity >= Severity.ERROR for f in self.findings)
 
 
 @dataclass

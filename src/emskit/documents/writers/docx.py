@@ -9,6 +9,7 @@ from typing import Any
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.writers.fixed_zip import normalise_zip
 from emskit.documents.writers.style import Style
+from emskit.escaping import xml_text
 
 
 def to_docx(doc: Document, style: Style) -> bytes:
@@ -22,20 +23,20 @@ def to_docx(doc: Document, style: Style) -> bytes:
     props.last_printed = stamp
     props.author = props.last_modified_by = "emskit"
     props.revision = 1
-    props.title = doc.title
+    props.title = xml_text(doc.title)
     normal = word.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(10)
     # East Asian text needs its own font slot in Word, or it falls back to a serif.
     normal.element.rPr.rFonts.set(docx.oxml.ns.qn("w:eastAsia"), "Microsoft YaHei")
     if style.draft:
-        word.sections[0].header.paragraphs[0].text = style.draft
-    word.add_heading(doc.title, level=1)
+        word.sections[0].header.paragraphs[0].text = xml_text(style.draft)
+    word.add_heading(xml_text(doc.title), level=1)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            word.add_heading(block.text, level=min(block.level, 9))
+            word.add_heading(xml_text(block.text), level=min(block.level, 9))
         elif isinstance(block, Paragraph):
-            word.add_paragraph(block.text)
+            word.add_paragraph(xml_text(block.text))
         elif isinstance(block, Fields):
             _add_word_table(word, None, block.pairs)
         elif isinstance(block, Table):
@@ -44,17 +45,14 @@ def to_docx(doc: Document, style: Style) -> bytes:
             from docx.shared import Inches
 
             word.add_picture(io.BytesIO(block.png), width=Inches(6))
-            word.add_paragraph(block.caption)
-    word.add_paragraph(style.footer)
+            word.add_paragraph(xml_text(block.caption))
+    word.add_paragraph(xml_text(style.footer))
     buffer = io.BytesIO()
     word.save(buffer)
     return normalise_zip(buffer.getvalue(), style.as_of)
 
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-
-
-_XML_UNSAFE = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))
 
 
 def _add_word_table(word: Any, headers: Any, rows: Any) -> None:
@@ -65,7 +63,7 @@ def _add_word_table(word: Any, headers: Any, rows: Any) -> None:
     from docx.oxml import parse_xml
 
     def cell(text: Any, bold: bool = False) -> str:
-        lines = str(text).translate(_XML_UNSAFE).split("\n")
+        lines = xml_text(str(text)).split("\n")
         runs = "<w:r><w:br/></w:r>".join(
             f'<w:r>{"<w:rPr><w:b/></w:rPr>" if bold else ""}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>'
             for line in lines

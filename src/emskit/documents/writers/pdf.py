@@ -9,8 +9,9 @@ from typing import Any
 from emskit.documents.charts import CJK_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.writers.fonts import PdfFonts, dejavu
-from emskit.documents.writers.pdf_table import draw_table
+from emskit.documents.writers.pdf_table import draw_paragraph, draw_table
 from emskit.documents.writers.style import Style
+from emskit.escaping import terminal_text
 
 
 def to_pdf(doc: Document, style: Style) -> bytes:
@@ -34,7 +35,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
         format="A4",
     )
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
-    pdf.set_title(doc.title)
+    pdf.set_title(terminal_text(doc.title))
     pdf.set_creator("emskit")
     fonts = style.pdf_fonts or PdfFonts(
         dejavu(), dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT
@@ -47,16 +48,15 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     pdf.set_auto_page_break(True, margin=15)
     pdf.add_page()
     pdf.set_font("Body", "B", 16)
-    pdf.multi_cell(0, 9, doc.title, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 9, terminal_text(doc.title), new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     for block in doc.blocks:
         if isinstance(block, Heading):
-            pdf.set_font("Body", "B", 13 if block.level <= 2 else 11)
             pdf.ln(2)
-            pdf.multi_cell(0, 7, block.text, new_x="LMARGIN", new_y="NEXT")
+            size = 13 if block.level <= 2 else 11
+            draw_paragraph(pdf, terminal_text(block.text), size, 7, bold=True)
         elif isinstance(block, Paragraph):
-            pdf.set_font("Body", "", 10)
-            pdf.multi_cell(0, 5.5, block.text, new_x="LMARGIN", new_y="NEXT")
+            draw_paragraph(pdf, terminal_text(block.text), 10, 5.5)
             pdf.ln(1)
         elif isinstance(block, Fields | Table):
             headers, rows = (
@@ -70,7 +70,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
             widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
             draw_table(
                 pdf,
-                headers,
+                [terminal_text(str(h)) for h in headers] if headers is not None else None,
                 [[_fit(v) for v in row] for row in rows],
                 widths,
                 size,
@@ -80,7 +80,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
         elif isinstance(block, Image):
             pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
             pdf.set_font("Body", "", 8)
-            pdf.multi_cell(0, 5, block.caption, new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 5, terminal_text(block.caption), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Body", "", 7)
     pdf.ln(3)
     pdf.multi_cell(0, 4, style.footer, new_x="LMARGIN", new_y="NEXT")
@@ -118,8 +118,8 @@ def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[floa
 
 def _fit(value: Any, most: int = 1200) -> str:
     """A PDF table row must fit on one page; a cell longer than that is cut (the Word, Excel
-    and HTML versions keep it whole)."""
-    text = str(value)
+    and HTML versions keep it whole). Controls have no glyph: they are removed."""
+    text = terminal_text(str(value))
     return text if len(text) <= most else text[:most] + " …"
 
 

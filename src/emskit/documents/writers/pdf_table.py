@@ -1,7 +1,8 @@
-"""Fast tables for fpdf2: our own line breaking and drawing.
+"""Fast tables and paragraphs for fpdf2: our own line breaking and drawing.
 
 fpdf2's table() lays out every cell through its full text engine, about 2 ms a cell: the
-aspects register of a 10,000-aspect organisation took minutes. Here glyph widths are cached
+aspects register of a 10,000-aspect organisation took minutes; its multi_cell() measures a
+paragraph character by character, and a 2 MB paragraph took minutes too. Here glyph widths are cached
 per character, lines are broken greedily (at spaces, and between any two CJK characters),
 and each line is drawn with text(), switching to the CJK font only for the runs that need it.
 """
@@ -126,6 +127,23 @@ def draw_table(
             draw_row(headers, bold, True)
         for row in rows:
             draw_row(row, body, False)
+
+
+def draw_paragraph(
+    pdf: Any, text: str, size: float, line_height: float, bold: bool = False
+) -> None:
+    """A paragraph across the page width from the current position, onto new pages as needed
+    (the page header, with its DRAFT mark, is drawn by add_page)."""
+    widths = Widths(pdf, size, bold)
+    bottom = pdf.h - pdf.b_margin
+    y = pdf.get_y()
+    for line in wrap(text, pdf.epw, widths):
+        if y + line_height > bottom:
+            pdf.add_page()
+            y = pdf.get_y()
+        _text(pdf, pdf.l_margin, y + 0.8 * line_height, line, widths)
+        y += line_height
+    pdf.set_xy(pdf.l_margin, y)
 
 
 def _text(pdf: Any, x: float, baseline: float, line: str, widths: Widths) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Iterable
+from typing import Any
 
 from emskit.documents.content import Document
 from emskit.documents.writers.fixed_zip import normalise_zip
 from emskit.documents.writers.style import Style
+from emskit.escaping import xml_text
 
 
 def to_xlsx(docs: list[Document], style: Style) -> bytes:
@@ -28,11 +31,11 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
                 continue
             name = _sheet_name(table.sheet, used)
             sheet = book.create_sheet(name)
-            sheet.append(list(table.headers))
+            _append_row(sheet, table.headers)
             for cell in sheet[1]:
                 cell.font = Font(bold=True)
             for row in table.rows:
-                sheet.append([str(v) for v in row])
+                _append_row(sheet, row)
             sheet.freeze_panes = "A2"
             last = get_column_letter(len(table.headers))
             sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
@@ -43,6 +46,20 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return normalise_zip(buffer.getvalue(), style.as_of)
+
+
+def _append_row(sheet: Any, values: Iterable[object]) -> None:
+    """Numbers as numbers, everything else as a string cell: openpyxl makes a formula of any
+    string starting with '=', so a title '=HYPERLINK(...)' would be live in the workbook."""
+    sheet.append(
+        [
+            v if isinstance(v, int | float) and not isinstance(v, bool) else xml_text(str(v))
+            for v in values
+        ]
+    )
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
