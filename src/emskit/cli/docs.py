@@ -113,6 +113,10 @@ def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped
     import tempfile
     from dataclasses import replace
 
+    from emskit.documents import libraries
+
+    needs = {Format.pdf: libraries.PDF, Format.docx: libraries.WORD}.get(format, {})
+    libraries.require(f"emskit docs render --format {format.value}", needs)
     from emskit import __version__
     from emskit.atomic import check_writable, write_bytes
     from emskit.docs import find_document, rendered

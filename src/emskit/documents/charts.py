@@ -13,6 +13,8 @@ from typing import Any
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 CJK_FONT = FONTS / "DroidSansFallback.ttf"
+LATIN_FONT = FONTS / "DejaVuSans.ttf"  # bundled: PDFs need no matplotlib for their text
+LATIN_BOLD_FONT = FONTS / "DejaVuSans-Bold.ttf"
 
 
 @cache

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from emskit.documents.charts import CJK_FONT
+from emskit.documents.charts import CJK_FONT, LATIN_BOLD_FONT, LATIN_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.pdf_table import draw_paragraph, draw_table
 from emskit.escaping import markdown_cell, markdown_text, terminal_text, xml_text
@@ -55,8 +55,8 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
     text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…")))
     paths = {}
     for key, source in (
-        ("regular", _dejavu()),
-        ("bold", _dejavu().with_name("DejaVuSans-Bold.ttf")),
+        ("regular", LATIN_FONT),
+        ("bold", LATIN_BOLD_FONT),
         ("cjk", CJK_FONT),
     ):
         options = subset.Options()
@@ -319,9 +319,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
     pdf.set_title(terminal_text(doc.title))
     pdf.set_creator("emskit")
-    fonts = style.pdf_fonts or PdfFonts(
-        _dejavu(), _dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT
-    )
+    fonts = style.pdf_fonts or PdfFonts(LATIN_FONT, LATIN_BOLD_FONT, CJK_FONT)
     pdf.add_font("Body", fname=str(fonts.regular))
     pdf.add_font("Body", style="B", fname=str(fonts.bold))
     pdf.add_font("CJK", fname=str(fonts.cjk))
@@ -409,12 +407,6 @@ def _word_width(widths: Any, word: str) -> float:
     if any(ord(ch) > 0x2E80 for ch in word):
         return float(widths.text("MM"))
     return float(widths.text(word))
-
-
-def _dejavu() -> Path:
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"
 
 
 def fixed_zip(entries: Iterable[tuple[str, bytes]], as_of: dt.date) -> bytes:
