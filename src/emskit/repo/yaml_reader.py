@@ -20,7 +20,7 @@ from emskit.repo.text_file import FileProblem
 try:
     import yaml_rs
 except ImportError:  # no wheel for this platform: the slower YAML 1.2 reader with PyYAML
-    yaml_rs = None
+    yaml_rs = None  # type: ignore[assignment]
 
 MAX_DEPTH = 100
 MAX_ALIAS_NODES = 10_000
