@@ -125,3 +125,21 @@ def test_an_entry_signed_with_the_users_key_is_used(sample: Path, tmp_path: Path
     _forge(entry, (cache / "key").read_bytes(), entry.stem)
     _, out, _ = _check(sample, cache)
     assert json.loads(out)["findings"] == [] and json.loads(fresh[1])["findings"] != []
+
+
+def test_evidence_that_appears_or_goes_is_seen(sample: Path, tmp_path: Path) -> None:
+    # Evidence is not loaded, only looked for: its presence must still change the key.
+    cache = tmp_path / "cache"
+    record = sample / "records" / "training" / "TRN-2026-001.yaml"
+    record.write_text(
+        record.read_text(encoding="utf-8").replace(
+            "evidence/training/painters-test-2026-01.md", "evidence/training/scan.pdf"
+        ),
+        encoding="utf-8",
+    )
+    missing = _check(sample, cache)
+    assert "scan.pdf" in missing[1]
+    (sample / "evidence" / "training" / "scan.pdf").write_bytes(b"%PDF-1.4 scanned")
+    present = _check(sample, cache)
+    assert present == _check(sample, cache, "--no-cache")
+    assert "scan.pdf" not in present[1]

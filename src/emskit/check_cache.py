@@ -1,8 +1,8 @@
 """A cache of check results, so a second `emskit check` with nothing changed only reads.
 
-The key is a hash of everything the result depends on: every file the loader could read
-(relative path and content, found by the loader's own walk rules), the options, the as-of
-date, and emskit itself (version and the size and mtime of each of its own files, so an
+The key is a hash of everything the result depends on: the content of every file the loader
+could read, the name, size and mtime of every other file (evidence the rules look for), the
+options, the as-of date, and emskit itself (version and the size and mtime of each of its own files, so an
 edited checkout or a new schema never reuses an old answer). A repository holding a
 symbolic link or a non-regular file is never cached: what such an entry reads as is the
 loader's decision, not this module's.
@@ -28,6 +28,8 @@ from emskit.finding import Finding, Severity
 
 _FORMAT = "emskit-check-cache/1"
 _PACKAGE = Path(__file__).resolve().parent
+# Files whose content the loader reads; of any other file only name, size and mtime count.
+_READ_SUFFIXES = (".yaml", ".yml", ".md", ".csv", ".json", ".txt")
 
 
 def default_dir(environ: dict[str, str]) -> Path:
@@ -49,19 +51,23 @@ def result_key(root: Path, as_of: dt.date, options: tuple[str, ...]) -> str | No
         for name in dirs:
             if os.path.islink(os.path.join(folder, name)):
                 return None
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # the loader skips these
+        # Every folder but git's own: rules look at evidence files wherever they are.
+        dirs[:] = sorted(d for d in dirs if not (rel == "." and d == ".git"))
+        digest.update(f"{rel}/\0{len(dirs)}\0".encode("utf-8", "surrogateescape"))
         for name in sorted(files):
             path = os.path.join(folder, name)
             try:
                 info = os.lstat(path)
                 if not stat.S_ISREG(info.st_mode):
                     return None
-                with open(path, "rb") as handle:
-                    content = handle.read()
+                digest.update(f"{rel}/{name}\0{info.st_size}\0".encode("utf-8", "surrogateescape"))
+                if name.endswith(_READ_SUFFIXES):
+                    with open(path, "rb") as handle:
+                        digest.update(handle.read())
+                else:  # evidence: only its presence and size are looked at
+                    digest.update(str(info.st_mtime_ns).encode())
             except OSError:
                 return None
-            digest.update(f"{rel}/{name}\0{len(content)}\0".encode("utf-8", "surrogateescape"))
-            digest.update(content)
     return digest.hexdigest()
 
 
