@@ -53,7 +53,7 @@ def objective_chart(objective_id: str, series: list[Any], objective: Any, labels
             objective.baseline.value,
             color="#999999",
             linestyle=":",
-            label=f"baseline {objective.baseline.value:g}",
+            label=f"{labels('baseline')} {objective.baseline.value:g}",
         )
     axes.set_title(f"{objective_id} {labels.text(objective.title)}", fontsize=9)
     axes.legend(fontsize=8, loc="best")

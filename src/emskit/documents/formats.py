@@ -20,6 +20,7 @@ from emskit.documents.charts import CJK_FONT, LATIN_BOLD_FONT, LATIN_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.pdf_table import draw_paragraph, draw_table
 from emskit.escaping import markdown_cell, markdown_text, terminal_text, xml_text
+from emskit.words import word
 
 FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -149,7 +150,8 @@ def to_markdown(doc: Document, style: Style) -> bytes:
                 "| " + " | ".join(markdown_cell(str(c)) for c in row) + " |" for row in block.rows
             ] + [""]
         elif isinstance(block, Image):
-            lines += [f"*{md(block.caption)}* (chart in the PDF, Word and HTML versions)", ""]
+            chart = word("chart-elsewhere", style.language)
+            lines += [f"*{md(block.caption)}* {md(chart)}", ""]
     lines += ["---", md(style.footer), ""]
     return "\n".join(lines).encode("utf-8")
 
