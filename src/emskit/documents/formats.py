@@ -20,7 +20,7 @@ from emskit.documents.charts import CJK_FONT, LATIN_BOLD_FONT, LATIN_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.pdf_table import draw_paragraph, draw_table
 from emskit.escaping import markdown_cell, markdown_text, terminal_text, xml_text
-from emskit.words import word
+from emskit.words import has_word, word
 
 FORMATS = ("pdf", "docx", "xlsx", "html", "md")
 
@@ -249,7 +249,7 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
         for table in doc.tables:
             if table.sheet is None:
                 continue
-            name = _sheet_name(table.sheet, used)
+            name = _sheet_name(_sheet_title(table.sheet, style.language), used)
             sheet = book.create_sheet(name)
             _append_row(sheet, table.headers)
             for cell in sheet[1]:
@@ -280,6 +280,12 @@ def _append_row(sheet: Any, values: Iterable[object]) -> None:
     for cell in sheet[sheet.max_row]:
         if cell.data_type == "f":
             cell.data_type = "s"
+
+
+def _sheet_title(sheet: str, language: str) -> str:
+    """The register's sheet name in the pack's language."""
+    key = f"sheet.{sheet}"
+    return word(key, language) if has_word(key) else sheet
 
 
 def _sheet_name(name: str, used: set[str]) -> str:

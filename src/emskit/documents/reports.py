@@ -100,7 +100,7 @@ def internal_audits(ctx: PackContext) -> Document:
         model = record.model
         if model.type != "internal":
             continue
-        clauses = L("all-clauses") if model.clauses == "all" else ", ".join(model.clauses)
+        clauses = L.term("all") if model.clauses == "all" else ", ".join(model.clauses)
         doc.add(
             Heading(f"{record.id} — {model.date}", 3),
             Fields(

@@ -41,19 +41,24 @@ def check(ctx: CheckContext) -> Iterator[Finding]:
     config = ctx.repo.config
     if config is None or config.ems.language != "zh-CN":
         return
-    sources = [("emskit.yaml", (), config, "")]
-    records = [*ctx.repo.singletons.values(), *ctx.repo.records]
-    sources += [(r.file, r.loc, r.model, r.id) for r in records]
-    for file, loc, model, record_id in sources:
+    # Records first, so that a field is named by its record; a singleton file (the audit
+    # programme, the context) holds some of those records again and is walked for the rest.
+    records = [*ctx.repo.records, *ctx.repo.singletons.values()]
+    sources = [(r.file, r.loc, r.model, r.id) for r in records]
+    seen: set[tuple[str, Path]] = set()
+    for file, loc, model, record_id in [("emskit.yaml", (), config, ""), *sources]:
         for path, value in text_fields(model):
-            if not has_chinese(value):
-                yield RULE.at(
-                    file,
-                    (*loc, *path),
-                    f"{_name(record_id, path)} has no Chinese text: the zh-CN pack shows it "
-                    "in another language; write it as {en: ..., zh-CN: ...}",
-                    ids=(record_id,) if record_id else (),
-                )
+            place = (file, (*loc, *path))
+            if place in seen or has_chinese(value):
+                continue
+            seen.add(place)
+            yield RULE.at(
+                file,
+                place[1],
+                f"{_name(record_id, path)} has no Chinese text: the zh-CN pack shows it "
+                "in another language; write it as {en: ..., zh-CN: ...}",
+                ids=(record_id,) if record_id else (),
+            )
 
 
 def has_chinese(value: Any) -> bool:
@@ -71,7 +76,9 @@ def text_fields(model: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
         if value is None:
             continue
         kind = _field_kind(type(model), name)
-        if kind == "text":
+        if kind == "text" and isinstance(value, list):  # one text or a list of them
+            yield from (((*path, name, i), v) for i, v in enumerate(value) if v)
+        elif kind == "text":
             yield (*path, name), value
         elif kind == "texts":
             yield from (((*path, name, i), v) for i, v in enumerate(value) if v)
