@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 import importlib
 import io
+import itertools
 import pkgutil
 import re
 import string
@@ -260,3 +261,37 @@ def test_check_in_an_english_repository_asks_for_no_chinese() -> None:
 
     _, report = check_json(SAMPLE, "--select", "EMS701")
     assert report["findings"] == []
+
+
+def test_pdf_lines_break_between_chinese_characters_and_keep_latin_words_whole() -> None:
+    from fpdf import FPDF
+
+    from emskit.documents.charts import CJK_FONT
+    from emskit.documents.pdf_table import NO_LINE_START, Widths, wrap
+
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("Body", fname=str(CJK_FONT))
+    pdf.add_font("CJK", fname=str(CJK_FONT))
+    text = (
+        "喷涂线采用HVLP喷枪和RTO焚烧炉处理挥发性有机物，排放浓度低于江苏省DB32/4439标准限值。" * 6
+    )
+    lines = wrap(text, 40, Widths(pdf, 9, False))
+    assert len(lines) > 5 and "".join(lines) == text  # broken, nothing lost
+    for first, second in itertools.pairwise(lines):
+        assert not (
+            first[-1:].isascii()
+            and first[-1:].isalnum()
+            and second[:1].isalnum()
+            and second[:1].isascii()
+        )
+        assert second[:1] not in NO_LINE_START
+
+
+def test_chinese_pdf_list_items_have_bullets(chinese_pack) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    _, files = chinese_pack
+    text = PdfReader(io.BytesIO(files["pdf/environmental-policy.pdf"])).pages[0].extract_text()
+    bullets = [line for line in text.splitlines() if line.startswith("•")]
+    assert len(bullets) == 6 and not [line for line in text.splitlines() if line.startswith("- ")]

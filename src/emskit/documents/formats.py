@@ -53,7 +53,7 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" is harmless
 
-    text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…")))
+    text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…•")))
     paths = {}
     for key, source in (
         ("regular", LATIN_FONT),
