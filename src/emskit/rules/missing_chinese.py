@@ -76,12 +76,10 @@ def text_fields(model: Any, path: Path = ()) -> Iterator[tuple[Path, Any]]:
         if value is None:
             continue
         kind = _field_kind(type(model), name)
-        if kind == "text" and isinstance(value, list):  # one text or a list of them
-            yield from (((*path, name, i), v) for i, v in enumerate(value) if v)
-        elif kind == "text":
+        if kind and isinstance(value, list):  # one text or a list of them
+            yield from (((*path, name, i), v) for i, v in enumerate(value) if _is_text_value(v))
+        elif kind and _is_text_value(value):  # a union may also allow a number (shifts: 2)
             yield (*path, name), value
-        elif kind == "texts":
-            yield from (((*path, name, i), v) for i, v in enumerate(value) if v)
         elif isinstance(value, BaseModel):
             yield from text_fields(value, (*path, name))
         elif isinstance(value, list):
@@ -101,6 +99,10 @@ def _field_kind(model: type[BaseModel], name: str) -> str:
         if get_origin(arg) is list and any(_is_text(a) for a in get_args(arg)):
             return "texts"
     return ""
+
+
+def _is_text_value(value: Any) -> bool:
+    return bool(value) and isinstance(value, str | dict)
 
 
 def _flatten(annotation: Any) -> list[Any]:
