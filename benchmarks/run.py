@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -47,6 +48,45 @@ def measure(args: list[str], runs: int) -> dict[str, float]:
     }
 
 
+# The floor the check is measured against: only reading the same files with yaml-rs and csv.
+_PARSE_ONLY = """
+import csv, pathlib, sys, yaml_rs
+for path in sorted(pathlib.Path(sys.argv[1]).rglob("*")):
+    if path.suffix in (".yaml", ".yml"):
+        yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
+    elif path.suffix == ".csv":
+        with path.open(newline="", encoding="utf-8") as handle:
+            list(csv.DictReader(handle))
+"""
+
+
+def unscored_copy(large: Path, target: Path) -> Path:
+    """A copy of the large org in which every aspect needs a `score --write` edit: the verdict
+    of every other aspect removed (a key to insert), the rest flipped (a value to replace)."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(large, target)
+    for path in sorted((target / "aspects").glob("*.yaml")):
+        kept, seen = [], 0
+        for line in path.read_text(encoding="utf-8").split("\n"):
+            if line.strip().startswith("significant:"):
+                seen += 1
+                if seen % 2:
+                    continue
+                line = line.replace("true", "T").replace("false", "true").replace("T", "false")
+            kept.append(line)
+        path.write_text("\n".join(kept), encoding="utf-8")
+    return target
+
+
+def score_write(large: Path, scratch: Path, runs: int) -> dict[str, float]:
+    times = []
+    for _ in range(runs):
+        root = unscored_copy(large, scratch)
+        emskit = [sys.executable, "-m", "emskit"]
+        times.append(measure([*emskit, "score", "--repo", str(root), "--write"], 1)["median_s"])
+    return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3)}
+
+
 def score_in_process(root: Path, runs: int) -> dict[str, float]:
     """Scoring alone, the repository already loaded: the cost of the method, not of YAML."""
     from emskit.repo.loader import load_repository
@@ -61,24 +101,53 @@ def score_in_process(root: Path, runs: int) -> dict[str, float]:
     return {"median_s": round(statistics.median(times), 3), "min_s": round(min(times), 3)}
 
 
+def _has_no_cache() -> bool:
+    usage = subprocess.run(
+        [sys.executable, "-m", "emskit", "check", "--help"], capture_output=True, text=True
+    )
+    return "--no-cache" in usage.stdout
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--out", type=Path, default=HERE / "out")
+    parser.add_argument(
+        "--only-ratios", action="store_true", help="the parse floor, check and --write only"
+    )
     args = parser.parse_args()
     large = args.out / "large-org"
     started = time.perf_counter()
     sizes = generate(large)
     print(f"generated {sizes} in {time.perf_counter() - started:.1f} s", file=sys.stderr)
     emskit = [sys.executable, "-m", "emskit"]
+    check_large = [*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22"]
+    floor = measure([sys.executable, "-c", _PARSE_ONLY, str(large)], args.runs)
+    cold = measure([*check_large, "--no-cache"], args.runs) if _has_no_cache() else None
+    subprocess.run(check_large, capture_output=True)  # fills the cache, if there is one
+    warm = measure(check_large, args.runs)
+    write = score_write(large, args.out / "large-org-unscored", max(1, args.runs // 5))
+    ratios = {
+        "parse_floor_s": floor["median_s"],
+        "check_cold_over_floor": round((cold or warm)["median_s"] / floor["median_s"], 2),
+        "check_warm_over_floor": round(warm["median_s"] / floor["median_s"], 2),
+        "score_write_s": write["median_s"],
+    }
+    if args.only_ratios:
+        print(
+            json.dumps({"ratios": ratios, "floor": floor, "warm": warm, "write": write}, indent=2)
+        )
+        return
     results = {
+        "ratios": ratios,
+        "parse_floor_large_org": floor,
+        "check_large_org_warm": warm,
+        "score_write_large_org": write,
         "help": measure([*emskit, "--help"], args.runs),
         "check_sample_org": measure(
             [*emskit, "check", "--repo", str(SAMPLE), "--as-of", "2026-11-22"], args.runs
         ),
-        "check_large_org": measure(
-            [*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22"], args.runs
-        ),
+        "check_large_org": cold or measure(check_large, args.runs),
         "check_large_org_json": measure(
             [*emskit, "check", "--repo", str(large), "--as-of", "2026-11-22", "--format", "json"],
             args.runs,

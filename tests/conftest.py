@@ -13,6 +13,10 @@ import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
+# The check cache of the tests lives in a folder of their own, never the user's cache.
+__import__("os").environ["EMSKIT_CACHE_DIR"] = __import__("tempfile").mkdtemp(
+    prefix="emskit-test-cache-"
+)
 SAMPLE = ROOT / "examples" / "sample-org"
 # The team's shared folder (specs, published real-world registers) sits beside the checkout;
 # EMSKIT_SHARED points elsewhere for a clone that lives somewhere else.

@@ -42,7 +42,7 @@ def _edit_after(monkeypatch: pytest.MonkeyPatch, module: object, name: str, file
 
 @pytest.mark.parametrize(
     "moment",
-    ["emskit.commands.score._score", "emskit.repo.yaml_writer._apply"],
+    ["emskit.commands.score._score", "emskit.repo.yaml_writer._apply_batch"],
     ids=["after-scoring", "after-computing-the-edit"],
 )
 def test_score_write_refuses_a_file_edited_meanwhile(

@@ -44,6 +44,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "emskit.listing",
         "emskit.atomic",
         "emskit.escaping",  # imports nothing from emskit: every output layer may use it
+        "emskit.words",  # the words in each language (words.tsv), said by every layer above
         "emskit.resources",
         "emskit.__version__",  # a literal in the root package, imported by reporters
     ),

@@ -33,6 +33,7 @@ def test_wheel_carries_templates_and_schemas(wheel: Path) -> None:
     assert "emskit/templates/reports/gap.html.j2" in names
     assert "emskit/templates/documents/document.html.j2" in names
     assert "emskit/fonts/DroidSansFallback.ttf" in names
+    assert "emskit/fonts/DejaVuSans.ttf" in names and "emskit/fonts/LICENSE-DejaVu.txt" in names
     assert {
         "emskit/clauses/data/2015.yaml",
         "emskit/clauses/data/2015+A1-2024.yaml",
@@ -75,24 +76,31 @@ def test_fresh_venv_install_runs_check_and_init(wheel: Path, tmp_path: Path) -> 
         [str(emskit), "score", "--repo", str(SAMPLE)], capture_output=True, text=True
     )
     assert score.returncode == 0 and "16 of 35 aspects significant" in score.stdout, score.stderr
-    # The pack needs the document libraries, the bundled font and the templates of the wheel.
-    pack = subprocess.run(
-        [
-            str(emskit),
-            "pack",
-            "--repo",
-            str(SAMPLE),
-            "--as-of",
-            "2026-11-22",
-            "--allow-dirty",
-            "--formats",
-            "pdf,xlsx",
-            "--out",
-            str(tmp_path / "pack"),
-        ],
+    # The light install has no document libraries: the pack says what to install.
+    pack_args = [
+        str(emskit),
+        "pack",
+        "--repo",
+        str(SAMPLE),
+        "--as-of",
+        "2026-11-22",
+        "--allow-dirty",
+        "--formats",
+        "pdf,xlsx",
+        "--out",
+        str(tmp_path / "pack"),
+    ]
+    light = subprocess.run(pack_args, capture_output=True, text=True)
+    assert light.returncode == 2, light.stdout + light.stderr
+    assert 'pip install "emskit[documents]"' in light.stderr and "Traceback" not in light.stderr
+    # With them, the pack uses the bundled fonts and the templates of the wheel.
+    extra = subprocess.run(
+        [str(python), "-m", "pip", "install", "-q", f"{wheel}[documents]"],
         capture_output=True,
         text=True,
     )
+    assert extra.returncode == 0, extra.stderr
+    pack = subprocess.run(pack_args, capture_output=True, text=True)
     assert pack.returncode == 0, pack.stderr
     assert (tmp_path / "pack/pdf/aspects-register.pdf").stat().st_size > 10_000
     module = subprocess.run(

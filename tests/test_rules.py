@@ -27,6 +27,10 @@ OBLIGATION = (
     "obligations:\n  - {id: OBL-001, type: legal, title: Air law, requirement: Treat VOC, "
     "evaluation_frequency: annual}\n"
 )
+ZH_CONFIG = (
+    "emskit: 1\norganization: {name: 测试公司, sites: [{id: SITE-A, name: A厂}]}\n"
+    "ems: {edition: '2015+A1:2024', scope: 在A厂生产测试零件, language: zh-CN}\n"
+)
 CONTROL = "controls:\n  - {id: CTL-001, title: RTO, aspects: [ASP-001]}\n"
 POLICY = """id: POL-001
 text: We protect the environment.
@@ -256,6 +260,19 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = 
         {"policy.yaml": POLICY.format(last="true"), "roles.yaml": ROLES},
         {"policy.yaml": POLICY.format(last="false"), "roles.yaml": ROLES},
         ("policy.yaml", 6, 26),
+    ),
+    "EMS701": (
+        {
+            "emskit.yaml": ZH_CONFIG,
+            "aspects/a.yaml": "aspects:\n  - {id: ASP-001, activity: 喷涂, "
+            "aspect: {en: VOC, zh-CN: 挥发性有机物}, impact: [大气污染], condition: normal}\n",
+        },
+        {
+            "emskit.yaml": ZH_CONFIG,
+            "aspects/a.yaml": "aspects:\n  - {id: ASP-001, activity: 喷涂, "
+            "aspect: {en: VOC}, impact: [大气污染], condition: normal}\n",
+        },
+        ("aspects/a.yaml", 2, 41),
     ),
     "EMS302": (
         {

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from emskit.words import say
+
 
 def listing(ids: Iterable[str], most: int = 8) -> str:
     listed = sorted(ids)
     shown = ", ".join(listed[:most])
-    return shown + (f" and {len(listed) - most} more" if len(listed) > most else "")
+    if len(listed) <= most:
+        return shown
+    return say("and-more", shown=shown, count=len(listed) - most)

@@ -8,6 +8,7 @@ from pathlib import Path
 from emskit.analysis import Analysis
 from emskit.certification.verdict import Verdict
 from emskit.vocabulary import FAIL, PASS
+from emskit.words import Joined, say
 
 APPLICATION_MATERIALS = (
     "legal_status",
@@ -44,10 +45,8 @@ def application_materials(ctx: Analysis) -> Verdict:
             missing.append(f"{name} (expired)" if paths else name)
         absent_files += [p for p in paths if not _non_empty_file(Path(ctx.repo.root) / p)]
     if missing or absent_files:
-        parts = (
-            [f"not listed under certification.application: {', '.join(missing)}"] if missing else []
-        ) + ([f"files not found: {', '.join(absent_files)}"] if absent_files else [])
-        return Verdict("application-materials", FAIL, "; ".join(parts), clauses)
-    return Verdict(
-        "application-materials", PASS, "all six China application materials are present", clauses
-    )
+        parts = ([say("ready.materials-unlisted", names=", ".join(missing))] if missing else []) + (
+            [say("ready.materials-absent", files=", ".join(absent_files))] if absent_files else []
+        )
+        return Verdict("application-materials", FAIL, Joined(parts), clauses)
+    return Verdict("application-materials", PASS, say("ready.materials-present"), clauses)

@@ -18,6 +18,7 @@ from emskit.clauses.evidence import missing_review_inputs
 from emskit.listing import listing
 from emskit.repo.repository import Record
 from emskit.vocabulary import FAIL, PASS, WARN
+from emskit.words import Joined, Message, say
 
 
 def _records(ctx: Analysis, kind: str) -> list[Record]:
@@ -35,7 +36,7 @@ def operating_period(ctx: Analysis) -> Verdict:
         return Verdict(
             "operating-period",
             FAIL,
-            "ems.operating_since is not set: say when the EMS went live",
+            say("ready.operating-not-set"),
             clauses,
         )
     ready_on = add(start, "P3M")
@@ -43,11 +44,11 @@ def operating_period(ctx: Analysis) -> Verdict:
         return Verdict(
             "operating-period",
             FAIL,
-            f"the EMS went live on {start}; it has operated 3 months on {ready_on}",
+            say("ready.operating-too-short", start=start, ready_on=ready_on),
             clauses,
         )
     return Verdict(
-        "operating-period", PASS, f"operating since {start} (3 months reached {ready_on})", clauses
+        "operating-period", PASS, say("ready.operating", start=start, ready_on=ready_on), clauses
     )
 
 
@@ -81,7 +82,7 @@ def internal_audit(ctx: Analysis) -> Verdict:
         return Verdict(
             "internal-audit",
             FAIL,
-            "no complete internal audit (all clauses) finished since the EMS went live",
+            say("ready.no-audit"),
             clauses,
         )
     unraised = [
@@ -91,15 +92,14 @@ def internal_audit(ctx: Analysis) -> Verdict:
         return Verdict(
             "internal-audit",
             FAIL,
-            f"{audit.id}: nonconformity findings without a nonconformity "
-            f"record: {listing(unraised)}",
+            say("ready.audit-unraised", audit=audit.id, ids=listing(unraised)),
             clauses,
             [audit.id],
         )
     return Verdict(
         "internal-audit",
         PASS,
-        f"{audit.id} covered every clause, finished {_audit_end(audit)}",
+        say("ready.audit-covered", audit=audit.id, end=_audit_end(audit)),
         clauses,
         [audit.id],
     )
@@ -112,7 +112,7 @@ def management_review(ctx: Analysis) -> Verdict:
         return Verdict(
             "management-review",
             FAIL,
-            "no complete internal audit yet for a review to follow",
+            say("ready.no-audit-for-review"),
             clauses,
         )
     after = sorted(
@@ -123,7 +123,7 @@ def management_review(ctx: Analysis) -> Verdict:
         return Verdict(
             "management-review",
             FAIL,
-            f"no management review on or after {_audit_end(audit)}, the end of {audit.id}",
+            say("ready.no-review", end=_audit_end(audit), audit=audit.id),
             clauses,
             [audit.id],
         )
@@ -133,14 +133,18 @@ def management_review(ctx: Analysis) -> Verdict:
         return Verdict(
             "management-review",
             FAIL,
-            f"{review.id} does not cover: {', '.join(missing)}",
+            say(
+                "ready.review-missing",
+                review=review.id,
+                inputs=Joined((say(f"term.{name}") for name in missing), ", "),
+            ),
             clauses,
             [review.id],
         )
     return Verdict(
         "management-review",
         PASS,
-        f"{review.id} on {review.model.date} covers every input",
+        say("ready.review-covers", review=review.id, date=review.model.date),
         clauses,
         [review.id, audit.id],
     )
@@ -151,7 +155,7 @@ def compliance_evaluation(ctx: Analysis) -> Verdict:
     applicable = [o for o in _records(ctx, "obligation") if o.model.status == "applicable"]
     if not applicable:
         return Verdict(
-            "compliance-evaluation", FAIL, "no applicable obligation to evaluate", clauses
+            "compliance-evaluation", FAIL, say("ready.no-applicable-obligation"), clauses
         )
     late = [
         i
@@ -165,18 +169,18 @@ def compliance_evaluation(ctx: Analysis) -> Verdict:
         if r.result in ("non-compliant", "partial") and not r.action
     ]
     if late or unanswered:
-        reasons = []
+        reasons: list[Message] = []
         if late:
-            reasons.append(f"not evaluated within frequency: {listing(i.id for i in late)}")
+            reasons.append(say("ready.late-evaluations", ids=listing(i.id for i in late)))
         if unanswered:
-            reasons.append(f"non-compliance without action: {listing(unanswered)}")
+            reasons.append(say("ready.unanswered", ids=listing(unanswered)))
         return Verdict(
-            "compliance-evaluation", FAIL, "; ".join(reasons), clauses, sorted(i.id for i in late)
+            "compliance-evaluation", FAIL, Joined(reasons), clauses, sorted(i.id for i in late)
         )
     return Verdict(
         "compliance-evaluation",
         PASS,
-        f"all {len(applicable)} applicable obligations evaluated within their frequency",
+        say("ready.evaluated", count=len(applicable)),
         clauses,
         _ids(applicable),
     )
@@ -186,7 +190,7 @@ def no_pollution_incident(ctx: Analysis) -> Verdict:
     clauses = ("8.2",)
     cn = _is_cn(ctx)
     since = dt.date(ctx.as_of.year, 1, 1) if cn else add(ctx.as_of, "P1Y", -1)
-    window = f"in {ctx.as_of.year}" if cn else "in the last 12 months"
+    window = say("ready.this-year", year=ctx.as_of.year) if cn else say("ready.last-12-months")
     polluting = [
         i
         for i in _records(ctx, "incident")
@@ -196,11 +200,11 @@ def no_pollution_incident(ctx: Analysis) -> Verdict:
         return Verdict(
             "no-pollution-incident",
             FAIL,
-            f"pollution incidents {window}: {listing(_ids(polluting))}",
+            say("ready.pollution", window=window, ids=listing(_ids(polluting))),
             clauses,
             _ids(polluting),
         )
-    return Verdict("no-pollution-incident", PASS, f"no pollution incident {window}", clauses)
+    return Verdict("no-pollution-incident", PASS, say("ready.no-pollution", window=window), clauses)
 
 
 # What the documented-information list needs: (what, clause, present?)
@@ -209,30 +213,36 @@ def mandatory_documents(ctx: Analysis) -> Verdict:
     scope = repo.config.ems.scope if repo.config else None
     checks: list[tuple[str, str, bool]] = [
         ("scope", "4.3", bool(scope) and "TODO" not in str(scope)),
-        ("environmental policy", "5.2", repo.singleton("policy") is not None),
-        ("risks and opportunities", "6.1.1", bool(_records(ctx, "risk"))),
-        ("aspects register", "6.1.2", bool(_records(ctx, "aspect"))),
-        ("significance criteria", "6.1.2", bool(repo.config and repo.config.significance)),
-        ("compliance obligations", "6.1.3", bool(_records(ctx, "obligation"))),
-        ("objectives and plans", "6.2", bool(_records(ctx, "objective"))),
-        ("competence evidence", "7.2", bool(_records(ctx, "training"))),
-        ("communication evidence", "7.4", bool(_records(ctx, "communication"))),
-        ("operational controls", "8.1", bool(_records(ctx, "control"))),
-        ("emergency preparedness", "8.2", bool(_records(ctx, "scenario"))),
-        ("monitoring results", "9.1.1", bool(repo.readings)),
-        ("compliance evaluation results", "9.1.2", bool(_records(ctx, "evaluation"))),
-        ("audit programme", "9.2", bool(_records(ctx, "audit-plan"))),
-        ("audit results", "9.2", bool(_records(ctx, "audit"))),
-        ("management review results", "9.3", bool(_records(ctx, "review"))),
+        ("policy", "5.2", repo.singleton("policy") is not None),
+        ("risks", "6.1.1", bool(_records(ctx, "risk"))),
+        ("aspects", "6.1.2", bool(_records(ctx, "aspect"))),
+        ("significance", "6.1.2", bool(repo.config and repo.config.significance)),
+        ("obligations", "6.1.3", bool(_records(ctx, "obligation"))),
+        ("objectives", "6.2", bool(_records(ctx, "objective"))),
+        ("competence", "7.2", bool(_records(ctx, "training"))),
+        ("communication", "7.4", bool(_records(ctx, "communication"))),
+        ("controls", "8.1", bool(_records(ctx, "control"))),
+        ("emergency", "8.2", bool(_records(ctx, "scenario"))),
+        ("monitoring", "9.1.1", bool(repo.readings)),
+        ("compliance-results", "9.1.2", bool(_records(ctx, "evaluation"))),
+        ("audit-programme", "9.2", bool(_records(ctx, "audit-plan"))),
+        ("audit-results", "9.2", bool(_records(ctx, "audit"))),
+        ("review-results", "9.3", bool(_records(ctx, "review"))),
     ]
-    missing = [f"{what} ({clause})" for what, clause, present in checks if not present]
+    missing = [
+        say("ready.item", what=say(f"ready.item.{what}"), clause=clause)
+        for what, clause, present in checks
+        if not present
+    ]
     clauses = tuple(dict.fromkeys(clause for _, clause, _ in checks))
     if missing:
-        return Verdict("mandatory-documents", FAIL, f"missing: {', '.join(missing)}", clauses)
+        return Verdict(
+            "mandatory-documents", FAIL, say("ready.missing", items=Joined(missing, ", ")), clauses
+        )
     return Verdict(
         "mandatory-documents",
         PASS,
-        f"all {len(checks)} items of the documented-information list are present",
+        say("ready.items-present", count=len(checks)),
         clauses,
     )
 
@@ -247,41 +257,39 @@ def open_nonconformities(ctx: Analysis) -> Verdict:
     major = [n for n in open_ncs if n.model.grade == "major"]
     overdue = [i for i in ctx.due_items if i.kind == "corrective-action" and i.due < ctx.as_of]
     if major or overdue:
-        parts = ([f"open major nonconformities: {listing(_ids(major))}"] if major else []) + (
-            [f"corrective actions overdue: {listing(i.id for i in overdue)}"] if overdue else []
+        parts = ([say("ready.major-open", ids=listing(_ids(major)))] if major else []) + (
+            [say("ready.overdue-actions", ids=listing(i.id for i in overdue))] if overdue else []
         )
-        return Verdict("open-nonconformities", FAIL, "; ".join(parts), clauses, _ids(major))
+        return Verdict("open-nonconformities", FAIL, Joined(parts), clauses, _ids(major))
     if open_ncs:
         return Verdict(
             "open-nonconformities",
             WARN,
-            f"open minor nonconformities, actions on time: {listing(_ids(open_ncs))}",
+            say("ready.minor-open", ids=listing(_ids(open_ncs))),
             clauses,
             _ids(open_ncs),
         )
-    return Verdict("open-nonconformities", PASS, "no open nonconformity", clauses)
+    return Verdict("open-nonconformities", PASS, say("ready.no-open-nc"), clauses)
 
 
 def significant_aspects_controlled(ctx: Analysis) -> Verdict:
     clauses = ("6.1.4", "8.1")
     significant = [a for a in _records(ctx, "aspect") if ctx.is_significant(a)]
     if not significant:
-        return Verdict(
-            "significant-aspects-controlled", FAIL, "no significant aspect determined", clauses
-        )
+        return Verdict("significant-aspects-controlled", FAIL, say("ready.no-significant"), clauses)
     bare = [a for a in significant if not ctx.is_addressed(a)]
     if bare:
         return Verdict(
             "significant-aspects-controlled",
             FAIL,
-            f"significant aspects with no control, objective or indicator: {listing(_ids(bare))}",
+            say("ready.significant-bare", ids=listing(_ids(bare))),
             clauses,
             _ids(bare),
         )
     return Verdict(
         "significant-aspects-controlled",
         PASS,
-        f"all {len(significant)} significant aspects have a control, an objective or an indicator",
+        say("ready.significant-controlled", count=len(significant)),
         clauses,
         _ids(significant),
     )
@@ -291,7 +299,7 @@ def objectives_on_track(ctx: Analysis) -> Verdict:
     clauses = ("6.2",)
     active = [o for o in _records(ctx, "objective") if o.model.status == "active"]
     if not active:
-        return Verdict("objectives-on-track", FAIL, "no active objective", clauses)
+        return Verdict("objectives-on-track", FAIL, say("ready.no-active-objective"), clauses)
     measured = {r.indicator for r in ctx.repo.readings if r.date <= ctx.as_of}
     problems, late = [], []
     for objective in active:
@@ -299,30 +307,36 @@ def objectives_on_track(ctx: Analysis) -> Verdict:
         gaps = [
             what
             for what, absent in (
-                ("a plan", not model.actions),
-                ("an indicator", model.indicator is None),
-                ("progress readings", model.indicator not in measured),
+                ("plan", not model.actions),
+                ("indicator", model.indicator is None),
+                ("readings", model.indicator not in measured),
             )
             if absent
         ]
         if gaps:
-            problems.append(f"{objective.id} has no {', '.join(gaps)}")
+            problems.append(
+                say(
+                    "ready.objective-gaps",
+                    objective=objective.id,
+                    gaps=Joined((say(f"ready.objective-gap.{g}") for g in gaps), ", "),
+                )
+            )
         elif model.target.by < ctx.as_of:
             late.append(objective.id)
     if problems:
-        return Verdict("objectives-on-track", FAIL, "; ".join(problems), clauses, _ids(active))
+        return Verdict("objectives-on-track", FAIL, Joined(problems), clauses, _ids(active))
     if late:
         return Verdict(
             "objectives-on-track",
             WARN,
-            f"target date passed, still active: {', '.join(late)}",
+            say("ready.objectives-late", ids=", ".join(late)),
             clauses,
             late,
         )
     return Verdict(
         "objectives-on-track",
         PASS,
-        f"all {len(active)} active objectives have a plan and progress readings",
+        say("ready.objectives-on-track", count=len(active)),
         clauses,
         _ids(active),
     )

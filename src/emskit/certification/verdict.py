@@ -10,6 +10,6 @@ from dataclasses import dataclass, field
 class Verdict:
     id: str
     status: str
-    message: str
+    message: str  # a words.Message: documents say it in their language
     clauses: tuple[str, ...]
     ids: list[str] = field(default_factory=list)

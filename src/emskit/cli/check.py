@@ -54,6 +54,14 @@ def check(
         list[str] | None,
         typer.Option("--ignore", metavar="CODE", help="Do not report these rules. Repeatable."),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Check from scratch: neither use nor keep the cached result "
+            "(kept in $EMSKIT_CACHE_DIR, $XDG_CACHE_HOME/emskit or ~/.cache/emskit).",
+        ),
+    ] = False,
 ) -> None:
     """Validate everything: YAML, schema, ids and references, evidence, dates and clause rules.
 
@@ -61,16 +69,18 @@ def check(
     Exit 0 when nothing is at or above --fail-on, 1 when something is, 2 when the command
     could not run.
     """
-    run_command(lambda: _check(repo, as_of, format, fail_on, select or [], ignore or []))
+    run_command(lambda: _check(repo, as_of, format, fail_on, select or [], ignore or [], no_cache))
 
 
-def _check(repo, as_of, format, fail_on, select, ignore) -> int:  # type: ignore[no-untyped-def]
+def _check(repo, as_of, format, fail_on, select, ignore, no_cache) -> int:  # type: ignore[no-untyped-def]
     from emskit.commands.check import run_check
+    from emskit.commands.check_cache import default_dir
     from emskit.finding import Severity
 
     day = as_of_date(as_of)
     root = repository_root(repo)
-    result = run_check(root, day, tuple(select), tuple(ignore))
+    cache = None if no_cache else default_dir(dict(os.environ))
+    result = run_check(root, day, tuple(select), tuple(ignore), cache)
     level = Severity.parse(fail_on.value)
     chosen = (
         format.value

@@ -94,7 +94,10 @@ def render(
 
 def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped-def]
     from emskit.commands.docs import render_document
+    from emskit.documents import libraries
 
+    needs = {Format.pdf: libraries.PDF, Format.docx: libraries.WORD}.get(format, {})
+    libraries.require(f"emskit docs render --format {format.value}", needs)
     root, day = repository_root(repo), as_of_date(as_of)
     target = output_path(out) if out is not None else None
     target = render_document(root, day, doc_id, format.value, target, warn=_warn)

@@ -49,6 +49,9 @@ def pack(
 
 
 def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: ignore[no-untyped-def]
+    from emskit.documents import libraries
+
+    libraries.require("emskit pack", libraries.PACK)
     from emskit.commands.pack import build_pack, parse_formats
 
     chosen = parse_formats(formats)

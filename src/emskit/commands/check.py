@@ -23,9 +23,33 @@ OFF = None
 
 
 def run_check(
-    root: Path, as_of: dt.date, select: tuple[str, ...] = (), ignore: tuple[str, ...] = ()
+    root: Path,
+    as_of: dt.date,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    cache_dir: Path | None = None,
 ) -> CheckResult:
+    """Check the repository; with ``cache_dir``, reuse the result of an identical earlier run
+    (same files, options, date and emskit), which then costs only reading the files."""
     _check_selectors(select + ignore)
+    if cache_dir is None:
+        return _run_check(root, as_of, select, ignore)
+    from emskit.commands import check_cache
+
+    key = check_cache.result_key(root, as_of, ("select", *select, "ignore", *ignore))
+    cached = check_cache.load(cache_dir, key) if key else None
+    if cached is not None:
+        edition, findings = cached
+        return CheckResult(root, as_of, edition, findings)
+    result = _run_check(root, as_of, select, ignore)
+    if key:
+        check_cache.store(cache_dir, key, result.edition, result.findings)
+    return result
+
+
+def _run_check(
+    root: Path, as_of: dt.date, select: tuple[str, ...], ignore: tuple[str, ...]
+) -> CheckResult:
     repo = load_repository(root)
     ctx = Analysis(repo, as_of)
     findings = list(repo.load_findings)

@@ -13,6 +13,8 @@ from typing import Any
 
 FONTS = Path(__file__).resolve().parent.parent / "fonts"
 CJK_FONT = FONTS / "DroidSansFallback.ttf"
+LATIN_FONT = FONTS / "DejaVuSans.ttf"  # bundled: PDFs need no matplotlib for their text
+LATIN_BOLD_FONT = FONTS / "DejaVuSans-Bold.ttf"
 
 
 @cache
@@ -51,7 +53,7 @@ def objective_chart(objective_id: str, series: list[Any], objective: Any, labels
             objective.baseline.value,
             color="#999999",
             linestyle=":",
-            label=f"baseline {objective.baseline.value:g}",
+            label=f"{labels('baseline')} {objective.baseline.value:g}",
         )
     axes.set_title(f"{objective_id} {labels.text(objective.title)}", fontsize=9)
     axes.legend(fontsize=8, loc="best")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from emskit.documents.charts import objective_chart
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
-from emskit.scoring.explain import method_summary
+from emskit.documents.wording import method_in_words, score_reason
 
 
 def aspects_register(ctx: PackContext) -> Document:
@@ -36,7 +36,7 @@ def aspects_register(ctx: PackContext) -> Document:
                 ctx.text(aspect.activity),
                 ctx.text(aspect.aspect),
                 ctx.text(aspect.impact),
-                aspect.condition,
+                L.term(aspect.condition),
                 *(str(aspect.scores.get(name, "")).removesuffix(".0") for name in criteria),
                 outcome.score_text if outcome else "",
                 L.yes_no(ctx.analysis.is_significant(record)),
@@ -44,7 +44,9 @@ def aspects_register(ctx: PackContext) -> Document:
         )
     doc = Document("aspects-register", L("aspects-register"))
     if scoring.methods:
-        doc.add(Paragraph(f"{L('method')}: {method_summary(scoring.methods.default)}"))
+        doc.add(
+            Paragraph(f"{L('method')}{L('colon')}{method_in_words(scoring.methods.default, L)}")
+        )
     return doc.add(Table(headers, tuple(rows), sheet="Aspects"))
 
 
@@ -61,14 +63,15 @@ def significant_aspects(ctx: PackContext) -> Document:
                 record.id,
                 ctx.text(record.model.aspect),
                 ctx.text(record.model.impact),
-                record.model.condition,
-                outcome.reason if outcome else "",
+                L.term(record.model.condition),
+                score_reason(outcome, L) if outcome else "",
                 ", ".join(controls),
             )
         )
     doc = Document("significant-aspects", L("significant-aspects"))
     if ctx.analysis.scoring.methods:
-        doc.add(Paragraph(f"{L('method')}: {method_summary(ctx.analysis.scoring.methods.default)}"))
+        method = ctx.analysis.scoring.methods.default
+        doc.add(Paragraph(f"{L('method')}{L('colon')}{method_in_words(method, L)}"))
     return doc.add(
         Table(
             (L("id"), L("aspect"), L("impact"), L("condition"), L("score"), L("controls")),
@@ -83,18 +86,21 @@ def obligations_register(ctx: PackContext) -> Document:
     last_result: dict[str, tuple[str, str]] = {}
     for evaluation in sorted(ctx.records("evaluation"), key=lambda e: e.model.date):
         for result in evaluation.model.results:
-            last_result[result.obligation] = (evaluation.model.date.isoformat(), result.result)
+            last_result[result.obligation] = (
+                evaluation.model.date.isoformat(),
+                L.term(result.result),
+            )
     due = {
         i.id: i.due.isoformat() for i in ctx.analysis.due_items if i.kind == "compliance-evaluation"
     }
     rows = tuple(
         (
             r.id,
-            r.model.type,
+            L.term(r.model.type),
             ctx.text(r.model.title),
             ctx.text(r.model.requirement),
-            r.model.status,
-            r.model.evaluation_frequency or "",
+            L.term(r.model.status),
+            L.period(r.model.evaluation_frequency),
             *last_result.get(r.id, ("", "")),
             due.get(r.id, ""),
         )
@@ -130,7 +136,7 @@ def objectives(ctx: PackContext) -> Document:
                 model.target.by.isoformat(),
                 ctx.name_of(model.owner),
                 model.indicator or "",
-                model.status,
+                L.term(model.status),
             )
         )
     doc.add(
@@ -151,7 +157,7 @@ def objectives(ctx: PackContext) -> Document:
                         ctx.text(a.what),
                         ctx.name_of(a.who),
                         a.due.isoformat() if a.due else "",
-                        a.status,
+                        L.term(a.status),
                     )
                     for a in model.actions
                 ),
@@ -177,7 +183,7 @@ def controls_and_emergency(ctx: PackContext) -> Document:
         (
             r.id,
             ctx.text(r.model.title),
-            r.model.type or "",
+            L.term(r.model.type),
             ", ".join(r.model.aspects),
             ctx.text(r.model.criteria),
             r.model.document or "",
@@ -190,7 +196,7 @@ def controls_and_emergency(ctx: PackContext) -> Document:
             ctx.text(r.model.scenario),
             ", ".join(r.model.aspects),
             ctx.text(r.model.response),
-            r.model.drill_frequency or "",
+            L.period(r.model.drill_frequency),
             last_drill.get(r.id, ""),
         )
         for r in ctx.records("scenario")
@@ -264,13 +270,13 @@ def nonconformity_log(ctx: PackContext) -> Document:
         (
             r.id,
             r.model.raised.isoformat(),
-            r.model.source,
-            r.model.grade,
+            L.term(r.model.source),
+            L.term(r.model.grade),
             ctx.text(r.model.description),
             ctx.text(r.model.root_cause),
-            "; ".join(ctx.text(a.what) for a in r.model.corrective_actions),
+            L.separator.join(ctx.text(a.what) for a in r.model.corrective_actions),
             L.yes_no(r.model.effectiveness.effective) if r.model.effectiveness else "",
-            r.model.status,
+            L.term(r.model.status),
             r.model.closed_on.isoformat() if r.model.closed_on else "",
         )
         for r in ctx.records("nonconformity")
@@ -301,7 +307,7 @@ def training_records(ctx: PackContext) -> Document:
             ctx.text(r.model.topic),
             ctx.name_of(r.model.trainer),
             ", ".join(ctx.name_of(a) for a in r.model.attendees),
-            r.model.assessment,
+            L.term(r.model.assessment),
         )
         for r in ctx.records("training")
     )
@@ -334,14 +340,14 @@ def master_list(ctx: PackContext) -> Document:
             (
                 record.id,
                 ctx.text(model.title),
-                model.type,
+                L.term(model.type),
                 str(history.revision) if history else "",
                 history.changed.isoformat() if history and history.changed else "",
                 history.author or "" if history else "",
                 ctx.name_of(model.approved_by),
                 model.approved_on.isoformat() if model.approved_on else "",
                 review_due.get(record.id, ""),
-                model.status,
+                L.term(model.status),
                 record.file,
             )
         )
@@ -381,6 +387,6 @@ def summary_fields(ctx: PackContext) -> Fields:
             config.ems.operating_since.isoformat() if config.ems.operating_since else "",
         ),
         (L("certification-body"), ctx.text(cert.body) if cert else ""),
-        (L("status"), cert.status if cert else ""),
+        (L("status"), L.term(cert.status) if cert else ""),
     ]
     return Fields(tuple((k, v) for k, v in pairs if v))

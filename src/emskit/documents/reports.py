@@ -29,14 +29,14 @@ def application_summary(ctx: PackContext) -> Document:
         history = [
             (label, day.isoformat())
             for label, day in (
-                ("stage 1", cert.stage1),
-                ("stage 2", cert.stage2.start if cert.stage2 else None),
-                ("decision", cert.decision),
+                (L("stage1"), cert.stage1),
+                (L("stage2"), cert.stage2.start if cert.stage2 else None),
+                (L("decision"), cert.decision),
             )
             if day
         ]
         if history:
-            doc.add(Heading(L("certification-body"), 3), Fields(tuple(history)))
+            doc.add(Heading(L("certification-history"), 3), Fields(tuple(history)))
     return doc
 
 
@@ -45,7 +45,7 @@ def policy(ctx: PackContext) -> Document:
     doc = Document("environmental-policy", L("policy"))
     if model is None:
         return doc.add(Paragraph("—"))
-    commitments = ", ".join(name.replace("_", " ") for name, kept in model.commitments if kept)
+    commitments = L.terms(name for name, kept in model.commitments if kept)
     return doc.add(
         Paragraph(ctx.text(model.text)),
         Fields(
@@ -66,7 +66,7 @@ def scope_statement(ctx: PackContext) -> Document:
     )
     return Document("scope-statement", L("scope-statement")).add(
         Paragraph(ctx.text(config.ems.scope)),
-        Fields(((L("sites"), sites), (L("edition"), config.ems.edition))),
+        Fields(((L("sites"), sites), (L("edition"), f"ISO 14001:{config.ems.edition}"))),
     )
 
 
@@ -86,7 +86,7 @@ def compliance_evaluation(ctx: PackContext) -> Document:
             Table(
                 (L("obligation"), L("result"), L("description"), L("action")),
                 tuple(
-                    (r.obligation, r.result, ctx.text(r.note), r.action or "")
+                    (r.obligation, L.term(r.result), ctx.text(r.note), r.action or "")
                     for r in model.results
                 ),
             ),
@@ -101,23 +101,24 @@ def internal_audits(ctx: PackContext) -> Document:
         model = record.model
         if model.type != "internal":
             continue
-        clauses = "all" if model.clauses == "all" else ", ".join(model.clauses)
+        clauses = L.term("all") if model.clauses == "all" else ", ".join(model.clauses)
         doc.add(
             Heading(f"{record.id} — {model.date}", 3),
             Fields(
                 (
                     (L("auditors"), ", ".join(ctx.name_of(a) for a in model.auditors)),
-                    (L("scope"), ctx.text(model.scope)),
+                    (L("audit-scope"), ctx.text(model.scope)),
                     (L("clauses"), clauses),
                     (L("conclusion"), ctx.text(model.conclusion)),
                 )
             ),
             Table(
-                (L("id"), L("type"), L("clause"), L("description"), "NC"),
+                (L("id"), L("type"), L("clause"), L("description"), L("nc")),
                 tuple(
                     (
                         f.id,
-                        f.type + (f" ({f.grade})" if f.grade else ""),
+                        L.term(f.type)
+                        + (L("in-brackets", text=L.term(f.grade)) if f.grade else ""),
                         f.clause or "",
                         ctx.text(f.description),
                         f.nonconformity or "",
@@ -146,7 +147,7 @@ def management_reviews(ctx: PackContext) -> Document:
             Fields(
                 tuple(
                     (
-                        name.replace("_", " "),
+                        L.term(name),
                         ctx.text(value)
                         if not isinstance(value, list)
                         else ", ".join(map(str, value)),
@@ -157,12 +158,21 @@ def management_reviews(ctx: PackContext) -> Document:
         )
         if model.outputs is not None:
             outputs = [
-                (name.replace("_", " "), ctx.text(value))
+                (L.term(name), ctx.text(value))
                 for name, value in model.outputs
                 if value and name != "actions"
             ]
             outputs += [
-                (a.id or "action", f"{ctx.text(a.what)} ({ctx.name_of(a.who)}, {a.due or ''})")
+                (
+                    a.id or L("action"),
+                    ctx.text(a.what)
+                    + L(
+                        "in-brackets",
+                        text=L.list_separator.join(
+                            v for v in (ctx.name_of(a.who), str(a.due or "")) if v
+                        ),
+                    ),
+                )
                 for a in model.outputs.actions
             ]
             doc.add(Heading(L("outputs"), 4), Fields(tuple(outputs)))
@@ -174,7 +184,7 @@ def cross_reference(ctx: PackContext) -> Document:
     rows = tuple(
         (
             c.clause.number,
-            c.clause.title,
+            L.clause_title(c.clause.title),
             "; ".join(f"{e.file}:{e.line}" for e in c.evidence[:15])
             + (" …" if len(c.evidence) > 15 else ""),
         )
@@ -187,20 +197,33 @@ def cross_reference(ctx: PackContext) -> Document:
 
 def gap_report(ctx: PackContext) -> Document:
     L = ctx.labels
-    rows = tuple((c.clause.number, c.clause.title, c.status, "; ".join(c.reasons)) for c in ctx.gap)
+    rows = tuple(
+        (
+            c.clause.number,
+            L.clause_title(c.clause.title),
+            L.term(c.status),
+            L.separator.join(L.say(r) for r in c.reasons),
+        )
+        for c in ctx.gap
+    )
     met = sum(1 for c in ctx.gap if c.status == "met")
     return Document("gap-report", L("gap-report")).add(
-        Paragraph(f"{met} / {len(ctx.gap)} met (ISO 14001:{ctx.repo.edition}, {ctx.as_of})"),
+        Paragraph(
+            L("gap-summary", met=met, total=len(ctx.gap), edition=ctx.repo.edition, as_of=ctx.as_of)
+        ),
         Table((L("clause"), L("title"), L("status"), L("reasons")), rows, sheet="Gap"),
     )
 
 
 def readiness_report(ctx: PackContext) -> Document:
     L = ctx.labels
-    rows = tuple((v.id, v.status, v.message, ", ".join(v.clauses)) for v in ctx.readiness)
+    rows = tuple(
+        (L(f"readiness.{v.id}"), L.term(v.status), L.say(v.message), ", ".join(v.clauses))
+        for v in ctx.readiness
+    )
     ready = not any(v.status == FAIL for v in ctx.readiness)
     return Document("readiness-report", L("readiness-report")).add(
-        Paragraph(("ready to apply" if ready else "not ready") + f" ({ctx.as_of})"),
+        Paragraph(L("ready" if ready else "not-ready", as_of=ctx.as_of)),
         Table((L("rule"), L("status"), L("message"), L("clauses")), rows, sheet="Readiness"),
     )
 
@@ -214,7 +237,7 @@ def application_materials(ctx: PackContext) -> Document:
     for name in Application.model_fields:
         files = application.files_of(name) if application else []
         present = bool(files) and all((Path(ctx.repo.root) / f).is_file() for f in files)
-        rows.append((name.replace("_", " "), ", ".join(files), L.yes_no(present)))
+        rows.append((L.term(name), ", ".join(files), L.yes_no(present)))
     return Document("application-materials", L("application-materials")).add(
         Table((L("material"), L("files"), L("present")), tuple(rows), sheet="Application materials")
     )

@@ -13,7 +13,27 @@ import yaml
 
 Loc = tuple[str | int, ...]
 Point = tuple[int, int]
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class MarksLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Composes nodes for their positions only: tags are never looked at, so the implicit
+    tag resolution (regular expressions in Python, for every scalar) is skipped, which was
+    most of the time of composing a large register."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        return "tag:yaml.org,2002:str"
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+
+def compose_marks(text: str) -> Any:
+    """The node tree of ``text`` with start marks (0-based line and column); raises
+    yaml.YAMLError when it does not parse. Node tags are meaningless."""
+    return yaml.compose(text, Loader=MarksLoader)
 
 
 class PositionIndex:
@@ -26,7 +46,7 @@ class PositionIndex:
         values: dict[Loc, Point] = {}
         keys: dict[Loc, Point] = {}
         try:
-            root = yaml.compose(text, Loader=_LOADER)
+            root = compose_marks(text)
         except yaml.YAMLError:
             root = None
         if root is not None:

@@ -14,9 +14,13 @@ import re
 from typing import Any
 
 import yaml
-import yaml_rs
 
 from emskit.repo.text_file import FileProblem
+
+try:
+    import yaml_rs
+except ImportError:  # no wheel for this platform: the slower YAML 1.2 reader with PyYAML
+    yaml_rs = None  # type: ignore[assignment]
 
 MAX_DEPTH = 100
 MAX_ALIAS_NODES = 10_000
@@ -50,6 +54,8 @@ def needs_scan(text: str) -> bool:
 
 def parse_yaml(text: str) -> Any:
     """Parse one YAML document into plain Python values; dates stay strings."""
+    if yaml_rs is None:
+        return _parse_without_yaml_rs(text)
     if needs_scan(text):
         scan_events(text)
     try:
@@ -61,6 +67,22 @@ def parse_yaml(text: str) -> Any:
     except yaml_rs.YAMLDecodeError as exc:
         scan_events(text)  # raises with a precise position when libyaml sees the problem
         raise _from_yaml_rs(exc) from None
+    except RecursionError:
+        raise FileProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
+
+
+def _parse_without_yaml_rs(text: str) -> Any:
+    from emskit.repo.yaml_fallback import load
+
+    scan_events(text)  # duplicate keys, tags, aliases, depth: what yaml-rs would reject
+    try:
+        return load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "invalid YAML"
+        raise (_at(mark, f"YAML: {problem}") if mark else FileProblem(f"YAML: {problem}")) from None
+    except (yaml.YAMLError, ValueError) as exc:
+        raise FileProblem(f"YAML: {exc}") from None
     except RecursionError:
         raise FileProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
 

@@ -24,6 +24,7 @@ from emskit.rules import (
     inspection_action,
     licences,
     limit_exceedance,
+    missing_chinese,
     missing_content,
     msds,
     noncompliance_action,
@@ -87,6 +88,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(superseded_copies.RULE, superseded_copies.check),
     Entry(licences.RULE, licences.check),
     Entry(licences.NO_ID, None),  # checked with the licences
+    Entry(missing_chinese.RULE, missing_chinese.check),
 )
 RULES: tuple[Rule, ...] = tuple(entry.rule for entry in REGISTRY)
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from emskit.documents.charts import CJK_FONT
+from emskit.documents.charts import CJK_FONT, LATIN_BOLD_FONT, LATIN_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 
 
@@ -25,11 +25,11 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" is harmless
 
-    text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…")))
+    text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…•")))
     paths = {}
     for key, source in (
-        ("regular", dejavu()),
-        ("bold", dejavu().with_name("DejaVuSans-Bold.ttf")),
+        ("regular", LATIN_FONT),
+        ("bold", LATIN_BOLD_FONT),
         ("cjk", CJK_FONT),
     ):
         options = subset.Options()
@@ -61,9 +61,3 @@ def _all_text(documents: list[Document]) -> str:
             elif isinstance(block, Image):
                 parts.append(block.caption)
     return "".join(parts)
-
-
-def dejavu() -> Path:
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf" / "DejaVuSans.ttf"

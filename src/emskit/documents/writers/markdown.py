@@ -5,6 +5,7 @@ from __future__ import annotations
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.writers.style import Style
 from emskit.escaping import markdown_cell, markdown_text
+from emskit.words import word
 
 
 def to_markdown(doc: Document, style: Style) -> bytes:
@@ -27,6 +28,7 @@ def to_markdown(doc: Document, style: Style) -> bytes:
                 "| " + " | ".join(markdown_cell(str(c)) for c in row) + " |" for row in block.rows
             ] + [""]
         elif isinstance(block, Image):
-            lines += [f"*{md(block.caption)}* (chart in the PDF, Word and HTML versions)", ""]
+            chart = word("chart-elsewhere", style.language)
+            lines += [f"*{md(block.caption)}* {md(chart)}", ""]
     lines += ["---", md(style.footer), ""]
     return "\n".join(lines).encode("utf-8")

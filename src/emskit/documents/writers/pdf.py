@@ -6,9 +6,9 @@ import datetime as dt
 import io
 from typing import Any
 
-from emskit.documents.charts import CJK_FONT
+from emskit.documents.charts import CJK_FONT, LATIN_BOLD_FONT, LATIN_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
-from emskit.documents.writers.fonts import PdfFonts, dejavu
+from emskit.documents.writers.fonts import PdfFonts
 from emskit.documents.writers.pdf_table import draw_paragraph, draw_table
 from emskit.documents.writers.style import Style
 from emskit.escaping import terminal_text
@@ -37,9 +37,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
     pdf.set_title(terminal_text(doc.title))
     pdf.set_creator("emskit")
-    fonts = style.pdf_fonts or PdfFonts(
-        dejavu(), dejavu().with_name("DejaVuSans-Bold.ttf"), CJK_FONT
-    )
+    fonts = style.pdf_fonts or PdfFonts(LATIN_FONT, LATIN_BOLD_FONT, CJK_FONT)
     pdf.add_font("Body", fname=str(fonts.regular))
     pdf.add_font("Body", style="B", fname=str(fonts.bold))
     pdf.add_font("CJK", fname=str(fonts.cjk))

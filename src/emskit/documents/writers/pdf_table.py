@@ -9,6 +9,7 @@ and each line is drawn with text(), switching to the CJK font only for the runs 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -71,11 +72,22 @@ def wrap(text: str, width: float, widths: Widths) -> list[str]:
     return lines or [""]
 
 
+# Chinese punctuation that may not begin a line: it stays with the character before it.
+NO_LINE_START = set("，。、；：！？）》」』】〉”’％…—·")
+
+
 def _tokens(text: str) -> list[str]:
-    """Words with their leading space; each CJK character is a token of its own."""
+    """Words with their leading space; each CJK character is a token of its own, so a line
+    may break between any two Chinese characters but never inside a Latin word."""
     tokens: list[str] = []
     current = ""
     for char in text:
+        if char in NO_LINE_START and (current or tokens):
+            if current:
+                current += char
+            else:
+                tokens[-1] += char
+            continue
         if is_cjk(char):
             if current:
                 tokens.append(current)
@@ -129,23 +141,6 @@ def draw_table(
             draw_row(row, body, False)
 
 
-def draw_paragraph(
-    pdf: Any, text: str, size: float, line_height: float, bold: bool = False
-) -> None:
-    """A paragraph across the page width from the current position, onto new pages as needed
-    (the page header, with its DRAFT mark, is drawn by add_page)."""
-    widths = Widths(pdf, size, bold)
-    bottom = pdf.h - pdf.b_margin
-    y = pdf.get_y()
-    for line in wrap(text, pdf.epw, widths):
-        if y + line_height > bottom:
-            pdf.add_page()
-            y = pdf.get_y()
-        _text(pdf, pdf.l_margin, y + 0.8 * line_height, line, widths)
-        y += line_height
-    pdf.set_xy(pdf.l_margin, y)
-
-
 def _text(pdf: Any, x: float, baseline: float, line: str, widths: Widths) -> None:
     """Draw a line in runs: the body font for Latin text, the CJK font for Chinese."""
     run, run_cjk = "", False
@@ -159,3 +154,30 @@ def _text(pdf: Any, x: float, baseline: float, line: str, widths: Widths) -> Non
             run = ""
         run += char
         run_cjk = cjk
+
+
+BULLET = re.compile(r"^\s*[-*•]\s+")
+
+
+def draw_paragraph(
+    pdf: Any, text: str, size: float, line_height: float, bold: bool = False
+) -> None:
+    """Running text across the page width from the current position, onto new pages as needed
+    (the page header, with its DRAFT mark, is drawn by add_page). Broken like table cells
+    (between Chinese characters, at spaces in Latin text); a line written as a Markdown list
+    item ('- ...') gets a bullet and a hanging indent."""
+    widths = Widths(pdf, size, bold)
+    bottom = pdf.h - pdf.b_margin
+    for source in text.split("\n"):
+        bullet = BULLET.match(source)
+        indent = widths.text("•  ") if bullet else 0.0
+        body = source[bullet.end() :] if bullet else source
+        lines = wrap(body, pdf.epw - indent, widths)
+        for number, line in enumerate(lines):
+            if pdf.get_y() + line_height > bottom:
+                pdf.add_page()
+            y = pdf.get_y()
+            if bullet and number == 0:
+                _text(pdf, pdf.l_margin, y + 0.8 * line_height, "•", widths)
+            _text(pdf, pdf.l_margin + indent, y + 0.8 * line_height, line, widths)
+            pdf.set_xy(pdf.l_margin, y + line_height)

@@ -11,6 +11,7 @@ from emskit.documents.content import Document
 from emskit.documents.writers.fixed_zip import normalise_zip
 from emskit.documents.writers.style import Style
 from emskit.escaping import xml_text
+from emskit.words import has_word, word
 
 
 def to_xlsx(docs: list[Document], style: Style) -> bytes:
@@ -29,7 +30,7 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
         for table in doc.tables:
             if table.sheet is None:
                 continue
-            name = _sheet_name(table.sheet, used)
+            name = _sheet_name(_sheet_title(table.sheet, style.language), used)
             sheet = book.create_sheet(name)
             _append_row(sheet, table.headers)
             for cell in sheet[1]:
@@ -60,6 +61,12 @@ def _append_row(sheet: Any, values: Iterable[object]) -> None:
     for cell in sheet[sheet.max_row]:
         if cell.data_type == "f":
             cell.data_type = "s"
+
+
+def _sheet_title(sheet: str, language: str) -> str:
+    """The register's sheet name in the pack's language."""
+    key = f"sheet.{sheet}"
+    return word(key, language) if has_word(key) else sheet
 
 
 def _sheet_name(name: str, used: set[str]) -> str:
