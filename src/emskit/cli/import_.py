@@ -85,8 +85,7 @@ def import_(
     """
 
     def body() -> int:
-        from emskit.atomic import write_text
-        from emskit.commands.import_records import Options, run_import
+        from emskit.commands.import_records import Options, run_import, write_import
         from emskit.errors import UsageError
         from emskit.report.import_text import import_lines, problem_lines
 
@@ -106,13 +105,7 @@ def import_(
         )
         root = repository_root(repo)
         result = run_import(root, kind.value, file, options)
-        if not dry_run:
-            for planned in result.files:
-                if planned.state != "unchanged":
-                    (root / planned.rel).parent.mkdir(parents=True, exist_ok=True)
-                    write_text(root / planned.rel, planned.text)
-        if save_map is not None:
-            write_text(save_map, result.map_text)
+        write_import(root, result, save_map, dry_run)
         print("\n".join(import_lines(result, dry_run)))
         for line in problem_lines(result):
             print(line, file=sys.stderr)

@@ -69,7 +69,7 @@ class ImportResult:
 
 
 def run_import(root: Path, kind: str, file: Path, options: Options) -> ImportResult:
-    """Plan the import; the caller writes `result.files` (or not, for --dry-run)."""
+    """Plan the import; write_import then writes it (or not, for --dry-run)."""
     if kind not in KINDS:
         raise UsageError(f"unknown kind {kind!r}; import reads {', '.join(KINDS)}")
     shown = file.name
@@ -103,6 +103,21 @@ def run_import(root: Path, kind: str, file: Path, options: Options) -> ImportRes
     result.notes = context.notes
     result.unresolved = dict(sorted(links.people.unresolved.items()))
     return result
+
+
+def write_import(
+    root: Path, result: ImportResult, save_map: Path | None = None, dry_run: bool = False
+) -> None:
+    """Write the planned files that change (none for a dry run) and, if asked, the mapping."""
+    from emskit.atomic import write_text
+
+    if not dry_run:
+        for planned in result.files:
+            if planned.state != "unchanged":
+                (root / planned.rel).parent.mkdir(parents=True, exist_ok=True)
+                write_text(root / planned.rel, planned.text)
+    if save_map is not None:
+        write_text(save_map, result.map_text)
 
 
 def _links(repo: Repository, kind: str, own_files: set[str], update: bool) -> Links:
