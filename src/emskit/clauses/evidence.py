@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from emskit.calendar.due_dates import DueItem
-from emskit.calendar.periods import add
+from emskit.calendar.periods import add, add_years
 from emskit.listing import listing
 from emskit.model.common import text_in
 from emskit.repo.repository import Record
@@ -486,7 +486,7 @@ def clause_9_2(ctx: GapContext) -> Assessment:
 
     programme = ctx.singleton("programme")
     plans = ctx.records("audit-plan")
-    start = ctx.as_of.replace(year=ctx.as_of.year - AUDIT_CYCLE_YEARS)
+    start = add_years(ctx.as_of, -AUDIT_CYCLE_YEARS)
     audits = [
         a
         for a in ctx.records("audit")
