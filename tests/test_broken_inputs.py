@@ -5,6 +5,7 @@ Each case runs the CLI in a fresh process with a generous timeout that only a ha
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -194,6 +195,51 @@ CORPUS = {
         "IND-X",
     ),
     "front-matter-missing": ("documents/p.md", "# A procedure\n", "EMS003", 1, "front matter"),
+    "id-final-newline": (
+        "aspects/a.yaml",
+        GOOD_ASPECT
+        + '  - {id: "ASP-001\\n", activity: x, aspect: y, impact: z, condition: normal}\n',
+        "EMS003",
+        3,
+        "not a valid id",
+    ),
+    "control-escape": (
+        "aspects/a.yaml",
+        'aspects:\n  - {id: ASP-001, activity: "x\\e[2J", aspect: y, impact: z, condition: normal}\n',
+        "EMS001",
+        2,
+        "control character U+001B",
+    ),
+    "control-raw": (
+        "aspects/a.yaml",
+        "aspects:\n  - {id: ASP-001, activity: x\x07, aspect: y, impact: z, condition: normal}\n",
+        "EMS001",
+        2,
+        "control character U+0007",
+    ),
+    "number-400-digits": (
+        "aspects/a.yaml",
+        "aspects:\n  - id: ASP-001\n    activity: x\n    aspect: y\n    impact: z\n"
+        f"    condition: normal\n    scores: {{likelihood: {'9' * 400}}}\n",
+        "EMS003",
+        7,
+        "too large",
+    ),
+    "number-5000-digits": (
+        "aspects/a.yaml",
+        "aspects:\n  - id: ASP-001\n    activity: x\n    aspect: y\n    impact: z\n"
+        f"    condition: normal\n    scores: {{likelihood: {'9' * 5000}}}\n",
+        "EMS001",
+        7,
+        "5000 digits",
+    ),
+    "period-final-newline": (
+        "obligations/o.yaml",
+        'obligations:\n  - {id: OBL-1, type: legal, title: T, requirement: R, evaluation_frequency: "P1Y\\n"}\n',
+        "EMS003",
+        2,
+        "not a period",
+    ),
     "front-matter-bad": (
         "documents/p.md",
         "---\nid: DOC-1\ntitle: P\ntype: recipe\n---\n# P\n",
@@ -217,6 +263,41 @@ def test_broken_input_is_a_finding(name: str, tmp_path: Path) -> None:
         assert hits[0]["line"] == line, hits[0]
     assert text in hits[0]["message"], hits[0]["message"]
     assert status == (0 if all(f["severity"] != "error" for f in report["findings"]) else 1)
+
+
+@pytest.mark.parametrize(
+    "rel", ["aspects/pipe.yaml", "monitoring/data/pipe.csv", "documents/pipe.md", "policy.yaml"]
+)
+def test_a_fifo_in_the_layout_is_a_finding_not_a_read(rel: str, tmp_path: Path) -> None:
+    repo = write_tree(tmp_path / "repo", {"emskit.yaml": BASE_CONFIG})
+    (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(repo / rel)  # nobody ever writes to it: a read would block for ever
+    _, report = check_json(repo)
+    [hit] = [f for f in report["findings"] if f["file"] == rel]
+    assert hit["code"] == "EMS002" and "named pipe (FIFO), not a regular file" in hit["message"]
+
+
+def test_a_size_limit_past_the_bound_is_a_schema_finding(tmp_path: Path) -> None:
+    config = {**BASE_CONFIG, "limits": {"yaml_mb": 100000}}
+    repo = write_tree(tmp_path / "repo", {"emskit.yaml": config, "aspects/a.yaml": GOOD_ASPECT})
+    _, report = check_json(repo)
+    [hit] = [f for f in report["findings"] if f["file"] == "emskit.yaml"]
+    assert hit["code"] == "EMS003" and "yaml_mb" in hit["message"], hit
+
+
+def test_a_looping_evidence_link_is_reported(tmp_path: Path) -> None:
+    repo = write_tree(
+        tmp_path / "repo",
+        {
+            "emskit.yaml": BASE_CONFIG,
+            "aspects/a.yaml": "aspects:\n  - {id: ASP-001, activity: x, aspect: y, impact: z, condition: normal, evidence: [evidence/loop]}\n",
+        },
+    )
+    (repo / "evidence").mkdir()
+    (repo / "evidence/loop").symlink_to("loop")
+    _, report = check_json(repo)
+    [hit] = [f for f in report["findings"] if f["code"] == "EMS105"]
+    assert (hit["file"], hit["line"]) == ("aspects/a.yaml", 2) and "loop" in hit["message"]
 
 
 def test_large_yaml_file_is_refused_not_read(tmp_path: Path) -> None:

@@ -1,7 +1,12 @@
 """Text from the repository is data in every output: never a formula, markup, HTML, an
 iCalendar line or a terminal escape. A copy of the sample organisation carries hostile strings
-in an aspect, an objective, a reference and a file name; each writer's output is read back with
-a reader that does not share emskit's code."""
+in an aspect, an objective, a reference, two file names and a monitoring reading; each writer's
+output is read back with a reader that does not share emskit's code.
+
+The YAML reader refuses control characters in values (EMS001, tested last here), so the YAML
+strings hold the formula, the rich markup and the HTML, and the control characters come in by
+the routes that still load: file names (an aspect file, a document) and a monitoring CSV row.
+The writers must escape them all the same: that is defence in depth, not a duplicate."""
 
 from __future__ import annotations
 
@@ -21,17 +26,23 @@ from conftest import SAMPLE, run_cli
 
 AS_OF = "2026-06-30"
 FORMULA = '=HYPERLINK("x")'
-# One string with every attack: a formula, rich markup closing a tag never opened, a rich
-# hyperlink, HTML, a terminal colour escape, a bell and a bare carriage return.
-HOSTILE = FORMULA + " [/bold] [link=http://x]y[/link] <script>alert(1)</script> \x1b[31m \x07 a\rb"
+# What a YAML value may hold: a formula, rich markup closing a tag never opened, a rich
+# hyperlink and HTML.
+HOSTILE = FORMULA + " [/bold] [link=http://x]y[/link] <script>alert(1)</script>"
+# What it may not: a terminal colour escape, a bell and a bare carriage return.
+CONTROLLED = "\x1b[31m \x07 a\rb"
 INJECTED = "\rX-INJECTED:yes"  # a bare CR followed by what would be a new iCalendar property
-# File names cannot hold '/', so the file name attack has no closing tag.
-HOSTILE_FILE = "<script>alert(1)<script> [bold]x[link=http:x]y `| \x1b[31m \x07 =cmd"
+# File names cannot hold '/', so the file name attack has no closing tag. The document's name
+# ends with the iCalendar injection: `due -f ics` writes the file of each item.
+HOSTILE_FILE = "<script>alert(1)<script> [bold]x[link=http:x]y `| \x1b[31m \x07 =cmd" + INJECTED
+ASPECT_FILE = f"aspects/machining {CONTROLLED}.yaml"  # named by check findings and score
+# A reading dated after the as-of date: `check` quotes its indicator in the message.
+READING_INDICATOR = f"IND-{CONTROLLED}"
 CONTROLS = ("\x1b", "\x07", "\r")
 
 
 def _yaml(text: str) -> str:
-    """A YAML double-quoted scalar holding ``text`` exactly (controls as escapes)."""
+    """A YAML double-quoted scalar holding ``text`` exactly."""
     return json.dumps(text)
 
 
@@ -40,6 +51,17 @@ def _replace(root: Path, rel: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, (rel, old)
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _hostile_row(root: Path) -> None:
+    """A future-dated reading of an indicator named with control characters (quoted, as CSV
+    needs for a CR)."""
+    row = io.StringIO()
+    csv.writer(row, lineterminator="\n", quoting=csv.QUOTE_ALL).writerow(
+        ["2026-12-31", READING_INDICATOR, "1", "SITE-SZ", ""]
+    )
+    with (root / "monitoring" / "data" / "2026.csv").open("a", encoding="utf-8", newline="") as f:
+        f.write(row.getvalue())
 
 
 @pytest.fixture(scope="module")
@@ -59,17 +81,19 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "    obligations: [OBL-004, OBL-013]\n",
         f"    obligations: [OBL-004, OBL-013, {_yaml(HOSTILE)}]\n",
     )
+    (root / machining).rename(root / ASPECT_FILE)
     _replace(
         root,
         "objectives/2026.yaml",
         "title: {en: Cut VOC emitted by the paint line by 20 % against 2025,",
-        f"title: {{en: {_yaml(HOSTILE + INJECTED)},",
+        f"title: {{en: {_yaml(HOSTILE)},",
     )
     # In the folder that sorts first, so that the gap table's first evidence names it.
     documents = root / "documents"
     (documents / "procedures" / "aspects-and-obligations.md").rename(
         documents / "instructions" / f"{HOSTILE_FILE}.md"
     )
+    _hostile_row(root)
     return root
 
 
@@ -165,6 +189,8 @@ def test_score_csv_quotes_formulas_and_keeps_numbers(hostile: Path) -> None:
     aspect = next(r for r in rows if r["id"] == "ASP-008")
     assert aspect["aspect"].startswith("'" + FORMULA)
     assert aspect["score"] == "20"  # a number stays a number
+    # The file name's bare CR is a line break inside the quoted cell, not the end of the row.
+    assert aspect["file"] == ASPECT_FILE.replace("\r", "\n") and aspect["line"].isdigit()
     starts = ("=", "+", "-", "@", "\t", "\r")
     for row in rows:
         for value in row.values():
@@ -196,7 +222,15 @@ def test_check_junit_is_well_formed(hostile: Path, tmp_path: Path) -> None:
 def test_check_sarif_and_github_carry_the_text_safely(hostile: Path) -> None:
     sarif = json.loads(_run(hostile, "check", "--format", "sarif").stdout)
     texts = [r["message"]["text"] for r in sarif["runs"][0]["results"]]
-    assert any(HOSTILE in t for t in texts)  # JSON can hold anything: kept exactly
+    # JSON can hold anything: kept exactly, in a message and in a location.
+    assert any(HOSTILE in t for t in texts)
+    assert any(READING_INDICATOR in t for t in texts)
+    uris = [
+        loc["physicalLocation"]["artifactLocation"]["uri"]
+        for r in sarif["runs"][0]["results"]
+        for loc in r["locations"]
+    ]
+    assert ASPECT_FILE in uris
     github = _run(hostile, "check", "--format", "github").stdout
     assert "names obligation =HYPERLINK" in github
     _no_controls(github)
@@ -222,7 +256,10 @@ def test_due_calendar_has_no_injected_property(hostile: Path) -> None:
     for event in events:
         assert "X-INJECTED" not in event
     summaries = [str(e["SUMMARY"]) for e in events]
-    assert any(f"{FORMULA} [/bold]" in s and "\nX-INJECTED:yes" in s for s in summaries)
+    assert any(f"{FORMULA} [/bold]" in s for s in summaries)
+    # The document's file name, with its bare CR kept as a line break inside the text.
+    descriptions = [str(e["DESCRIPTION"]) for e in events]
+    assert any("=cmd\nX-INJECTED:yes.md" in d for d in descriptions)
     lines = raw.split("\r\n")
     assert not any("\r" in line or "\n" in line for line in lines)  # only CRLF ends a line
 
@@ -322,7 +359,7 @@ def test_score_explain_has_no_terminal_escapes(hostile: Path) -> None:
         ("=1+2", "'=1+2"),
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\t=1", "'\t=1"),
-        ("\r=1", "'\r=1"),
+        ("\r=1", "'\n=1"),  # a bare CR would end the CSV row: a newline, quoted
         ("a=1", "a=1"),
     ],
 )
@@ -340,3 +377,18 @@ def test_markdown_block_markers_are_escaped_only_where_they_start_a_block() -> N
     html = MarkdownIt("commonmark").render(markdown_text("# not a heading\n- not a list\n4.1 is"))
     assert "<h1>" not in html and "<li>" not in html and "4.1 is" in html
     assert markdown_cell("4.1 Context") == "4.1 Context"  # no stray backslash in a cell
+
+
+def test_a_control_character_in_yaml_is_refused_at_its_line(tmp_path: Path) -> None:
+    """The other half of the defence: the reader refuses what the writers would strip."""
+    root = tmp_path / "repo"
+    shutil.copytree(SAMPLE, root)
+    rel = "aspects/machining.yaml"
+    old = "aspect: {en: Spent cutting-fluid emulsion (hazardous waste HW09),"
+    text = (root / rel).read_text(encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    _replace(root, rel, old, f"aspect: {{en: {_yaml(HOSTILE + CONTROLLED)},")
+    result = _run(root, "check")
+    assert result.returncode == 1
+    located = [f for f in result.stdout.splitlines() if f.startswith(f"{rel}:{line}:")]
+    assert any("(EMS001 " in f and "control character U+001B" in f for f in located), located

@@ -52,10 +52,13 @@ def is_number(text: str) -> bool:
 
 def spreadsheet_cell(text: str) -> str:
     """A CSV cell a spreadsheet will show as text: a leading quote before anything a
-    spreadsheet would run as a formula, real numbers (``-3``, ``+1.5``) left as numbers."""
+    spreadsheet would run as a formula, real numbers (``-3``, ``+1.5``) left as numbers, and
+    every line break written as a newline. Python's csv writer quotes a cell only for the
+    characters of its line terminator (a newline here), so a bare CR would go out unquoted and
+    end the row early for a reader that takes CR as a line end, starting a row of its own."""
     if text.startswith(_FORMULA_START) and not is_number(text):
-        return "'" + text
-    return text
+        text = "'" + text
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def markdown_text(text: str) -> str:

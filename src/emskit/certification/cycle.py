@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from emskit.calendar.due_dates import due_items
 from emskit.calendar.due_item import DueItem
-from emskit.calendar.periods import add, add_months
+from emskit.calendar.periods import add, add_days, add_months
 from emskit.repo.layout import CONFIG_FILE
 from emskit.repo.repository import Repository
 
@@ -27,6 +27,9 @@ def all_due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
     """The EMS calendar and the certification cycle: one reading of dates for due, gap,
     ready and check."""
     return due_items(repo, as_of, also=cycle_items(repo, as_of))
+
+
+_LONGEST_CYCLE_YEARS = 10
 
 
 def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
@@ -53,7 +56,7 @@ def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     expires = (
         cert.certificate.expires
         if cert.certificate and cert.certificate.expires
-        else add_months(decision, 36) - dt.timedelta(days=1)
+        else add_days(add_months(decision, 36), -1)
     )
     yield from _surveillance(cert, decision, expires)
     if cert.status == "certified" or expires >= as_of:
@@ -85,7 +88,10 @@ def _surveillance(cert, decision: dt.date, expires: dt.date) -> Iterator[DueItem
     first_due = add_months(decision, 12)
     dues = [first_due]
     year = first_due.year + 1
-    while year < expires.year:  # once each calendar year, not in the recertification year
+    # Once each calendar year, not in the recertification year; a certificate that "never"
+    # expires (9999-12-31) still gets a cycle's worth, not eight thousand audits.
+    last = min(expires.year, first_due.year + _LONGEST_CYCLE_YEARS)
+    while year < last:
         dues.append(dt.date(year, 12, 31))
         year += 1
     for index, due in enumerate(dues):

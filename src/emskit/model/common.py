@@ -37,7 +37,7 @@ def _text(value: Any) -> str | dict[str, str]:
     if isinstance(value, dict) and value:
         out: dict[str, str] = {}
         for lang, text in value.items():
-            if not isinstance(lang, str) or not _LANG_RE.match(lang):
+            if not isinstance(lang, str) or not _LANG_RE.fullmatch(lang):
                 raise ValueError(f"{lang!r} is not a language tag (use e.g. en, zh-CN)")
             if not isinstance(text, (str, int, float)) or isinstance(text, bool):
                 raise ValueError(f"the {lang} text must be a string")
@@ -72,7 +72,7 @@ def text_in(text: Any, language: str) -> str:
 
 
 def _id(value: Any) -> str:
-    if not isinstance(value, str) or not _ID_RE.match(value):
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
         raise ValueError(
             f"{value!r} is not a valid id: use ASCII letters, digits and '-', starting with a letter"
         )
@@ -111,7 +111,7 @@ def _date(value: Any) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str) and _DATE_RE.match(value):
+    if isinstance(value, str) and _DATE_RE.fullmatch(value):
         try:
             return dt.date.fromisoformat(value)
         except ValueError:
@@ -125,7 +125,7 @@ Date = Annotated[
 
 
 def _period(value: Any) -> str:
-    if isinstance(value, str) and _PERIOD_RE.match(value) and value != "P":
+    if isinstance(value, str) and _PERIOD_RE.fullmatch(value) and value != "P":
         return value
     raise ValueError(
         f"{value!r} is not a period: use an ISO 8601 duration (P12M, P1Y, P30D) "
@@ -138,15 +138,34 @@ Period = Annotated[
 ]
 
 
+# Past 10^15 a float no longer holds every integer, and a 400-digit integer cannot become a
+# float at all: a bound in the schema keeps the arithmetic and the formatting exact.
+LARGEST_NUMBER = 10**15
+
+
 def _number(value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"{value!r} is not a number")
-    if not math.isfinite(value):
+    if isinstance(value, float) and not math.isfinite(value):
         raise ValueError(f"{value!r} is not a finite number")
+    if abs(value) >= LARGEST_NUMBER:  # an int compared as an int: no float conversion
+        # bit_length, not str(): str() of a 5,000-digit int is past Python's digit limit.
+        digits = int(value.bit_length() * math.log10(2)) + 1 if isinstance(value, int) else 0
+        shown = f"a number of about {digits} digits" if digits > 40 else str(value)
+        raise ValueError(
+            f"{shown} is too large: emskit reads numbers below 10^15 (scores, thresholds, "
+            "values), which keeps every sum and product exact"
+        )
     return value
 
 
-Number = Annotated[float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[
+    float,
+    PlainValidator(_number),
+    WithJsonSchema(
+        {"type": "number", "exclusiveMinimum": -LARGEST_NUMBER, "exclusiveMaximum": LARGEST_NUMBER}
+    ),
+]
 
 ClauseList = list[str] | Literal["all"]
 Evidence = list[str]

@@ -26,7 +26,7 @@ class Site(Model):
     id: Id
     name: Text
     address: Text | None = None
-    employees: Annotated[int, Field(ge=0)] | None = None
+    employees: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
 
 
 class Organization(Model):
@@ -35,7 +35,7 @@ class Organization(Model):
     registration_id: str | None = None
     address: Text | None = None
     sector: Text | None = None
-    employees: Annotated[int, Field(ge=0)] | None = None
+    employees: Annotated[int, Field(ge=0, le=10_000_000)] | None = None
     sites: list[Site] = Field(default_factory=list)
 
 
@@ -193,9 +193,14 @@ class Significance(Method):
     by_condition: dict[Condition, Method] = Field(default_factory=dict)
 
 
+# The largest file size limit one may set: a limit is a guard, and files this large are
+# better split than read whole into memory.
+MAX_LIMIT_MB = 1024
+
+
 class Limits(Model):
-    yaml_mb: Annotated[float, Field(gt=0)] = 10
-    csv_mb: Annotated[float, Field(gt=0)] = 50
+    yaml_mb: Annotated[float, Field(gt=0, le=MAX_LIMIT_MB)] = 10
+    csv_mb: Annotated[float, Field(gt=0, le=MAX_LIMIT_MB)] = 50
     msds_max_age: Period = Field(
         default="P5Y", description="Oldest revision age of a hazardous chemical's MSDS."
     )

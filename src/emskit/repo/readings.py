@@ -107,7 +107,7 @@ def _rows(rows: csv._reader, header: list[str], rel: str, problems: list[Finding
 
 
 def _date(text: str, cache: dict[str, dt.date]) -> dt.date | None:
-    if not _DATE.match(text):
+    if not _DATE.fullmatch(text):
         return None
     try:
         cache[text] = dt.date.fromisoformat(text)

@@ -141,7 +141,7 @@ def _values(
 
 
 def _is_reference(value: str, to: RefTo) -> bool:
-    return not to.text_allowed or bool(_LOOKS_LIKE_ID.match(value))
+    return not to.text_allowed or bool(_LOOKS_LIKE_ID.fullmatch(value))
 
 
 class Index:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 
 
@@ -32,12 +34,43 @@ def decode_utf8(data: bytes) -> str:
 
 
 def read_limited(path: str, limit_mb: float) -> bytes:
-    """The file's bytes, or a FileProblem when it is larger than the limit."""
-    with open(path, "rb") as handle:
-        data = handle.read(int(limit_mb * 1024 * 1024) + 1)
-    if len(data) > limit_mb * 1024 * 1024:
+    """The file's bytes, or a FileProblem when it is larger than the limit or not a regular file.
+
+    The file is opened without blocking and checked before any read: a FIFO would block the
+    reader for ever, and a device can be endless.  The buffer is sized by the file, never by
+    the limit, so a generous limit costs nothing.
+    """
+    limit = int(limit_mb * 1024 * 1024)
+    _require_regular(os.stat(path).st_mode)  # a socket cannot even be opened
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(handle, "rb") as stream:
+        status = os.fstat(stream.fileno())
+        _require_regular(status.st_mode)  # again: it may have been swapped since the stat
+        size = status.st_size
+        data = b"" if size > limit else stream.read(min(size, limit) + 1)
+    if size > limit or len(data) > limit:
         raise FileProblem(
             f"file is larger than {limit_mb:g} MB and was not read: split it, or raise "
             f"the limit in emskit.yaml (limits: {{yaml_mb: ..., csv_mb: ...}})"
         )
     return data
+
+
+def _require_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise FileProblem(
+            f"is a {_kind_of(mode)}, not a regular file, and was not read: "
+            "replace it with a file, or remove it"
+        )
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISDIR(mode):
+        return "folder"
+    return "special file"

@@ -28,22 +28,33 @@ MAX_ALIAS_NODES = 10_000
 # Characters that can start a tag, anchor or alias; found with one C-speed scan per file.
 _NODE_PROPERTY = re.compile(r"[!&*]")
 _DEEP_FLOW = re.compile(r"[\[{](?:[ \t]*[\[{]){7}")
+# Control characters (other than tab and newline), raw or written as a double-quoted escape:
+# an ESC or BEL in a title would act on a terminal and break every report format.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_OR_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\[0abefvrxuUN]")
 _MARKERS = ("\n---", "\n...", "\n%", "\n" + " " * 100, "\n" + "\t" * 20)
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 )
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RS_POSITION = re.compile(r"line (\d+), column (\d+)")
+# An integer this long is no quantity (a float tops out at 309 digits), and Python refuses to
+# turn one past 4,300 digits into text: such a plain number is refused where it is written.
+_LONG_DIGITS = re.compile(r"\d{1000,}")
+_HUGE_INTEGER = re.compile(r"[-+]?\d{1000,}")
 
 
 def needs_scan(text: str) -> bool:
-    """Could the text hold a tag, anchor, alias, second document or deep nesting?
+    """Could the text hold a tag, anchor, alias, second document, deep nesting, a control
+    character or a number of a thousand digits?
 
     False positives only cost the event scan; a false negative would let a construct
     through that yaml-rs handles on its own (it still rejects tags it cannot build, caps
     alias expansion and nesting), so the check errs on the side of scanning.
     """
     if text.startswith(("---", "...", "%")) or any(marker in text for marker in _MARKERS):
+        return True
+    if _CONTROL_OR_ESCAPE.search(text) or _LONG_DIGITS.search(text):
         return True
     for match in _NODE_PROPERTY.finditer(text):
         before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t")
@@ -69,6 +80,16 @@ def parse_yaml(text: str) -> Any:
         raise _from_yaml_rs(exc) from None
     except RecursionError:
         raise FileProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
+    except ValueError:  # an integer past Python's int-to-str digit limit (4,300 digits)
+        raise _long_number(text) from None
+
+
+def _long_number(text: str) -> FileProblem:
+    match = _LONG_DIGITS.search(text)
+    start = match.start() if match else 0
+    line = text.count("\n", 0, start) + 1
+    column = start - (text.rfind("\n", 0, start) + 1) + 1
+    return FileProblem("a number of thousands of digits: write a number below 10^15", line, column)
 
 
 def _parse_without_yaml_rs(text: str) -> Any:
@@ -150,8 +171,10 @@ def scan_events(text: str) -> None:
                         raise _at(event.start_mark, f"nesting deeper than {MAX_DEPTH} levels")
                     stack.append(_Frame(kind is yaml.MappingStartEvent, event.anchor))
                     continue
-                if kind is yaml.ScalarEvent and event.anchor:
-                    anchor_sizes[event.anchor] = 1
+                if kind is yaml.ScalarEvent:
+                    _check_scalar(event)
+                    if event.anchor:
+                        anchor_sizes[event.anchor] = 1
                 _child_done(stack, size)
             elif kind in (yaml.MappingEndEvent, yaml.SequenceEndEvent):
                 frame = stack.pop()
@@ -164,6 +187,15 @@ def scan_events(text: str) -> None:
         if mark is None:
             raise FileProblem(f"YAML syntax: {problem}") from None
         raise _at(mark, f"YAML syntax: {problem}") from None
+    except yaml.reader.ReaderError as exc:  # a raw control character, found by libyaml
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        raise FileProblem(
+            f"control character U+{exc.character:04X} in the file: remove it "
+            "(terminals and report formats would act on it)",
+            line,
+            column,
+        ) from None
     except yaml.YAMLError as exc:
         raise FileProblem(f"YAML: {exc}") from None
 
@@ -174,6 +206,22 @@ def _child_done(stack: list[_Frame], size: int) -> None:
         parent.size += size
         if parent.is_map:
             parent.expect_key = not parent.expect_key
+
+
+def _check_scalar(event: Any) -> None:
+    if event.implicit[0] and _HUGE_INTEGER.fullmatch(event.value):  # a plain scalar
+        raise _at(
+            event.start_mark,
+            f"a number of {len(event.value)} digits: write a number below 10^15, "
+            "or quote it if it is text",
+        )
+    control = _CONTROL.search(event.value)
+    if control is not None:
+        raise _at(
+            event.start_mark,
+            f"control character U+{ord(control.group()):04X} in a value: remove it "
+            "(terminals and report formats would act on it)",
+        )
 
 
 def _check_tag(event: Any) -> None:

@@ -9,6 +9,7 @@ from typing import TextIO
 from emskit import __version__
 from emskit.calendar.due_item import STATES
 from emskit.calendar.due_result import DueResult
+from emskit.calendar.periods import add_days
 from emskit.escaping import ics_fold, ics_text
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
@@ -90,13 +91,12 @@ def render_ics(result: DueResult, out: TextIO) -> None:
     for dated in result.items:
         item = dated.item
         digest = hashlib.sha256(f"{result.organization}\n{item.uid_key}".encode()).hexdigest()[:32]
-        end = item.due.toordinal() + 1
         lines += [
             "BEGIN:VEVENT",
             f"UID:{digest}@emskit",
             f"DTSTAMP:{stamp}",
             f"DTSTART;VALUE=DATE:{item.due.strftime('%Y%m%d')}",
-            f"DTEND;VALUE=DATE:{item.due.fromordinal(end).strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{add_days(item.due, 1).strftime('%Y%m%d')}",
             _text("SUMMARY", f"{item.title} ({item.id})"),
             _text(
                 "DESCRIPTION",

@@ -108,6 +108,15 @@ def _check_path(
             file, loc, f"evidence {path} does not exist: add the file or fix the path", ids=ids
         )
         return
+    if not os.path.exists(full):  # the name is there but following it fails
+        yield RULE.at(
+            file,
+            loc,
+            f"evidence {path} is a symbolic link that leads nowhere (a loop, or a missing "
+            "target): replace it with the file",
+            ids=ids,
+        )
+        return
     real = os.path.realpath(full)
     if real != real_root and not real.startswith(real_root + os.sep):
         yield OUTSIDE.at(

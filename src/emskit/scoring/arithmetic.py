@@ -17,6 +17,6 @@ def product(values: Any) -> Decimal:
 @lru_cache(maxsize=4096)
 def format_number(value: Decimal) -> str:
     """17, 0.5, 1.25: no trailing zeros, no exponent."""
-    if value == value.to_integral_value():
-        return str(int(value))
-    return format(value.normalize(), "f")
+    # format() and not str(int()): a 5,000-digit integer is past int-to-str's digit limit.
+    text = format(value.normalize(), "f")
+    return "0" if text == "-0" else text

@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from itertools import product as corners
 from typing import Any
 
 from emskit.model.config import Significance
 from emskit.repo.positions import Loc
 from emskit.scoring.arithmetic import format_number, product
 from emskit.scoring.presets import PRESETS
+from emskit.scoring.score_range import score_range
 from emskit.vocabulary import CONDITIONS
 
 Value = Decimal | str  # a number on the scale, or "no"/"yes"
@@ -361,27 +361,9 @@ def _reach_problems(method: Method) -> list[MethodProblem]:
     return []
 
 
-def score_range(method: Method) -> tuple[Decimal, Decimal]:
-    """The lowest and highest score the method can give (scales may hold negatives)."""
-    if isinstance(method.aggregate, tuple):
-        parts = [_term_range(method, term) for term in method.aggregate]
-        return sum((p[0] for p in parts), Decimal(0)), sum((p[1] for p in parts), Decimal(0))
-    ranges = [(min(c.numbers), max(c.numbers)) for c in method.criteria]
-    if method.aggregate == "sum":
-        return sum((r[0] for r in ranges), Decimal(0)), sum((r[1] for r in ranges), Decimal(0))
-    if method.aggregate == "max":
-        return max(r[0] for r in ranges), max(r[1] for r in ranges)
-    products = [product(corner) for corner in corners(*ranges)]
-    return min(products), max(products)
 
-
-def _term_range(method: Method, term: Term) -> tuple[Decimal, Decimal]:
-    ranges = [
-        (min(c.numbers), max(c.numbers)) for name in term.criteria if (c := method.criterion(name))
-    ]
-    values = [term.weight * product(corner) for corner in corners(*ranges)]
-    return min(values), max(values)
 
 
 def _show(value: Value) -> str:
     return value if isinstance(value, str) else format_number(value)
+

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from emskit.analysis import Analysis
-from emskit.calendar.periods import add
+from emskit.calendar.periods import add, add_years
 from emskit.clauses.evidence.common import (
     MISSING,
     Assessment,
@@ -59,7 +59,7 @@ def clause_9_2(ctx: Analysis) -> Assessment:
 
     programme = ctx.singleton("programme")
     plans = ctx.records("audit-plan")
-    start = ctx.as_of.replace(year=ctx.as_of.year - AUDIT_CYCLE_YEARS)
+    start = add_years(ctx.as_of, -AUDIT_CYCLE_YEARS)
     audits = [
         a
         for a in ctx.records("audit")

@@ -9,13 +9,23 @@ import zipfile
 from collections.abc import Iterable, Iterator
 
 
+# Zip stores dates as DOS timestamps, which hold 1980 to 2107 only.
+_ZIP_FIRST, _ZIP_LAST = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
+
+
+def _zip_time(as_of: dt.date) -> tuple[int, int, int, int, int, int]:
+    """The as-of date as a zip timestamp, clamped to the range a zip can hold."""
+    day = min(max(as_of, _ZIP_FIRST), _ZIP_LAST)
+    return (day.year, day.month, day.day, 0, 0, 0)
+
+
 def fixed_zip(entries: Iterable[tuple[str, bytes]], as_of: dt.date) -> bytes:
     """A zip whose bytes depend only on its entries and the as-of date: every entry stamped
     with the as-of date, the same permissions and compression, in the order given."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, body in entries:
-            entry = zipfile.ZipInfo(name, date_time=(as_of.year, as_of.month, as_of.day, 0, 0, 0))
+            entry = zipfile.ZipInfo(name, date_time=_zip_time(as_of))
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o644 << 16
             target.writestr(entry, body)
