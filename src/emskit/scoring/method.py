@@ -17,7 +17,7 @@ from typing import Any
 
 from emskit.model.config import Significance
 from emskit.repo.positions import Loc
-from emskit.scoring.arithmetic import format_number, product
+from emskit.scoring.arithmetic import format_number
 from emskit.scoring.presets import PRESETS
 from emskit.scoring.score_range import score_range
 from emskit.vocabulary import CONDITIONS
@@ -361,9 +361,5 @@ def _reach_problems(method: Method) -> list[MethodProblem]:
     return []
 
 
-
-
-
 def _show(value: Value) -> str:
     return value if isinstance(value, str) else format_number(value)
-

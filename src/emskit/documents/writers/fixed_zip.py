@@ -8,7 +8,6 @@ import io
 import zipfile
 from collections.abc import Iterable, Iterator
 
-
 # Zip stores dates as DOS timestamps, which hold 1980 to 2107 only.
 _ZIP_FIRST, _ZIP_LAST = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
 
