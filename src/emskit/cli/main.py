@@ -16,6 +16,7 @@ import typer
 from emskit import __version__
 from emskit.cli import audit_time as audit_time_command
 from emskit.cli import check as check_command
+from emskit.cli import diff as diff_command
 from emskit.cli import docs as docs_command
 from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
@@ -72,6 +73,7 @@ app.add_typer(docs_command.app, name="docs")
 app.command("schema")(schema_command.schema)
 app.command("import")(import_command.import_)
 app.command("portfolio")(portfolio_command.portfolio)
+app.command("diff")(diff_command.diff)
 
 
 def run() -> None:

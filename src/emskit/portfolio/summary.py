@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from emskit.analysis import Analysis
-from emskit.certification.verdict import Verdict
 from emskit.certification.ready_result import ReadyResult
+from emskit.certification.verdict import Verdict
 from emskit.clauses.assessment import STATUSES, ClauseResult
 from emskit.model.common import text_in
 from emskit.rules.result import CheckResult
