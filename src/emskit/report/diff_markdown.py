@@ -8,7 +8,13 @@ import html
 from typing import TextIO
 
 from emskit.changes.result import EmsDiff
-from emskit.report.diff_report import counts, field_text, finding_text, status_text
+from emskit.report.diff_report import (
+    counts,
+    field_text,
+    finding_text,
+    obligation_text,
+    status_text,
+)
 from emskit.report.score_text import change_line
 
 _HEADLINES = (
@@ -58,10 +64,7 @@ def _sections(diff: EmsDiff) -> list[tuple[str, list[str]]]:
     return [
         ("Records", records),
         ("Significance", significance),
-        (
-            "Obligations",
-            [f"`{_md(c.id)}` **{c.change}**: {_md(c.detail)}" for c in diff.obligations],
-        ),
+        ("Obligations", [_md(obligation_text(c)) for c in diff.obligations]),
         ("Clauses (gap)", [_md(status_text(c)) for c in diff.clauses]),
         ("Readiness", [_md(status_text(c)) for c in diff.readiness]),
         ("New check findings", [_md(finding_text(f)) for f in diff.new_findings]),

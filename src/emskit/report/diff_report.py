@@ -7,6 +7,7 @@ from typing import Any, TextIO
 
 from emskit import __version__
 from emskit.changes.judgements import StatusChange
+from emskit.changes.obligations import ObligationChange
 from emskit.changes.records import RecordChange
 from emskit.changes.result import EmsDiff
 from emskit.finding import Finding
@@ -95,6 +96,10 @@ def status_text(c: StatusChange) -> str:
     return text + (f" ({c.reason})" if c.reason else "")
 
 
+def obligation_text(c: ObligationChange) -> str:
+    return f"{c.id} {c.change}: {c.detail}"
+
+
 def finding_text(f: Finding) -> str:
     return f"{f.file}:{f.line or 1}: [{f.severity.label}] {f.message} ({f.code} {f.rule})"
 
@@ -114,7 +119,7 @@ def render_text(diff: EmsDiff, out: TextIO) -> None:
             ],
         ),
         ("Significance", [change_line(c) for c in diff.significance]),
-        ("Obligations", [f"{c.id} {c.change}: {c.detail}" for c in diff.obligations]),
+        ("Obligations", [obligation_text(c) for c in diff.obligations]),
         ("Clauses (gap)", [status_text(c) for c in diff.clauses]),
         ("Readiness", [status_text(c) for c in diff.readiness]),
         ("New findings", [finding_text(f) for f in diff.new_findings]),
