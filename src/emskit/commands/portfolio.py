@@ -14,7 +14,6 @@ import os
 import traceback
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
 from pathlib import Path
 
 from emskit import git
@@ -27,24 +26,16 @@ from emskit.documents.gap_html import render_html as render_gap_html
 from emskit.documents.portfolio_html import render_ready_page
 from emskit.errors import EmskitError, UsageError
 from emskit.portfolio.discovery import find_repositories
+from emskit.portfolio.result import PortfolioResult
 from emskit.portfolio.summary import RepoSummary, broken, summarise
 from emskit.repo.loader import load_repository
+
+__all__ = ["PortfolioResult", "run_portfolio", "write_dashboard"]
 
 NO_GIT = (
     "no git history: the folder is not in a git repository or has no commit yet; emskit keeps "
     "the EMS in git (git init, git add ., git commit)"
 )
-
-
-@dataclass
-class PortfolioResult:
-    as_of: dt.date
-    rows: list[RepoSummary]  # worst first
-
-    @property
-    def failed(self) -> bool:
-        """Some repository could not be read."""
-        return any(row.error is not None for row in self.rows)
 
 
 def default_jobs() -> int:

@@ -7,7 +7,7 @@ import csv
 from typing import TextIO
 
 from emskit import __version__
-from emskit.commands.portfolio import PortfolioResult
+from emskit.portfolio.result import PortfolioResult
 from emskit.portfolio.summary import STATUS_ORDER, RepoSummary
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
