@@ -7,6 +7,7 @@ import io
 import json
 import re
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -119,11 +120,11 @@ def test_a_crash_in_one_repository_is_its_row(
 ) -> None:
     from emskit.commands import portfolio
 
-    def crash(root: Path, as_of: object) -> None:
+    def crash(root: Path, as_of: object, cache_dir: object) -> None:
         raise KeyError("boom")
 
     monkeypatch.setattr(portfolio, "run_check", crash)
-    row = portfolio.summarise_one((str(clients / "acme"), AS_OF, False))
+    row = portfolio.summarise_one(portfolio.Task(str(clients / "acme"), AS_OF))
     assert row.status == "broken"
     assert row.error is not None and row.error.startswith("internal error (KeyError at ")
 
@@ -200,3 +201,36 @@ def test_dashboard_in_headless_chromium(clients: Path, tmp_path: Path) -> None:
     assert re.search(
         r'<tr class="met" data-clause="4.1">', _dom((out / gap_page).as_uri(), tmp_path / "profile")
     )
+
+
+def test_each_repository_is_checked_through_the_check_cache(clients: Path, tmp_path: Path) -> None:
+    import os
+
+    def run(cache: Path, *extra: str) -> str:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "emskit",
+                "portfolio",
+                str(clients),
+                "--as-of",
+                AS_OF.isoformat(),
+                "--format",
+                "json",
+                *extra,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={**os.environ, "EMSKIT_CACHE_DIR": str(cache)},
+        )
+        assert result.returncode == 1, result.stderr
+        return result.stdout
+
+    cold = run(tmp_path / "cache")
+    kept = {p for p in (tmp_path / "cache").rglob("*") if p.is_file()}
+    assert len(kept) >= 3  # one result per readable repository (and the signing key)
+    assert run(tmp_path / "cache") == cold  # answered from the cache, the same rows
+    run(tmp_path / "unused", "--no-cache")
+    assert not (tmp_path / "unused").exists()

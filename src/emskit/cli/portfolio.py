@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -50,6 +51,13 @@ def portfolio(
             show_default=False,
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Check every repository from scratch: neither use nor keep cached check results.",
+        ),
+    ] = False,
 ) -> None:
     """Summarise every EMS repository below the folders: check, readiness, gap, due dates,
     certificate and last commit, worst first.
@@ -58,16 +66,23 @@ def portfolio(
     when every repository was read, 1 when any could not be, 2 when the command could not
     run.
     """
-    run_command(lambda: _portfolio(folders, as_of, format, jobs, out))
+    run_command(lambda: _portfolio(folders, as_of, format, jobs, out, no_cache))
 
 
 def _portfolio(
-    folders: list[Path], as_of: str | None, format: Format, jobs: int | None, out: Path | None
+    folders: list[Path],
+    as_of: str | None,
+    format: Format,
+    jobs: int | None,
+    out: Path | None,
+    no_cache: bool,
 ) -> int:
+    from emskit.commands.check_cache import default_dir
     from emskit.commands.portfolio import run_portfolio, write_dashboard
     from emskit.report import portfolio_report
 
-    result = run_portfolio(folders, as_of_date(as_of), jobs, pages=out is not None)
+    cache = None if no_cache else default_dir(dict(os.environ))
+    result = run_portfolio(folders, as_of_date(as_of), jobs, out is not None, cache)
     if out is not None:
         written = write_dashboard(result, out)
         print(f"emskit portfolio: wrote {len(written)} files to {out}", file=sys.stderr)

@@ -15,6 +15,7 @@ import traceback
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import NamedTuple
 
 from emskit import git
 from emskit.analysis import Analysis
@@ -44,23 +45,27 @@ def default_jobs() -> int:
 
 
 def run_portfolio(
-    folders: list[Path], as_of: dt.date, jobs: int | None = None, pages: bool = False
+    folders: list[Path],
+    as_of: dt.date,
+    jobs: int | None = None,
+    pages: bool = False,
+    cache_dir: Path | None = None,
 ) -> PortfolioResult:
     """Summarise every repository below ``folders``; ``pages`` also renders each one's gap
-    and readiness pages (for the dashboard)."""
+    and readiness pages (for the dashboard); ``cache_dir`` is the check cache's folder."""
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs {jobs}: give 1 or more worker processes")
     roots = find_repositories(folders)
     if not roots:
         shown = ", ".join(str(f) for f in folders)
         raise UsageError(f"no EMS repository (a folder holding emskit.yaml) below {shown}")
-    tasks = [(str(root), as_of, pages) for root in roots]
+    tasks = [Task(str(root), as_of, pages, cache_dir) for root in roots]
     workers = min(jobs or default_jobs(), len(tasks))
     rows = [summarise_one(t) for t in tasks] if workers == 1 else _in_processes(tasks, workers)
     return PortfolioResult(as_of, sorted(rows, key=RepoSummary.sort_key))
 
 
-def _in_processes(tasks: list[tuple[str, dt.date, bool]], workers: int) -> list[RepoSummary]:
+def _in_processes(tasks: list[Task], workers: int) -> list[RepoSummary]:
     rows: list[RepoSummary] = []
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(summarise_one, task) for task in tasks]
@@ -69,16 +74,27 @@ def _in_processes(tasks: list[tuple[str, dt.date, bool]], workers: int) -> list[
                 rows.append(future.result())
             except BrokenProcessPool:
                 # A worker was killed (out of memory, a signal): its repositories are rows too.
-                rows.append(broken(task[0], "the worker process running it died (out of memory?)"))
+                rows.append(
+                    broken(task.path, "the worker process running it died (out of memory?)")
+                )
     return rows
 
 
-def summarise_one(task: tuple[str, dt.date, bool]) -> RepoSummary:
+class Task(NamedTuple):
+    """One repository's work, sent to a worker process (so: plain, picklable values)."""
+
+    path: str
+    as_of: dt.date
+    pages: bool = False
+    cache_dir: Path | None = None
+
+
+def summarise_one(task: Task) -> RepoSummary:
     """One repository's row; every failure becomes the row's error (this runs in a worker:
     an exception escaping here would cost the whole run)."""
-    path, as_of, pages = task
+    path = task.path
     try:
-        return _summarise(Path(path), as_of, pages)
+        return _summarise(Path(path), task)
     except EmskitError as error:
         return broken(path, str(error))
     except Exception as error:  # a bug in emskit, reported on the row instead of ending the run
@@ -90,16 +106,17 @@ def summarise_one(task: tuple[str, dt.date, bool]) -> RepoSummary:
         )
 
 
-def _summarise(root: Path, as_of: dt.date, pages: bool) -> RepoSummary:
+def _summarise(root: Path, task: Task) -> RepoSummary:
+    as_of = task.as_of
     last_commit = git.last_commit_date(root)
     if last_commit is None:
         return broken(str(root), NO_GIT)
-    check = run_check(root, as_of)
+    check = run_check(root, as_of, cache_dir=task.cache_dir)
     ctx = Analysis(load_repository(root), as_of)
     verdicts = readiness(ctx)
     clauses = assess(ctx)
     summary = summarise(ctx, check, verdicts, clauses, last_commit)
-    if pages:
+    if task.pages:
         gap_page = io.StringIO()
         render_gap_html(
             GapResult(root, as_of, ctx.edition, ctx.repo.edition, clauses), gap_page, None

@@ -4,10 +4,11 @@ the change at a glance and opens what concerns them."""
 
 from __future__ import annotations
 
-import html
 from typing import TextIO
 
 from emskit.changes.result import EmsDiff
+from emskit.escaping import markdown_cell as _md
+from emskit.escaping import markdown_code as _code
 from emskit.report.diff_report import (
     counts,
     field_text,
@@ -30,13 +31,8 @@ _HEADLINES = (
 )
 
 
-def _md(text: str) -> str:
-    """Repository text is user content: no HTML of its own in the comment, no broken table."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
-
-
 def render_markdown(diff: EmsDiff, out: TextIO) -> None:
-    lines = [f"### EMS changes: `{_md(diff.base)}` → `{_md(diff.head)}` (as of {diff.as_of})", ""]
+    lines = [f"### EMS changes: {_code(diff.base)} → {_code(diff.head)} (as of {diff.as_of})", ""]
     if diff.empty:
         out.write("\n".join([*lines, "No change to the EMS.", ""]))
         return
@@ -54,7 +50,7 @@ def render_markdown(diff: EmsDiff, out: TextIO) -> None:
 
 def _sections(diff: EmsDiff) -> list[tuple[str, list[str]]]:
     records = [
-        f"**{c.change}** {_md(c.kind)} `{_md(c.id)}` in `{_md(c.file)}`"
+        f"**{c.change}** {_md(c.kind)} {_code(c.id)} in {_code(c.file)}"
         + (f": {_md(field_text(c))}" if c.fields else "")
         for c in diff.records
     ]

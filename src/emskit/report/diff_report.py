@@ -10,6 +10,7 @@ from emskit.changes.judgements import StatusChange
 from emskit.changes.obligations import ObligationChange
 from emskit.changes.records import RecordChange
 from emskit.changes.result import EmsDiff
+from emskit.escaping import terminal_text
 from emskit.finding import Finding
 from emskit.report.json_out import write_json
 from emskit.report.score_json import verdict_change
@@ -105,7 +106,7 @@ def finding_text(f: Finding) -> str:
 
 
 def render_text(diff: EmsDiff, out: TextIO) -> None:
-    out.write(f"EMS changes from {diff.base} to {diff.head} as of {diff.as_of}\n")
+    out.write(terminal_text(f"EMS changes from {diff.base} to {diff.head} as of {diff.as_of}\n"))
     if diff.empty:
         out.write("No change to the EMS.\n")
         return
@@ -130,4 +131,4 @@ def render_text(diff: EmsDiff, out: TextIO) -> None:
     for title, lines in sections:
         if lines:
             out.write(f"\n{title} ({len(lines)}):\n")
-            out.writelines(f"- {line}\n" for line in lines)
+            out.writelines(f"- {terminal_text(line)}\n" for line in lines)

@@ -7,6 +7,7 @@ import csv
 from typing import TextIO
 
 from emskit import __version__
+from emskit.escaping import spreadsheet_cell, terminal_text
 from emskit.portfolio.result import PortfolioResult
 from emskit.portfolio.summary import STATUS_ORDER, RepoSummary
 from emskit.report.json_out import write_json
@@ -53,7 +54,9 @@ def render_text(result: PortfolioResult, out: TextIO) -> None:
         title=f"EMS portfolio as of {result.as_of}",
     )
     # Errors are long sentences: under the table, so the columns stay readable.
-    out.writelines(f"{row.path}: {row.error}\n" for row in result.rows if row.error)
+    out.writelines(
+        terminal_text(f"{row.path}: {row.error}") + "\n" for row in result.rows if row.error
+    )
     counts = {s: sum(1 for r in result.rows if r.status == s) for s in STATUS_ORDER}
     shown = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
     out.write(f"emskit portfolio: {len(result.rows)} repositories ({shown})\n")
@@ -94,7 +97,7 @@ def render_csv(result: PortfolioResult, out: TextIO) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in result.rows:
-        writer.writerow([_csv_value(row, column) for column in CSV_COLUMNS])
+        writer.writerow([spreadsheet_cell(_csv_value(row, column)) for column in CSV_COLUMNS])
 
 
 def _csv_value(row: RepoSummary, column: str) -> str:
