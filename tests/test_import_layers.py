@@ -21,6 +21,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("emskit.commands",),
     ("emskit.report",),
     ("emskit.documents",),
+    # Many repositories and two revisions compared: values over the judgements, shown by
+    # reports and documents.
+    ("emskit.portfolio", "emskit.changes"),
     ("emskit.certification",),
     ("emskit.rules", "emskit.clauses"),
     ("emskit.analysis",),

@@ -11,6 +11,9 @@ result value; none prints, and none reads the clock.
 - ``run_ready(root, as_of)``: the certification readiness verdicts (``ReadyResult``).
 - ``run_due(root, as_of, within="P30D")``: what falls due (``DueResult``).
 - ``build_pack(root, out, as_of)``: the certification pack (``PackResult``).
+- ``run_portfolio(folders, as_of, jobs=None)``: one row per repository (``PortfolioResult``).
+- ``run_diff(root, as_of, base="HEAD", head=None)``: the EMS change between revisions
+  (``EmsDiff``).
 
 The names are imported on first use (PEP 562), so ``import emskit`` and ``emskit --help``
 stay fast.
@@ -32,6 +35,8 @@ _API = {
     "run_ready": "emskit.commands.ready",
     "run_due": "emskit.commands.due",
     "build_pack": "emskit.commands.pack",
+    "run_portfolio": "emskit.commands.portfolio",
+    "run_diff": "emskit.commands.diff",
 }
 
 __all__ = [
@@ -39,17 +44,21 @@ __all__ = [
     "build_pack",
     "load_repository",
     "run_check",
+    "run_diff",
     "run_due",
     "run_gap",
+    "run_portfolio",
     "run_ready",
     "run_score",
 ]
 
 if TYPE_CHECKING:
     from emskit.commands.check import run_check
+    from emskit.commands.diff import run_diff
     from emskit.commands.due import run_due
     from emskit.commands.gap import run_gap
     from emskit.commands.pack import build_pack
+    from emskit.commands.portfolio import run_portfolio
     from emskit.commands.ready import run_ready
     from emskit.commands.score import run_score
     from emskit.repo.loader import load_repository

@@ -196,6 +196,21 @@ def _changes(status: bytes, top: Path) -> list[str]:
     return changed
 
 
+def last_commit_date(path: Path) -> str | None:
+    """The date (YYYY-MM-DD, committer's) of the newest commit touching ``path``; None outside
+    git, before the first commit, or without git."""
+    top = _top(path) if available() else None
+    if top is None:
+        return None
+    try:
+        out = _run(
+            top, "log", "-1", "--no-show-signature", "--format=%cs", "--", _inside(path, top)
+        )
+    except _Failed:
+        return None
+    return out.decode("ascii", "replace").strip() or None
+
+
 def is_shallow(path: Path) -> bool:
     """Whether the clone's history is cut off (``git clone --depth N``, CI checkouts)."""
     return _run(path, "rev-parse", "--is-shallow-repository").strip() == b"true"

@@ -16,12 +16,14 @@ import typer
 from emskit import __version__
 from emskit.cli import audit_time as audit_time_command
 from emskit.cli import check as check_command
+from emskit.cli import diff as diff_command
 from emskit.cli import docs as docs_command
 from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
 from emskit.cli import import_ as import_command
 from emskit.cli import init as init_command
 from emskit.cli import pack as pack_command
+from emskit.cli import portfolio as portfolio_command
 from emskit.cli import ready as ready_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
@@ -70,6 +72,8 @@ app.command("pack")(pack_command.pack)
 app.add_typer(docs_command.app, name="docs")
 app.command("schema")(schema_command.schema)
 app.command("import")(import_command.import_)
+app.command("portfolio")(portfolio_command.portfolio)
+app.command("diff")(diff_command.diff)
 
 
 def run() -> None:

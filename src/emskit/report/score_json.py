@@ -10,6 +10,7 @@ from emskit import __version__
 from emskit.escaping import spreadsheet_cell
 from emskit.report.json_out import write_json
 from emskit.report.score_rows import criteria_columns, row
+from emskit.scoring.compare import VerdictChange
 from emskit.scoring.engine import Outcome
 from emskit.scoring.explain import formula, override_text, substituted, when_text
 from emskit.scoring.method import Method, Value
@@ -84,26 +85,28 @@ def render_diff(result: DiffResult, as_of: str, out: TextIO) -> None:
             "as_of": as_of,
             "ref": result.ref,
             "method": {"before": result.before_method, "after": result.after_method},
-            "changes": [
-                {
-                    "id": c.id,
-                    "significant": {
-                        "before": bool(c.before and c.before.significant),
-                        "after": bool(c.after and c.after.significant),
-                    },
-                    "score": {
-                        "before": _number(c.before.score) if c.before else None,
-                        "after": _number(c.after.score) if c.after else None,
-                    },
-                    "cause": c.cause,
-                    "data_changes": list(c.data_changes),
-                    "method_changes": list(c.method_changes),
-                }
-                for c in result.changes
-            ],
+            "changes": [verdict_change(c) for c in result.changes],
         },
         out,
     )
+
+
+def verdict_change(c: VerdictChange) -> dict[str, Any]:
+    """One changed verdict as JSON: score --diff and emskit diff show it alike."""
+    return {
+        "id": c.id,
+        "significant": {
+            "before": bool(c.before and c.before.significant),
+            "after": bool(c.after and c.after.significant),
+        },
+        "score": {
+            "before": _number(c.before.score) if c.before else None,
+            "after": _number(c.after.score) if c.after else None,
+        },
+        "cause": c.cause,
+        "data_changes": list(c.data_changes),
+        "method_changes": list(c.method_changes),
+    }
 
 
 def render_csv(result: ScoreResult, out: TextIO, lines: dict[int, int]) -> None:

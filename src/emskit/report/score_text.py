@@ -178,10 +178,11 @@ def render_diff(result: DiffResult, out: TextIO) -> None:
     for title, changes in (("Became significant", became), ("Stopped being significant", stopped)):
         if changes:
             out.write(f"\n{title}:\n")
-            out.writelines(f"- {terminal_text(_change_line(change))}\n" for change in changes)
+            out.writelines(f"- {terminal_text(change_line(change))}\n" for change in changes)
 
 
-def _change_line(change: VerdictChange) -> str:
+def change_line(change: VerdictChange) -> str:
+    """One changed verdict in a line: score --diff and emskit diff show it alike."""
     before = change.before.score_text if change.before and change.before.score is not None else "-"
     after = change.after.score_text if change.after and change.after.score is not None else "-"
     text = f"{change.id}: score {before} -> {after}; {change.cause}"
