@@ -16,6 +16,7 @@ from emskit.repo.loader import load_repository
 from emskit.repo.loading_rules import SCHEMA
 from emskit.repo.repository import Repository
 from emskit.rule import Rule
+from emskit.repo.spelling import did_you_mean
 from emskit.rules import REGISTRY, RULES, find_rule
 from emskit.rules.result import CheckResult
 
@@ -74,8 +75,12 @@ def _check_selectors(codes: tuple[str, ...]) -> None:
         ):
             raise UsageError(
                 f"--select/--ignore: no rule matches {code!r} (codes look like EMS104 "
-                f"or a prefix like EMS1; names like dangling-reference)"
+                f"or a prefix like EMS1; names like dangling-reference){_rule_hint(code)}"
             )
+
+
+def _rule_hint(word: str) -> str:
+    return did_you_mean(word, [name for rule in RULES for name in (rule.code, rule.name)])
 
 
 def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
@@ -95,8 +100,11 @@ def _configured_levels(repo: Repository) -> tuple[dict[str, Severity | None], li
                 SCHEMA.at(
                     "emskit.yaml",
                     ("rules", key),
-                    f"rules: no rule is called "
-                    f"{key!r}; use a code (EMS104) or a name (dangling-reference)",
+                    f"rules: no rule is called {key!r}"
+                    + (
+                        _rule_hint(str(key))
+                        or "; use a code (EMS104) or a name (dangling-reference)"
+                    ),
                     at_key=True,
                 )
             )
