@@ -11,8 +11,17 @@ def nearest(word: str, known: Iterable[str], cutoff: float = 0.7) -> str | None:
     by_folded: dict[str, str] = {}
     for name in sorted(known):
         by_folded.setdefault(name.casefold(), name)
-    close = difflib.get_close_matches(word.casefold(), list(by_folded), n=1, cutoff=cutoff)
-    return by_folded[close[0]] if close else None
+    folded = word.casefold()
+    close = difflib.get_close_matches(folded, list(by_folded), n=2, cutoff=cutoff)
+    if not close:
+        return None
+    if len(close) == 2 and _ratio(folded, close[0]) == _ratio(folded, close[1]):
+        return None  # WST-009 is as near WST-001 as WST-002: a guess would mislead
+    return by_folded[close[0]]
+
+
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b).ratio()
 
 
 def did_you_mean(word: str, known: Iterable[str], cutoff: float = 0.7) -> str:
