@@ -26,6 +26,7 @@ from emskit.cli import pack as pack_command
 from emskit.cli import ready as ready_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
+from emskit.cli import status as status_command
 from emskit.cli.errors import DEBUG
 
 app = typer.Typer(
@@ -66,6 +67,7 @@ app.command("score")(score_command.score)
 app.command("gap")(gap_command.gap)
 app.command("due")(due_command.due)
 app.command("ready")(ready_command.ready)
+app.command("status")(status_command.status)
 app.command("new")(new_command.new)
 app.command("audit-time")(audit_time_command.audit_time)
 app.command("pack")(pack_command.pack)
