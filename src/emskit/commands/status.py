@@ -23,6 +23,7 @@ from emskit.clauses.evidence import MISSING, PARTIAL, Assessment
 from emskit.commands.check import check_findings
 from emskit.errors import UsageError
 from emskit.finding import Finding, Severity
+from emskit.repo.layout import ALL_PARTS
 from emskit.repo.loader import load_repository
 from emskit.vocabulary import FAIL
 
@@ -35,6 +36,7 @@ _NEW_FOR_DUE = {
     "drill": "emskit new drill --from {id}",
 }
 _NEW_FOR_RULE = {
+    "operating-period": "emskit.yaml",  # ems.operating_since
     "internal-audit": "emskit new audit",
     "management-review": "emskit new review",
     "compliance-evaluation": "emskit new evaluation",
@@ -141,9 +143,21 @@ def _from_clause(ctx: Analysis, clause: Clause, assessment: Assessment) -> Step:
         assessment.status,
         "gap",
         f"clause {number} {clause.title} is {assessment.status}: {reasons}",
-        preferred or fallback or "emskit gap",
+        preferred or fallback or _where_to_write(number),
         first.file if first is not None else None,
         line if first is not None else None,
         (),
         (number,),
     )
+
+
+def _where_to_write(number: str) -> str:
+    """The file or folder of the layout that holds what a clause asks for."""
+    if number == "4.3":
+        return "emskit.yaml"  # ems.scope
+    if number == "5.1":
+        return "roles.yaml"  # top_management roles with their people
+    for part in ALL_PARTS:
+        if number in part.clauses:
+            return part.pattern.split("*")[0] or part.pattern
+    return "emskit gap"
