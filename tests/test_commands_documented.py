@@ -56,6 +56,8 @@ def fresh(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
         ["due", "--format", "ics"],
         ["ready"],
         ["audit-time", "--complexity", "low", "--personnel", "12"],
+        ["status"],
+        ["new", "review"],
     ],
 )
 def test_commands_run_on_a_fresh_repository(fresh: Path, args: list[str]) -> None:

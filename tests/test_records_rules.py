@@ -253,7 +253,8 @@ def test_new_kinds_reference_the_old_ones_like_every_record(tmp_path: Path) -> N
         (
             "EMS104",
             "records/training/TRN-2025-002.yaml",
-            "training TRN-2025-002 names competence-requirement CMP-055, which does not exist",
+            "training TRN-2025-002 names competence-requirement CMP-055, which does not exist; "
+            "did you mean CMP-005?",
         ),
         (
             "EMS104",

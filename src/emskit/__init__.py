@@ -10,6 +10,9 @@ result value; none prints, and none reads the clock.
 - ``run_gap(root, as_of, edition=None)``: every clause met, partial or missing (``GapResult``).
 - ``run_ready(root, as_of)``: the certification readiness verdicts (``ReadyResult``).
 - ``run_due(root, as_of, within="P30D")``: what falls due (``DueResult``).
+- ``run_status(root, as_of, within="P30D")``: what to do next, ranked (``StatusResult``).
+- ``run_new(root, kind, as_of, record_id=None, from_id=None)``: write the next record of a kind
+  from its skeleton (``NewResult``).
 - ``build_pack(root, out, as_of)``: the certification pack (``PackResult``).
 - ``run_portfolio(folders, as_of, jobs=None)``: one row per repository (``PortfolioResult``).
 - ``run_diff(root, as_of, base="HEAD", head=None)``: the EMS change between revisions
@@ -34,6 +37,8 @@ _API = {
     "run_gap": "emskit.commands.gap",
     "run_ready": "emskit.commands.ready",
     "run_due": "emskit.commands.due",
+    "run_status": "emskit.commands.status",
+    "run_new": "emskit.commands.new",
     "build_pack": "emskit.commands.pack",
     "run_portfolio": "emskit.commands.portfolio",
     "run_diff": "emskit.commands.diff",
@@ -47,9 +52,11 @@ __all__ = [
     "run_diff",
     "run_due",
     "run_gap",
+    "run_new",
     "run_portfolio",
     "run_ready",
     "run_score",
+    "run_status",
 ]
 
 if TYPE_CHECKING:
@@ -57,10 +64,12 @@ if TYPE_CHECKING:
     from emskit.commands.diff import run_diff
     from emskit.commands.due import run_due
     from emskit.commands.gap import run_gap
+    from emskit.commands.new import run_new
     from emskit.commands.pack import build_pack
     from emskit.commands.portfolio import run_portfolio
     from emskit.commands.ready import run_ready
     from emskit.commands.score import run_score
+    from emskit.commands.status import run_status
     from emskit.repo.loader import load_repository
 
 

@@ -66,18 +66,23 @@ class GapResult:
         return self.edition != self.repository_edition
 
 
-def assess(ctx: Analysis) -> list[ClauseResult]:
-    """Every assessed clause of ctx.edition, with its evidence located."""
-    repo = ctx.repo
+def judge(ctx: Analysis) -> list[tuple[Clause, Assessment]]:
+    """Every assessed clause of ctx.edition with its assessment, evidence not yet located
+    (locating thousands of records is most of the cost when only the statuses are wanted)."""
     assessments: dict[str, Assessment] = {}
     for clause in catalogue(ctx.edition).assessed:
         rule = RULES.get(clause.number)
         if rule is not None:
             assessments[clause.number] = rule(ctx)
     assessments["4.4"] = clause_4_4(ctx, assessments)
+    return [(clause, assessments[clause.number]) for clause in catalogue(ctx.edition).assessed]
+
+
+def assess(ctx: Analysis) -> list[ClauseResult]:
+    """Every assessed clause of ctx.edition, with its evidence located."""
+    repo = ctx.repo
     results = []
-    for clause in catalogue(ctx.edition).assessed:
-        assessment = assessments[clause.number]
+    for clause, assessment in judge(ctx):
         evidence = tuple(
             sorted(
                 {

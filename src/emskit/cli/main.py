@@ -22,11 +22,13 @@ from emskit.cli import due as due_command
 from emskit.cli import gap as gap_command
 from emskit.cli import import_ as import_command
 from emskit.cli import init as init_command
+from emskit.cli import new as new_command
 from emskit.cli import pack as pack_command
 from emskit.cli import portfolio as portfolio_command
 from emskit.cli import ready as ready_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
+from emskit.cli import status as status_command
 from emskit.cli.errors import DEBUG
 
 app = typer.Typer(
@@ -67,6 +69,8 @@ app.command("score")(score_command.score)
 app.command("gap")(gap_command.gap)
 app.command("due")(due_command.due)
 app.command("ready")(ready_command.ready)
+app.command("status")(status_command.status)
+app.command("new")(new_command.new)
 app.command("audit-time")(audit_time_command.audit_time)
 app.command("pack")(pack_command.pack)
 app.add_typer(docs_command.app, name="docs")

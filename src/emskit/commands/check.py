@@ -15,8 +15,9 @@ from emskit.finding import Finding, Severity
 from emskit.repo.loader import load_repository
 from emskit.repo.loading_rules import SCHEMA
 from emskit.repo.repository import Repository
+from emskit.repo.spelling import did_you_mean
 from emskit.rule import Rule
-from emskit.rules import REGISTRY, RULES, find_rule
+from emskit.rules import REGISTRY, RULES, Check, find_rule
 from emskit.rules.result import CheckResult
 
 OFF = None
@@ -51,20 +52,51 @@ def _run_check(
     root: Path, as_of: dt.date, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> CheckResult:
     repo = load_repository(root)
-    ctx = Analysis(repo, as_of)
+    findings = check_findings(Analysis(repo, as_of), select, ignore)
+    return CheckResult(root, as_of, repo.edition, findings)
+
+
+def check_findings(
+    ctx: Analysis,
+    select: tuple[str, ...] = (),
+    ignore: tuple[str, ...] = (),
+    at_least: Severity | None = None,
+) -> list[Finding]:
+    """Every rule's findings on one analysis, settled, located and sorted; with ``at_least``
+    only those at that level or above, and checks that cannot reach it are not run."""
+    repo = ctx.repo
     findings = list(repo.load_findings)
     levels, level_findings = _configured_levels(repo)
     findings += level_findings
-    # Every check runs; findings of rules switched off or not selected are dropped in _settle
-    # (one check function may serve two rules, e.g. dangling and wrong-kind references).
-    for entry in REGISTRY:
-        if entry.check is not None:
-            findings.extend(entry.check(ctx))
+    # Findings of rules switched off or not selected are dropped in _settle (one check
+    # function may serve two rules, e.g. dangling and wrong-kind references).
+    for check, rules in _checks():
+        if at_least is None or any(_level(rule, levels) >= at_least for rule in rules):
+            findings.extend(check(ctx))
     findings = _settle(findings, levels, select, ignore)
+    if at_least is not None:
+        findings = [f for f in findings if f.severity >= at_least]
     findings = [repo.locate(finding) for finding in findings]
     findings = [f.with_(clauses=clauses_for(f.clauses, repo.edition)) for f in findings]
     findings.sort(key=Finding.sort_key)
-    return CheckResult(root, as_of, repo.edition, findings)
+    return findings
+
+
+def _checks() -> list[tuple[Check, list[Rule]]]:
+    """Each check function with the rules it reports: its own and the entries after it that
+    have none (they are checked with it)."""
+    out: list[tuple[Check, list[Rule]]] = []
+    for entry in REGISTRY:
+        if entry.check is not None:
+            out.append((entry.check, [entry.rule]))
+        elif out:
+            out[-1][1].append(entry.rule)
+    return out
+
+
+def _level(rule: Rule, levels: dict[str, Severity | None]) -> int:
+    level = levels.get(rule.code, rule.severity)
+    return 0 if level is None else int(level)
 
 
 def _check_selectors(codes: tuple[str, ...]) -> None:
@@ -74,8 +106,12 @@ def _check_selectors(codes: tuple[str, ...]) -> None:
         ):
             raise UsageError(
                 f"--select/--ignore: no rule matches {code!r} (codes look like EMS104 "
-                f"or a prefix like EMS1; names like dangling-reference)"
+                f"or a prefix like EMS1; names like dangling-reference){_rule_hint(code)}"
             )
+
+
+def _rule_hint(word: str) -> str:
+    return did_you_mean(word, [name for rule in RULES for name in (rule.code, rule.name)])
 
 
 def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
@@ -95,8 +131,11 @@ def _configured_levels(repo: Repository) -> tuple[dict[str, Severity | None], li
                 SCHEMA.at(
                     "emskit.yaml",
                     ("rules", key),
-                    f"rules: no rule is called "
-                    f"{key!r}; use a code (EMS104) or a name (dangling-reference)",
+                    f"rules: no rule is called {key!r}"
+                    + (
+                        _rule_hint(str(key))
+                        or "; use a code (EMS104) or a name (dangling-reference)"
+                    ),
                     at_key=True,
                 )
             )

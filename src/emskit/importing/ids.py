@@ -15,21 +15,37 @@ DEFAULT_PREFIX = {
     "training": "TRN",
 }
 _NUMBERED = re.compile(r"^(?P<prefix>[A-Za-z][A-Za-z0-9-]*?-)(?P<number>\d+)$")
+# A year as the last part of a prefix (AUD-2026-): records numbered afresh each year.
+_YEAR = re.compile(r"(?<=-)(?:19|20)\d\d-$")
 
 
 class IdAllocator:
-    """Hands out the next free ids; `taken` is every id in the repository, any kind."""
+    """Hands out the next free ids; `taken` is every id in the repository, any kind.
 
-    def __init__(self, kind: str, own: Iterable[str], taken: Iterable[str]) -> None:
+    With `year`, a style that numbers per year (AUD-2025-03) continues in that year
+    (AUD-2026-01); `default` is the (prefix, width) when the repository has no id of the kind.
+    """
+
+    def __init__(
+        self,
+        kind: str,
+        own: Iterable[str],
+        taken: Iterable[str],
+        year: int | None = None,
+        default: tuple[str, int] | None = None,
+    ) -> None:
         self.taken = {i.upper() for i in taken}
         styles: Counter[tuple[str, int]] = Counter()
         numbers = [0]
         for record_id in own:
             match = _NUMBERED.match(record_id)
             if match:
-                styles[(match.group("prefix"), len(match.group("number")))] += 1
+                prefix = match.group("prefix")
+                if year is not None:
+                    prefix = _YEAR.sub(f"{year}-", prefix)
+                styles[(prefix, len(match.group("number")))] += 1
         style: tuple[str, int] = (
-            styles.most_common(1)[0][0] if styles else (f"{DEFAULT_PREFIX[kind]}-", 3)
+            styles.most_common(1)[0][0] if styles else default or (f"{DEFAULT_PREFIX[kind]}-", 3)
         )
         self.prefix, self.width = style
         for record_id in self.taken:

@@ -36,11 +36,13 @@ from emskit.repo.loading_rules import (
     YAML_SYNTAX,
 )
 from emskit.repo.pack_output import is_pack_output
+from emskit.repo.positions import Loc
 from emskit.repo.readings import read_readings
-from emskit.repo.records import records_of
+from emskit.repo.records import ids_in, records_of
 from emskit.repo.repository import Record, Repository, SourceFile
 from emskit.repo.text_file import FileProblem, decode_utf8, read_limited
 from emskit.repo.validation import findings_from
+from emskit.repo.yaml_hints import explain_syntax
 from emskit.repo.yaml_reader import parse_yaml
 
 _ADAPTERS: dict[type, TypeAdapter[Any]] = {}
@@ -112,9 +114,12 @@ def _config_text(root: Path) -> str:
 
 def _read_config(root: Path) -> dict[str, Any]:
     path = root / CONFIG_FILE
+    text = ""
     try:
-        data = parse_yaml(decode_utf8(read_limited(str(path), 10)))
+        text = decode_utf8(read_limited(str(path), 10))
+        data = parse_yaml(text)
     except FileProblem as problem:
+        problem = explain_syntax(text, problem)
         raise ConfigError(
             f"{CONFIG_FILE}:{problem.line}:{problem.column}: {problem.message}"
         ) from None
@@ -253,6 +258,7 @@ def _load_part_file(repo: Repository, part: Part, rel: str, limit_mb: float) -> 
     try:
         data = parse_yaml(text)
     except FileProblem as problem:
+        problem = explain_syntax(text, problem)
         repo.load_findings.append(
             YAML_SYNTAX.at(
                 rel,
@@ -352,7 +358,13 @@ def _salvage(repo: Repository, part: Part, rel: str, items: list[Any]) -> list[t
             out.append((index, part.model.model_validate(item)))
         except ValidationError as error:
             repo.load_findings.extend(findings_from(error, rel, (part.list_key, index), item))
+            _keep_invalid_ids(repo, rel, (part.list_key, index), item)
     return out
+
+
+def _keep_invalid_ids(repo: Repository, rel: str, loc: Loc, data: Any) -> None:
+    for record_id, where in ids_in(data, loc):
+        repo.invalid_ids.setdefault(record_id, (rel, where))
 
 
 def _load_one(repo: Repository, part: Part, rel: str, data: Any) -> None:
@@ -360,6 +372,7 @@ def _load_one(repo: Repository, part: Part, rel: str, data: Any) -> None:
         model = part.model.model_validate(data)
     except ValidationError as error:
         repo.load_findings.extend(findings_from(error, rel, (), data))
+        _keep_invalid_ids(repo, rel, (), data)
         return
     records = records_of(part.record_kind, model, rel, ())
     if part.shape == "single":

@@ -67,11 +67,13 @@ MISSING_CONTENT = Rule(
     ("7.5.1",),
     """
 A part of the EMS that is empty or absent: an empty or comments-only file, or no file at all
-for a part the standard asks documented information for. Probably unfinished work.
+for a part the standard asks documented information for, or a value still holding the
+``TODO`` placeholder of ``emskit init`` or ``emskit new``. Probably unfinished work.
 
 Passes: ``policy.yaml`` holding the approved policy.
 
-Fails: ``policy.yaml`` that holds only comments, or no ``aspects/`` folder.
+Fails: ``policy.yaml`` that holds only comments, no ``aspects/`` folder, or
+``description: "TODO: what happened"`` in an incident.
 """,
 )
 

@@ -38,6 +38,10 @@ def read_readings(text: str, rel: str) -> tuple[list[Reading], list[Finding]]:
         ]
     except csv.Error as exc:
         return [], [CSV_FORMAT.at(rel, message=f"CSV: {exc}", line=1, column=1)]
+    if len(header) == 1 and header[0] and header[0][0].isalpha():
+        separator = next((s for s in _OTHER_SEPARATORS if s in header[0]), None)
+        if separator is not None:
+            return [], [CSV_FORMAT.at(rel, message=_separator_message(separator), line=1, column=1)]
     missing = [name for name in REQUIRED if name not in header]
     unknown = [name for name in header if name not in KNOWN]
     if missing or unknown or len(set(header)) != len(header):
@@ -76,14 +80,13 @@ def _rows(rows: csv._reader, header: list[str], rel: str, problems: list[Finding
         if not row:
             continue
         if len(row) != width:
-            problems.append(
-                CSV_FORMAT.at(
-                    rel,
-                    message=f"row has {len(row)} fields, the header has {width}",
-                    line=start,
-                    column=1,
+            message = f"row has {len(row)} fields, the header has {width}"
+            if len(row) == width + 1 and _value(f"{row[i_val]}.{row[i_val + 1]}") is not None:
+                message += (
+                    f": the value {row[i_val]},{row[i_val + 1]} has a decimal comma, which "
+                    f"splits it in two; {_DECIMAL_FIX}"
                 )
-            )
+            problems.append(CSV_FORMAT.at(rel, message=message, line=start, column=1))
             continue
         day = dates.get(row[i_date]) or _date(row[i_date], dates)
         value = _value(row[i_val])
@@ -91,10 +94,13 @@ def _rows(rows: csv._reader, header: list[str], rel: str, problems: list[Finding
             bad, column = (
                 (i_date, "a date (YYYY-MM-DD)") if day is None else (i_val, "a finite number")
             )
+            message = f"{header[bad]} {row[bad]!r} is not {column}"
+            if bad == i_val and _value(row[bad].replace(",", ".", 1)) is not None:
+                message += f": {row[bad]} has a decimal comma; {_DECIMAL_FIX}"
             problems.append(
                 CSV_FORMAT.at(
                     rel,
-                    message=f"{header[bad]} {row[bad]!r} is not {column}",
+                    message=message,
                     line=start,
                     column=_column(row, bad),
                 )
@@ -104,6 +110,21 @@ def _rows(rows: csv._reader, header: list[str], rel: str, problems: list[Finding
         note = row[i_note] if i_note >= 0 else ""
         out.append(make(Reading, (day, row[i_ind].strip(), value, site, note, rel, start)))
     return out
+
+
+# Spreadsheets saved in a European or Chinese locale separate with ';' (or tabs) and write
+# decimals with a comma; both are common enough to name, not just reject.
+_OTHER_SEPARATORS = {";": "semicolons", "\t": "tabs"}
+_IMPORT = "or convert the file with 'emskit import readings FILE'"
+_DECIMAL_FIX = f"write the number with a decimal point (1.5, not 1,5), {_IMPORT}"
+
+
+def _separator_message(separator: str) -> str:
+    return (
+        f"the columns are separated by {_OTHER_SEPARATORS[separator]}, as a spreadsheet saved "
+        f"in some locales writes them; emskit reads comma-separated CSV: save it as CSV with "
+        f"commas and decimal points (header date,indicator,value,site,note), {_IMPORT}"
+    )
 
 
 def _date(text: str, cache: dict[str, dt.date]) -> dt.date | None:

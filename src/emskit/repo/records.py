@@ -35,3 +35,17 @@ def records_of(kind: str, model: Any, file: str, loc: Loc) -> Iterator[Record]:
         for index, item in enumerate(items or ()):
             if getattr(item, "id", None):
                 yield Record(nested_kind, item.id, item, file, (*loc, *path, index))
+
+
+def ids_in(data: Any, loc: Loc) -> Iterator[tuple[str, Loc]]:
+    """Every ``id:`` written in raw data that failed its schema, with where it sits: a record
+    that is invalid is still the record other records mean when they name its id."""
+    if isinstance(data, dict):
+        if isinstance(data.get("id"), str) and data["id"]:
+            yield data["id"], loc
+        for key, value in data.items():
+            if isinstance(value, (dict, list)):
+                yield from ids_in(value, (*loc, str(key)))
+    elif isinstance(data, list):
+        for index, item in enumerate(data):
+            yield from ids_in(item, (*loc, index))

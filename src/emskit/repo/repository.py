@@ -73,6 +73,8 @@ class Repository:
     readings: list[Reading] = field(default_factory=list)
     load_findings: list[Finding] = field(default_factory=list)
     discovered: list[tuple[str, str]] | None = None  # (file, layout part) found on disk
+    # id -> (file, loc) of records that failed their schema: no record, but still named
+    invalid_ids: dict[str, tuple[str, Loc]] = field(default_factory=dict)
 
     @property
     def edition(self) -> str:

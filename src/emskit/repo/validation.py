@@ -19,14 +19,46 @@ def findings_from(error: ValidationError, file: str, base: Loc, data: Any) -> li
     seen: set[tuple[Loc, str]] = set()
     for item in error.errors(include_url=False):
         loc = _trim(tuple(item["loc"]), data, keep_missing=item["type"] == "missing")
-        message = _message(item, loc)
+        message = _message(item, loc, data)
+        record_id = _record_id(data, loc)
         at_key = item["type"] == "extra_forbidden"
         key = (loc, "union" if item["type"] != "missing" else message)
         if key in seen:  # a union reports once per member; one message per value is enough
             continue
         seen.add(key)
-        out.append(SCHEMA.at(file, base + loc, message, at_key=at_key))
+        if record_id:
+            message = f"{record_id}: {message}"
+        ids = (record_id,) if record_id else ()
+        out.append(SCHEMA.at(file, base + loc, message, at_key=at_key, ids=ids))
     return out
+
+
+def _record_id(data: Any, loc: Loc) -> str:
+    """The id of the innermost record on the way to the offending value, so that a finding in
+    a long register says which record it is about."""
+    found = ""
+    node = data
+    for part in (None, *loc):
+        if part is not None:
+            node = _child(node, part)
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+    return found
+
+
+def _holder(data: Any, loc: Loc) -> Any:
+    node = data
+    for part in loc:
+        node = _child(node, part)
+    return node
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(node, dict):
+        return node.get(part)
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return node[part]
+    return None
 
 
 def _trim(loc: tuple[Any, ...], data: Any, keep_missing: bool) -> Loc:
@@ -46,12 +78,22 @@ def _trim(loc: tuple[Any, ...], data: Any, keep_missing: bool) -> Loc:
     return tuple(out)
 
 
-def _message(item: Any, loc: Loc) -> str:
+def _message(item: Any, loc: Loc, data: Any) -> str:
     kind = item["type"]
     field = str(item["loc"][-1]) if item["loc"] else "value"
     ctx = item.get("ctx") or {}
     if kind == "missing":
         return f"missing required field '{field}'"
+    if kind == "extra_forbidden" and item["input"] is None and loc:
+        split = _comma_split(field, _holder(data, loc[:-1]))
+        if split:
+            return split
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        # pydantic names the model class here; the user knows a mapping, not our classes
+        return (
+            f"{_name(loc)}: expected keys and values ('key: value' lines indented below it), "
+            f"got {_short(item.get('input'))}"
+        )
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(field, sorted(_field_names()), n=1, cutoff=0.75)
         hint = f" (did you mean '{close[0]}'?)" if close else ": remove it or fix its spelling"
@@ -66,6 +108,24 @@ def _message(item: Any, loc: Loc) -> str:
     if kind in ("value_error", "assertion_error"):
         return f"{_name(loc)}: {message}" if loc else message
     return f"{_name(loc)}: {message[:1].lower()}{message[1:]} (got {_short(item.get('input'))})"
+
+
+def _comma_split(field: str, holder: Any) -> str:
+    """The comma trap: in ``{a: Compressors, heating}`` YAML reads ``heating`` as a key with no
+    value. An unknown empty key right after a key holding text is that, far more often than a
+    misspelt field."""
+    if not isinstance(holder, dict) or field not in holder:
+        return ""
+    keys = list(holder)
+    position = keys.index(field)
+    before = keys[position - 1] if position else None
+    if before is None or not isinstance(holder[before], str):
+        return ""
+    whole = f"{holder[before]}, {field}".replace('"', '\\"')
+    return (
+        f"unknown key '{field}' with no value: it looks like the rest of the value of "
+        f"'{before}', cut at a comma; quote the value: {before}: \"{whole}\""
+    )
 
 
 def _name(loc: Loc) -> str:

@@ -4,6 +4,7 @@ See ``repo/loading_rules.MISSING_CONTENT`` for the rule's documentation: empty f
 loader, absent parts here.
 """
 
+import re
 from collections.abc import Iterator
 
 from emskit.analysis import Analysis
@@ -38,6 +39,28 @@ def check(ctx: Analysis) -> Iterator[Finding]:
             "the EMS scope is still the placeholder: "
             "describe the activities, products, services and sites it covers",
         ).with_(clauses=("4.3",))
+    yield from placeholders(ctx)
+
+
+# `key: TODO...` or `- TODO...` outside comments: what `emskit new` leaves to fill in.
+_PLACEHOLDER = re.compile(r'^[ \t]*(?:-[ \t]+)?(?:(?P<key>[A-Za-z_][\w-]*):[ \t]+)?"?TODO\b', re.M)
+
+
+def placeholders(ctx: Analysis) -> Iterator[Finding]:
+    """Values still holding a TODO placeholder (emskit.yaml's scope is reported above)."""
+    for rel, source in sorted(ctx.repo.files.items()):
+        text = source.text
+        if not text or "TODO" not in text or rel == "emskit.yaml":
+            continue
+        for match in _PLACEHOLDER.finditer(text):
+            line = text.count("\n", 0, match.start()) + 1 + source.line_offset
+            what = f"'{match['key']}'" if match["key"] else "a list item"
+            yield RULE.at(
+                rel,
+                message=f"{what} is still a placeholder (TODO): fill it in",
+                line=line,
+                column=match.start("key") - match.start() + 1 if match["key"] else 1,
+            )
 
 
 def _is_placeholder(text: object) -> bool:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.repo.references import Reference
+from emskit.repo.spelling import nearest
 from emskit.rule import ERROR, Rule
 
 WRONG_KIND = Rule(
@@ -68,11 +69,50 @@ def check(ctx: Analysis) -> Iterator[Finding]:
 
 
 def _dangling(ctx: Analysis, ref: Reference) -> Finding:
-    message = f"{_who(ref)} names {_kinds(ref.to.kinds)} {ref.value}, which does not exist"
+    named = f"{_who(ref)} names {_kinds(ref.to.kinds)} {ref.value}"
+    invalid = ctx.repo.invalid_ids.get(ref.value)
+    if invalid is not None:
+        file, loc = invalid
+        line = ctx.repo.position(file, loc)[0]
+        message = (
+            f"{named}, defined at {file}:{line} but that record is invalid: "
+            f"fix the schema findings there"
+        )
+        return RULE.at(ref.file, ref.loc, message, ids=_ids(ref))
+    message = f"{named}, which does not exist"
     near = ctx.index.by_folded.get(ref.value.casefold())
     if near:
         message += f"; did you mean {near[0].id}? (ids match exactly, case included)"
+    else:
+        message += _suggestion(ctx, ref)
     return RULE.at(ref.file, ref.loc, message, ids=_ids(ref))
+
+
+def _suggestion(ctx: Analysis, ref: Reference) -> str:
+    """A person or role written by name instead of id, or an id with a typo."""
+    kinds = ref.to.kinds
+    if set(kinds) & {"person", "role", "*"}:
+        wanted = ref.value.casefold().strip()
+        for record in ctx.records("person") + ctx.records("role"):
+            names = _names_of(record.model)
+            if wanted in names:
+                return f"; did you mean {record.id} ({ref.value})? references name the id"
+    candidates = [
+        record_id
+        for record_id, records in ctx.index.by_id.items()
+        if "*" in kinds or any(r.kind in kinds for r in records)
+    ]
+    found = nearest(ref.value, candidates)
+    return f"; did you mean {found}?" if found else ""
+
+
+def _names_of(model: object) -> set[str]:
+    out: set[str] = set()
+    for attribute in ("name", "title"):
+        text = getattr(model, attribute, None)
+        values = text.values() if isinstance(text, dict) else [text]
+        out |= {value.casefold().strip() for value in values if isinstance(value, str)}
+    return out
 
 
 def _who(ref: Reference) -> str:

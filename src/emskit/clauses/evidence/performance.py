@@ -112,14 +112,18 @@ REVIEW_INPUTS = (
 PERFORMANCE_PARTS = ("nonconformities", "monitoring", "compliance", "audits")
 
 
+def required_review_inputs(edition: str) -> tuple[str, ...]:
+    """The inputs a management review must consider under the edition."""
+    return REVIEW_INPUTS + (("risks",) if edition == "2026" else ())
+
+
 def missing_review_inputs(review: Record, edition: str) -> list[str]:
     """The inputs the edition requires that the review does not record ('performance' may be
     given as its four parts)."""
     inputs = set(review.model.inputs)
     if "performance" not in inputs and set(PERFORMANCE_PARTS) <= inputs:
         inputs.add("performance")
-    required = REVIEW_INPUTS + (("risks",) if edition == "2026" else ())
-    return [name for name in required if name not in inputs]
+    return [name for name in required_review_inputs(edition) if name not in inputs]
 
 
 def clause_9_3(ctx: Analysis) -> Assessment:
