@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import Enum
 from typing import Annotated
@@ -59,7 +60,8 @@ def _due(repo, as_of, within, kinds, owner, format) -> int:  # type: ignore[no-u
 
     result = run_due(repository_root(repo), as_of_date(as_of), within, tuple(kinds), owner)
     if format is Format.ics:
-        sys.stdout.reconfigure(newline="")  # type: ignore[attr-defined]  # CRLF as RFC 5545 wants, untranslated
+        if isinstance(sys.stdout, io.TextIOWrapper):  # CRLF as RFC 5545 wants, untranslated
+            sys.stdout.reconfigure(newline="")
         due_report.render_ics(result, sys.stdout)
     elif format is Format.json:
         due_report.render_json(result, sys.stdout)

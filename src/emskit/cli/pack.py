@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, output_path, repository_root
+
+if TYPE_CHECKING:  # the pack's modules load only when a pack is built: --help stays fast
+    from emskit.commands.pack import Progress
 
 
 def pack(
@@ -91,7 +95,7 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
     return 0
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> tuple[Progress, Callable[[], None]]:
     """A spinner with the current document on a terminal; silence on a pipe or in CI."""
     if not sys.stderr.isatty():
         return (lambda _: None), (lambda: None)

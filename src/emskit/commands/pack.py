@@ -41,7 +41,7 @@ class PackResult:
 def builders(jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
     from emskit.documents import registers, reports
 
-    out = [
+    out: list[Callable[[PackContext], Document]] = [
         reports.application_summary,
         reports.policy,
         reports.scope_statement,

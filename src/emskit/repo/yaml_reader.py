@@ -146,12 +146,8 @@ def scan_events(text: str) -> None:
                 if documents > 1:
                     raise _at(event.start_mark, "several YAML documents in one file: keep one")
                 continue
-            if kind in (
-                yaml.ScalarEvent,
-                yaml.AliasEvent,
-                yaml.MappingStartEvent,
-                yaml.SequenceStartEvent,
-            ):
+            # Scalars, aliases and the starts of mappings and sequences: the nodes.
+            if isinstance(event, yaml.NodeEvent):
                 _check_tag(event)
                 size = 1
                 if kind is yaml.AliasEvent:

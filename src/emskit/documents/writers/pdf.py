@@ -17,7 +17,7 @@ from emskit.escaping import terminal_text
 def to_pdf(doc: Document, style: Style) -> bytes:
     from fpdf import FPDF
 
-    class Page(FPDF):  # type: ignore[misc]
+    class Page(FPDF):
         def header(self) -> None:  # fpdf2 calls this on every page: the DRAFT mark goes on each
             if style.draft:
                 cjk = any(ord(ch) > 0x2E80 for ch in style.draft)
