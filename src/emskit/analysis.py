@@ -10,10 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, overload
 
 from pydantic import BaseModel
 
+from emskit.model.context import Person, Role
+from emskit.model.evaluation import Audit
+from emskit.model.planning import Aspect
 from emskit.repo.references import Index
 from emskit.repo.repository import M, Record, Repository, of_model
 
@@ -25,9 +28,9 @@ if TYPE_CHECKING:
 ADDRESSED_BY = ("control", "objective", "indicator")
 
 
-def audit_last_day(audit: Any) -> dt.date:
+def audit_last_day(audit: Audit) -> dt.date:
     """An audit's last day (its end, or its only day): "after the audit" means after it."""
-    return audit.end or audit.date  # type: ignore[no-any-return]
+    return audit.end or audit.date
 
 
 @dataclass
@@ -104,9 +107,9 @@ class Analysis:
         return any(self.index.linked(aspect, kind) for kind in ADDRESSED_BY)
 
     def significant_aspects(self) -> list[Record]:
-        return [r for r in self.records("aspect") if self.is_significant(r)]
+        return [r for r in self.records("aspect", Aspect) if self.is_significant(r)]
 
     def top_management(self) -> set[str]:
-        roles = {r.id for r in self.records("role") if r.model.top_management}
-        people = {p.id for p in self.records("person") if roles & set(p.model.roles)}
+        roles = {r.id for r in self.records("role", Role) if r.model.top_management}
+        people = {p.id for p in self.records("person", Person) if roles & set(p.model.roles)}
         return people | roles
