@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.model.common import text_in
-from emskit.model.support import Document
+from emskit.model.support import Distribution, Document
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
 
@@ -32,7 +32,7 @@ RULE = Rule("EMS610", "superseded-copy-held", ERROR, ("7.5.3",), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    record = ctx.repo.singletons.get("distribution")
+    record = ctx.singleton("distribution", Distribution)
     if record is None:
         return
     current = {
