@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from emskit.calendar.due_dates import due_items
 from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add, add_days, add_months
+from emskit.model.config import Certification
 from emskit.repo.layout import CONFIG_FILE
 from emskit.repo.repository import Repository
 
@@ -83,7 +84,7 @@ def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
         )
 
 
-def _surveillance(cert, decision: dt.date, expires: dt.date) -> Iterator[DueItem]:  # type: ignore[no-untyped-def]
+def _surveillance(cert: Certification, decision: dt.date, expires: dt.date) -> Iterator[DueItem]:
     recorded = list(cert.surveillance)
     first_due = add_months(decision, 12)
     dues = [first_due]

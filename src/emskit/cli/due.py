@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -54,7 +55,14 @@ def due(
     run_command(lambda: _due(repo, as_of, within, kind or [], owner, format))
 
 
-def _due(repo, as_of, within, kinds, owner, format) -> int:  # type: ignore[no-untyped-def]
+def _due(
+    repo: Path | None,
+    as_of: str | None,
+    within: str,
+    kinds: list[str],
+    owner: str | None,
+    format: Format,
+) -> int:
     from emskit.commands.due import run_due
     from emskit.report import due_report
 

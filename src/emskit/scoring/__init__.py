@@ -59,7 +59,7 @@ def score_repository(repo: Repository, index: Callable[[], Any] | None = None) -
 
 
 def needs_links(methods: Methods | None) -> bool:
-    return bool(methods) and any(o.when.has for m in methods.all() for o in m.overrides)  # type: ignore[union-attr]
+    return methods is not None and any(o.when.has for m in methods.all() for o in m.overrides)
 
 
 class _Links:
