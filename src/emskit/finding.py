@@ -33,12 +33,19 @@ class Severity(IntEnum):
 
 
 class FindingChanges(TypedDict, total=False):
-    """What a finding may have changed after it is made: where, which clauses, how severe."""
+    """The fields of a Finding that ``with_`` may change, each with its type."""
 
+    code: str
+    rule: str
     severity: Severity
+    message: str
+    file: str
     line: int | None
     column: int | None
+    loc: tuple[str | int, ...]
     clauses: tuple[str, ...]
+    ids: tuple[str, ...]
+    at_key: bool
 
 
 @dataclass(frozen=True, slots=True)

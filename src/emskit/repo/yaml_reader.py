@@ -20,6 +20,7 @@ from emskit.repo.text_file import FileProblem
 try:
     import yaml_rs
 except ImportError:  # no wheel for this platform: the slower YAML 1.2 reader with PyYAML
+    # An optional binary module: None says it is absent (mypy knows only the module type).
     yaml_rs = None  # type: ignore[assignment]
 
 MAX_DEPTH = 100
