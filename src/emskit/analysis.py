@@ -10,10 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, overload
 
+from pydantic import BaseModel
+
+from emskit.model.context import Person, Role
+from emskit.model.evaluation import Audit
+from emskit.model.planning import Aspect
 from emskit.repo.references import Index
-from emskit.repo.repository import Record, Repository
+from emskit.repo.repository import M, Record, Repository, of_model
 
 if TYPE_CHECKING:
     from emskit.calendar.due_item import DueItem
@@ -23,9 +28,9 @@ if TYPE_CHECKING:
 ADDRESSED_BY = ("control", "objective", "indicator")
 
 
-def audit_last_day(audit: Any) -> dt.date:
+def audit_last_day(audit: Audit) -> dt.date:
     """An audit's last day (its end, or its only day): "after the audit" means after it."""
-    return audit.end or audit.date  # type: ignore[no-any-return]
+    return audit.end or audit.date
 
 
 @dataclass
@@ -47,14 +52,34 @@ class Analysis:
     def by_kind(self) -> dict[str, list[Record]]:
         return self.repo.by_kind()
 
-    def records(self, kind: str) -> list[Record]:
-        return self.by_kind.get(kind, [])
+    # Each accessor takes the model its caller reads, and then returns records typed with it:
+    # ``ctx.records("aspect", Aspect)`` is a list[Record[Aspect]] whose fields mypy checks.
+    # Without one the records hold any model (for code that reads no field, or reads fields
+    # by name).
 
-    def singleton(self, name: str) -> Record | None:
-        return self.repo.singletons.get(name)
+    @overload
+    def records(self, kind: str) -> list[Record]: ...
+    @overload
+    def records(self, kind: str, model: type[M]) -> list[Record[M]]: ...
+    def records(self, kind: str, model: type[BaseModel] | None = None) -> list[Record]:
+        return of_model(self.by_kind.get(kind, []), model)
 
-    def linked(self, record: Record, kind: str) -> list[Record]:
-        return self.index.linked(record, kind)
+    @overload
+    def singleton(self, name: str) -> Record | None: ...
+    @overload
+    def singleton(self, name: str, model: type[M]) -> Record[M] | None: ...
+    def singleton(self, name: str, model: type[BaseModel] | None = None) -> Record | None:
+        record = self.repo.singletons.get(name)
+        return of_model([record], model)[0] if record else None
+
+    @overload
+    def linked(self, record: Record, kind: str) -> list[Record]: ...
+    @overload
+    def linked(self, record: Record, kind: str, model: type[M]) -> list[Record[M]]: ...
+    def linked(
+        self, record: Record, kind: str, model: type[BaseModel] | None = None
+    ) -> list[Record]:
+        return of_model(self.index.linked(record, kind), model)
 
     @cached_property
     def scoring(self) -> Scoring:
@@ -82,9 +107,9 @@ class Analysis:
         return any(self.index.linked(aspect, kind) for kind in ADDRESSED_BY)
 
     def significant_aspects(self) -> list[Record]:
-        return [r for r in self.records("aspect") if self.is_significant(r)]
+        return [r for r in self.records("aspect", Aspect) if self.is_significant(r)]
 
     def top_management(self) -> set[str]:
-        roles = {r.id for r in self.records("role") if r.model.top_management}
-        people = {p.id for p in self.records("person") if roles & set(p.model.roles)}
+        roles = {r.id for r in self.records("role", Role) if r.model.top_management}
+        people = {p.id for p in self.records("person", Person) if roles & set(p.model.roles)}
         return people | roles

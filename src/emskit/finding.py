@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import IntEnum
+from typing import TypedDict, Unpack
 
 
 def format_loc(loc: tuple[str | int, ...]) -> str:
@@ -31,6 +32,22 @@ class Severity(IntEnum):
         return cls[text.upper()]
 
 
+class FindingChanges(TypedDict, total=False):
+    """The fields of a Finding that ``with_`` may change, each with its type."""
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    file: str
+    line: int | None
+    column: int | None
+    loc: tuple[str | int, ...]
+    clauses: tuple[str, ...]
+    ids: tuple[str, ...]
+    at_key: bool
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     code: str
@@ -53,8 +70,8 @@ class Finding:
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.file, self.line or 1, self.column or 1, self.code, self.message)
 
-    def with_(self, **changes: object) -> Finding:
-        return replace(self, **changes)  # type: ignore[arg-type]
+    def with_(self, **changes: Unpack[FindingChanges]) -> Finding:
+        return replace(self, **changes)
 
     def to_dict(self) -> dict[str, object]:
         return {

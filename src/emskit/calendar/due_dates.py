@@ -8,11 +8,14 @@ window, so they are computed by `state_of`, never stored.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add
 from emskit.model.common import text_in
+from emskit.model.evaluation import ReviewAction
+from emskit.model.improvement import CorrectiveAction
+from emskit.model.planning import ObjectiveAction
 from emskit.repo.repository import Record, Repository
 
 
@@ -194,12 +197,12 @@ def _review(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
             ("9.3",),
             f"last review {last.model.date}",
         )
-    elif _start(repo):
+    elif start := _start(repo):
         yield DueItem(
             "management-review",
             "management-review",
             "First management review",
-            add(_start(repo), "P12M"),
+            add(start, "P12M"),
             None,
             "emskit.yaml",
             ("ems", "operating_since"),
@@ -209,9 +212,9 @@ def _review(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
 
 def _open_actions(
     record: Record,
-    actions: list,
+    actions: Sequence[CorrectiveAction | ObjectiveAction | ReviewAction],
     kind: str,
-    clauses: tuple[str, ...],  # type: ignore[type-arg]
+    clauses: tuple[str, ...],
     path: tuple[str, ...],
 ) -> Iterator[DueItem]:
     for index, action in enumerate(actions):

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from emskit.calendar.due_dates import due_items
 from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add, add_days, add_months
+from emskit.model.config import Certification
 from emskit.repo.layout import CONFIG_FILE
 from emskit.repo.repository import Repository
 
@@ -83,7 +84,7 @@ def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
         )
 
 
-def _surveillance(cert, decision: dt.date, expires: dt.date) -> Iterator[DueItem]:  # type: ignore[no-untyped-def]
+def _surveillance(cert: Certification, decision: dt.date, expires: dt.date) -> Iterator[DueItem]:
     recorded = list(cert.surveillance)
     first_due = add_months(decision, 12)
     dues = [first_due]
@@ -118,18 +119,18 @@ def _nonconformities(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
         return
     by_id = {r.id: r for r in repo.records if r.kind == "nonconformity"}
     for audit in (r for r in repo.records if r.kind == "audit" and r.model.type == "certification"):
-        stage2 = cert.stage2 is not None and audit.model.date >= cert.stage2.start
+        stage2 = cert.stage2 if cert.stage2 and audit.model.date >= cert.stage2.start else None
         for finding in audit.model.findings:
             nc = by_id.get(finding.nonconformity or "")
             if nc is None or nc.model.status != "open":
                 continue
-            if not stage2:
+            if stage2 is None:
                 due, why = (
                     add(cert.stage1, "P3M"),
                     "stage 1 nonconformity: closed within 3 months of stage 1",
                 )
             elif (finding.grade or nc.model.grade) == "major":
-                end = cert.stage2.end or cert.stage2.start
+                end = stage2.end or stage2.start
                 due, why = add(end, "P6M"), "major stage 2 nonconformity: closed within 6 months"
             else:
                 continue  # minor: an accepted plan, verified at the next audit

@@ -16,6 +16,7 @@ from emskit.certification.application_materials import application_materials
 from emskit.certification.verdict import Verdict
 from emskit.clauses.evidence import missing_review_inputs
 from emskit.listing import listing
+from emskit.model.evaluation import Audit
 from emskit.repo.repository import Record
 from emskit.vocabulary import FAIL, PASS, WARN
 from emskit.words import Joined, Message, say
@@ -52,17 +53,17 @@ def operating_period(ctx: Analysis) -> Verdict:
     )
 
 
-def _audit_end(audit: Record) -> dt.date:
+def _audit_end(audit: Record[Audit]) -> dt.date:
     return audit_last_day(audit.model)
 
 
-def _complete_audit(ctx: Analysis) -> Record | None:
+def _complete_audit(ctx: Analysis) -> Record[Audit] | None:
     from emskit.clauses.catalogue import catalogue, clause_covered
 
     start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
     needed = {c.number for c in catalogue(ctx.edition).assessed}
     done = []
-    for audit in _records(ctx, "audit"):
+    for audit in ctx.records("audit", Audit):
         model = audit.model
         if (
             model.type != "internal"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -57,7 +58,9 @@ def audit_time(
     run_command(lambda: _audit_time(repo, complexity, personnel, reduction, format))
 
 
-def _audit_time(repo, complexity, personnel, reduction, format) -> int:  # type: ignore[no-untyped-def]
+def _audit_time(
+    repo: Path | None, complexity: Complexity, personnel: int | None, reduction: int, format: Format
+) -> int:
     from emskit.commands.audit_time import run_audit_time
     from emskit.report import audit_time_report
 

@@ -5,12 +5,17 @@ from __future__ import annotations
 import os
 import sys
 from enum import Enum
-from typing import Annotated
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+
+if TYPE_CHECKING:  # the checking modules load when the command runs: --help stays fast
+    from emskit.finding import Severity
+    from emskit.rules.result import CheckResult
 
 
 class Format(str, Enum):
@@ -72,7 +77,15 @@ def check(
     run_command(lambda: _check(repo, as_of, format, fail_on, select or [], ignore or [], no_cache))
 
 
-def _check(repo, as_of, format, fail_on, select, ignore, no_cache) -> int:  # type: ignore[no-untyped-def]
+def _check(
+    repo: Path | None,
+    as_of: str | None,
+    format: Format | None,
+    fail_on: FailOn,
+    select: list[str],
+    ignore: list[str],
+    no_cache: bool,
+) -> int:
     from emskit.commands.check import run_check
     from emskit.commands.check_cache import default_dir
     from emskit.finding import Severity
@@ -91,7 +104,7 @@ def _check(repo, as_of, format, fail_on, select, ignore, no_cache) -> int:  # ty
     return 1 if result.failed(level) else 0
 
 
-def _report(result, chosen: str, level) -> None:  # type: ignore[no-untyped-def]
+def _report(result: CheckResult, chosen: str, level: Severity) -> None:
     out = sys.stdout
     if chosen == "json":
         from emskit.report import check_json

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -39,7 +40,7 @@ def docs(ctx: typer.Context, repo: RepoOption = None, as_of: AsOfOption = None) 
         run_command(lambda: _list(repo, as_of))
 
 
-def _list(repo, as_of) -> int:  # type: ignore[no-untyped-def]
+def _list(repo: Path | None, as_of: str | None) -> int:
     from emskit.commands.docs import run_docs_list
     from emskit.report.table import render_table
 
@@ -53,11 +54,13 @@ def _list(repo, as_of) -> int:  # type: ignore[no-untyped-def]
 @app.command("history")
 def history(ctx: typer.Context, doc_id: Annotated[str, typer.Argument(metavar="DOC-ID")]) -> None:
     """Every commit that changed the document, newest first."""
-    repo, as_of = ctx.obj
+    repo: Path | None
+    as_of: str | None
+    repo, as_of = ctx.obj  # what the docs group was given: --repo, --as-of
     run_command(lambda: _history(repo, as_of, doc_id))
 
 
-def _history(repo, as_of, doc_id) -> int:  # type: ignore[no-untyped-def]
+def _history(repo: Path | None, as_of: str | None, doc_id: str) -> int:
     from emskit.commands.docs import run_docs_history
     from emskit.report.table import render_table
 
@@ -88,11 +91,15 @@ def render(
     ] = None,
 ) -> None:
     """Render one controlled document to PDF, Word, HTML or Markdown."""
-    repo, as_of = ctx.obj
+    repo: Path | None
+    as_of: str | None
+    repo, as_of = ctx.obj  # what the docs group was given: --repo, --as-of
     run_command(lambda: _render(repo, as_of, doc_id, format, out))
 
 
-def _render(repo, as_of, doc_id, format, out) -> int:  # type: ignore[no-untyped-def]
+def _render(
+    repo: Path | None, as_of: str | None, doc_id: str, format: Format, out: str | None
+) -> int:
     from emskit.commands.docs import render_document
     from emskit.documents import libraries
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -53,13 +55,21 @@ def due(
     run_command(lambda: _due(repo, as_of, within, kind or [], owner, format))
 
 
-def _due(repo, as_of, within, kinds, owner, format) -> int:  # type: ignore[no-untyped-def]
+def _due(
+    repo: Path | None,
+    as_of: str | None,
+    within: str,
+    kinds: list[str],
+    owner: str | None,
+    format: Format,
+) -> int:
     from emskit.commands.due import run_due
     from emskit.report import due_report
 
     result = run_due(repository_root(repo), as_of_date(as_of), within, tuple(kinds), owner)
     if format is Format.ics:
-        sys.stdout.reconfigure(newline="")  # type: ignore[attr-defined]  # CRLF as RFC 5545 wants, untranslated
+        if isinstance(sys.stdout, io.TextIOWrapper):  # CRLF as RFC 5545 wants, untranslated
+            sys.stdout.reconfigure(newline="")
         due_report.render_ics(result, sys.stdout)
     elif format is Format.json:
         due_report.render_json(result, sys.stdout)

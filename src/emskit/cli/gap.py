@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -56,7 +57,13 @@ def gap(
     run_command(lambda: _gap(repo, as_of, edition, numbering, format))
 
 
-def _gap(repo, as_of, edition, numbering, format) -> int:  # type: ignore[no-untyped-def]
+def _gap(
+    repo: Path | None,
+    as_of: str | None,
+    edition: Edition | None,
+    numbering: Numbering | None,
+    format: Format,
+) -> int:
     from emskit.commands.gap import run_gap
     from emskit.report import gap_report
 

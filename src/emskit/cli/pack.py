@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, output_path, repository_root
+
+if TYPE_CHECKING:  # the pack's modules load only when a pack is built: --help stays fast
+    from emskit.commands.pack import Progress
 
 
 def pack(
@@ -48,22 +53,37 @@ def pack(
     run_command(lambda: _pack(repo, as_of, out, formats, ref, draft, allow_dirty))
 
 
-def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: ignore[no-untyped-def]
+def _pack(
+    repo: Path | None,
+    as_of: str | None,
+    out: str,
+    formats: str,
+    ref: str | None,
+    draft: bool,
+    allow_dirty: bool,
+) -> int:
     from emskit.documents import libraries
 
     libraries.require("emskit pack", libraries.PACK)
     from emskit.commands.pack import build_pack, parse_formats
 
     chosen = parse_formats(formats)
-    out = output_path(out)
-    if out.suffix == ".zip":
+    target = output_path(out)
+    if target.suffix == ".zip":
         from emskit.atomic import check_writable
 
-        check_writable(out)  # before minutes of building, not after
+        check_writable(target)  # before minutes of building, not after
     progress, stop = _progress()
     try:
         result = build_pack(
-            repository_root(repo), out, as_of_date(as_of), chosen, ref, draft, allow_dirty, progress
+            repository_root(repo),
+            target,
+            as_of_date(as_of),
+            chosen,
+            ref,
+            draft,
+            allow_dirty,
+            progress,
         )
     finally:
         stop()
@@ -84,14 +104,14 @@ def _pack(repo, as_of, out, formats, ref, draft, allow_dirty) -> int:  # type: i
     clean = "clean" if result.clean else "NOT clean"
     commit = result.commit[:12] if result.commit else "no commit"
     print(
-        f"emskit pack: {len(result.files)} files in {out} ({commit}, work tree {clean}"
+        f"emskit pack: {len(result.files)} files in {target} ({commit}, work tree {clean}"
         f"{', DRAFT' if draft else ''})",
         file=sys.stderr,
     )
     return 0
 
 
-def _progress():  # type: ignore[no-untyped-def]
+def _progress() -> tuple[Progress, Callable[[], None]]:
     """A spinner with the current document on a terminal; silence on a pipe or in CI."""
     if not sys.stderr.isatty():
         return (lambda _: None), (lambda: None)

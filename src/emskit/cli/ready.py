@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -29,7 +30,7 @@ def ready(
     run_command(lambda: _ready(repo, as_of, format))
 
 
-def _ready(repo, as_of, format) -> int:  # type: ignore[no-untyped-def]
+def _ready(repo: Path | None, as_of: str | None, format: Format) -> int:
     from emskit.commands.ready import run_ready
     from emskit.report import ready_report
 

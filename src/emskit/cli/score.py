@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -84,7 +86,18 @@ def score(
     )
 
 
-def _score(repo, as_of, format, site, department, condition, verdict, explain, write, diff) -> int:  # type: ignore[no-untyped-def]
+def _score(
+    repo: Path | None,
+    as_of: str | None,
+    format: Format,
+    site: str | None,
+    department: str | None,
+    condition: Condition | None,
+    verdict: Verdict | None,
+    explain: str | None,
+    write: bool,
+    diff: str | None,
+) -> int:
     from emskit.errors import UsageError
 
     if sum(x not in (None, False) for x in (explain, write, diff)) > 1:
@@ -128,7 +141,7 @@ def _score(repo, as_of, format, site, department, condition, verdict, explain, w
     return 1 if result.failed else 0
 
 
-def _write(root, day) -> int:  # type: ignore[no-untyped-def]
+def _write(root: Path, day: dt.date) -> int:
     from emskit.commands.score import write_verdicts
     from emskit.report.score_text import render_write
 
@@ -137,7 +150,7 @@ def _write(root, day) -> int:  # type: ignore[no-untyped-def]
     return 1 if result.blocked_by else 0
 
 
-def _diff(root, ref, day, format) -> int:  # type: ignore[no-untyped-def]
+def _diff(root: Path, ref: str, day: dt.date, format: Format) -> int:
     from emskit.commands.score import diff_verdicts
 
     result = diff_verdicts(root, ref, day)

@@ -63,7 +63,7 @@ def plan_records(
     """New records go to the import's own file(s); records whose id another file holds are
     merged into that file (only with --update: the builders refused them otherwise)."""
     elsewhere: dict[str, list[Built]] = {}
-    own = []
+    own: list[Built] = []
     for item in built:
         target = merge_into.get(item.record["id"])
         (elsewhere.setdefault(target, []) if target else own).append(item)

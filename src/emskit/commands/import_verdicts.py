@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from emskit.errors import UsageError
@@ -13,7 +12,8 @@ from emskit.importing.mapping import Mapping
 from emskit.importing.register_method import stated_method
 from emskit.importing.rows import Built
 from emskit.importing.table import Table
-from emskit.repo.repository import Repository
+from emskit.model.planning import Aspect
+from emskit.repo.repository import Record, Repository
 
 
 def compare(
@@ -38,10 +38,10 @@ def compare(
     if not methods.usable:
         raise UsageError(f"the register's method is not usable: {methods.problems[0].message}")
     for item in built:
-        aspect = SimpleNamespace(**{"significant": None, "condition": "normal", **item.record})
-        outcome = score_aspect(
-            SimpleNamespace(model=aspect), methods.for_condition(aspect.condition), _no_link
-        )
+        # Scored as check scores it: the record as its model (the import validated it already).
+        aspect = Aspect.model_validate(item.record)
+        record = Record("aspect", aspect.id, aspect, "", ())
+        outcome = score_aspect(record, methods.for_condition(aspect.condition), _no_link)
         result.compared += 1
         theirs_score = item.register.get("score")
         theirs = item.register.get("significant")
@@ -59,7 +59,7 @@ def compare(
             )
 
 
-def _no_link(record: Any, link: str) -> bool:
+def _no_link(record: Record[Aspect], link: str) -> bool:
     return bool(getattr(record.model, link, None))
 
 

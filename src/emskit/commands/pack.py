@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from emskit import __version__, git
+from emskit.certification.verdict import Verdict
 from emskit.documents.content import Document
 from emskit.documents.context import PackContext
 from emskit.documents.history import document_histories
@@ -35,13 +36,13 @@ class PackResult:
     commit: str | None = None
     clean: bool = False
     shallow: bool = False  # built in a shallow clone: revisions are counted from a cut history
-    readiness: list = field(default_factory=list)  # type: ignore[type-arg]
+    readiness: list[Verdict] = field(default_factory=list)
 
 
 def builders(jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
     from emskit.documents import registers, reports
 
-    out = [
+    out: list[Callable[[PackContext], Document]] = [
         reports.application_summary,
         reports.policy,
         reports.scope_statement,

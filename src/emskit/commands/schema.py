@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import GenericAlias
 from typing import Any
 
 from pydantic import create_model
@@ -20,11 +21,16 @@ def schema_name(part_name: str) -> str:
     return f"{part_name}.schema.json"
 
 
-def _file_model(part: Part) -> Any:
+def _file_model(part: Part) -> type[Model]:
     if part.shape != "list":
         return part.model
     name = part.model.__name__ + "File"
-    return create_model(name, __base__=Model, **{part.list_key: (list[part.model], ...)})
+    # list[part.model] spelt as the alias it is: the item model is only known at run time.
+    # The field is passed by a name known only at run time too, so mypy cannot tell it from
+    # create_model's own keywords (__base__...) unless the mapping's values are open.
+    fields: dict[str, Any] = {part.list_key: (GenericAlias(list, (part.model,)), ...)}
+    file_model: type[Model] = create_model(name, __base__=Model, **fields)
+    return file_model
 
 
 def _schema(model: Any, title: str, description: str) -> dict[str, Any]:

@@ -31,7 +31,7 @@ def find_table(grid: Grid) -> Table | None:
     return None
 
 
-def _is_header(cells: list[str], width: int) -> bool:
+def _is_header(cells: list[str], width: float) -> bool:
     texts = [c for c in cells if c and not _NUMBERISH.match(c)]
     return len(texts) >= 2 and len(texts) >= 0.6 * width
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import Field
 
-from emskit.model.common import PEOPLE, Date, Id, Model, Number, Ref, Text
+from emskit.model.common import Date, Id, Model, Number, PersonRef, Ref, Text
 
 
 class Quantity(Model):
@@ -50,12 +52,10 @@ class Chemical(Model):
     msds: Msds | None = Field(
         default=None, description="Its safety data sheet (required when hazardous)."
     )
-    aspects: list[Ref("aspect")] = Field(
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(
         default_factory=list, description="Environmental aspects the chemical gives rise to."
     )
-    obligations: list[Ref("obligation")] = Field(
+    obligations: list[Annotated[str, Ref("obligation")]] = Field(
         default_factory=list, description="Compliance obligations that govern it."
     )
-    owner: Ref(*PEOPLE) | None = Field(
-        default=None, description="Role or person responsible for it."
-    )
+    owner: PersonRef | None = Field(default=None, description="Role or person responsible for it.")

@@ -12,7 +12,14 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainValidator, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    GetCoreSchemaHandler,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic_core import CoreSchema
 
 from emskit.vocabulary import NAMED_PERIODS, PERIOD_PATTERN
 
@@ -84,26 +91,45 @@ Id = Annotated[str, PlainValidator(_id), WithJsonSchema({"type": "string", "patt
 
 @dataclass(frozen=True)
 class RefTo:
-    """Marks a field as a reference and names the kinds of record it may point to."""
+    """Marks a field as a reference and names the kinds of record it may point to.
+
+    Written as ``Annotated[str, Ref("site")]``: the marker also brings the validator and the
+    JSON Schema of an id, so a reference needs nothing else beside it (and mypy reads the
+    annotation as a plain ``str``).
+    """
 
     kinds: tuple[str, ...]
     # When true a value that does not look like an id (contains spaces) is free text.
     text_allowed: bool = False
 
+    def __get_pydantic_core_schema__(
+        self, source: type[Any], handler: GetCoreSchemaHandler
+    ) -> CoreSchema:
+        return handler.generate_schema(_RefId)
+
+
+def Ref(*kinds: str, text_allowed: bool = False) -> RefTo:
+    """The marker of a reference to a record of one of ``kinds`` ("*": any kind)."""
+    return RefTo(kinds, text_allowed)
+
 
 PEOPLE = ("person", "role")
 
+PersonRef = Annotated[str, Ref(*PEOPLE)]
+"""A reference to a person or a role: who owns, approves, attends."""
 
-def Ref(*kinds: str, text_allowed: bool = False) -> Any:
-    return Annotated[
-        str, PlainValidator(_ref), WithJsonSchema({"type": "string"}), RefTo(kinds, text_allowed)
-    ]
+AnyRef = Annotated[str, Ref("*")]
+"""A reference to a record of any kind."""
 
 
 def _ref(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)):
         raise ValueError("expected an id")
     return str(value)
+
+
+# What a reference is to pydantic: any id-like value read as a string, schema "string".
+_RefId = Annotated[str, PlainValidator(_ref), WithJsonSchema({"type": "string"})]
 
 
 def _date(value: Any) -> dt.date:

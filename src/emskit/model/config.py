@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BeforeValidator, Field
 
@@ -19,7 +19,7 @@ Preset = Literal[
     "fine-kinney",
     "yes-no-screening",
 ]
-PRESETS: tuple[str, ...] = Preset.__args__  # type: ignore[attr-defined]
+PRESETS: tuple[str, ...] = get_args(Preset)
 
 
 class Site(Model):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from emskit.model.common import PEOPLE, Date, Id, Model, Ref, Text
+from emskit.model.common import Date, Id, Model, PersonRef, Ref, Text
 
 
 class Issue(Model):
@@ -28,7 +28,7 @@ class InterestedParty(Model):
     type: Literal["internal", "external"] | None = None
     needs: Text | None = None
     compliance_obligation: bool = False
-    obligations: list[Ref("obligation")] = Field(default_factory=list)
+    obligations: list[Annotated[str, Ref("obligation")]] = Field(default_factory=list)
 
 
 class Context(Model):
@@ -47,7 +47,7 @@ class Policy(Model):
     id: Id
     text: Text
     commitments: Commitments
-    approved_by: Ref(*PEOPLE)
+    approved_by: PersonRef
     approved_on: Date
     public: bool = False
     evidence: list[str] = Field(default_factory=list)
@@ -64,7 +64,7 @@ class Role(Model):
 class Licence(Model):
     """A certificate a person holds for a special position (CN: 特种作业操作证, 上岗证)."""
 
-    requirement: Ref("competence-requirement") = Field(
+    requirement: Annotated[str, Ref("competence-requirement")] = Field(
         description="The competence requirement the licence meets."
     )
     number: str | None = Field(default=None, description="Certificate number.")
@@ -77,7 +77,7 @@ class Licence(Model):
 class Person(Model):
     id: Id
     name: Text
-    roles: list[Ref("role")] = Field(default_factory=list)
+    roles: list[Annotated[str, Ref("role")]] = Field(default_factory=list)
     licences: list[Licence] = Field(
         default_factory=list, description="Licences (certificates of special positions) held."
     )
@@ -92,9 +92,13 @@ class Risk(Model):
     id: Id
     type: Literal["risk", "opportunity"]
     description: Text
-    sources: list[Ref("issue", "party", "aspect", "obligation")] = Field(default_factory=list)
-    actions: list[Ref("control", "objective", "action", "scenario")] = Field(default_factory=list)
-    owner: Ref(*PEOPLE) | None = None
+    sources: list[Annotated[str, Ref("issue", "party", "aspect", "obligation")]] = Field(
+        default_factory=list
+    )
+    actions: list[Annotated[str, Ref("control", "objective", "action", "scenario")]] = Field(
+        default_factory=list
+    )
+    owner: PersonRef | None = None
     evidence: list[str] = Field(default_factory=list)
 
 

@@ -6,7 +6,18 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
-from emskit.model.common import PEOPLE, ClauseList, Date, Id, Model, Number, Period, Ref, Text
+from emskit.model.common import (
+    AnyRef,
+    ClauseList,
+    Date,
+    Id,
+    Model,
+    Number,
+    Period,
+    PersonRef,
+    Ref,
+    Text,
+)
 
 
 class Limit(Model):
@@ -21,10 +32,10 @@ class Indicator(Model):
     frequency: Period | None = None
     method: Text | None = None
     limit: Limit | None = None
-    aspects: list[Ref("aspect")] = Field(default_factory=list)
-    obligations: list[Ref("obligation")] = Field(default_factory=list)
-    equipment: list[Ref("equipment")] = Field(default_factory=list)
-    owner: Ref(*PEOPLE) | None = None
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(default_factory=list)
+    obligations: list[Annotated[str, Ref("obligation")]] = Field(default_factory=list)
+    equipment: list[Annotated[str, Ref("equipment")]] = Field(default_factory=list)
+    owner: PersonRef | None = None
 
 
 class Equipment(Model):
@@ -41,28 +52,28 @@ class Indicators(Model):
 
 
 class EvaluationResult(Model):
-    obligation: Ref("obligation")
+    obligation: Annotated[str, Ref("obligation")]
     result: Literal["compliant", "non-compliant", "partial", "not-applicable"]
     note: Text | None = None
-    action: Ref("nonconformity") | None = None
+    action: Annotated[str, Ref("nonconformity")] | None = None
 
 
 class Evaluation(Model):
     id: Id
     date: Date
-    evaluator: Ref(*PEOPLE)
+    evaluator: PersonRef
     method: Text | None = None
     results: Annotated[list[EvaluationResult], Field(min_length=1)]
     evidence: list[str] = Field(default_factory=list)
-    approved_by: Ref(*PEOPLE) | None = None
+    approved_by: PersonRef | None = None
 
 
 class PlannedAudit(Model):
     id: Id
     planned: Date
     clauses: ClauseList = "all"
-    sites: list[Ref("site")] = Field(default_factory=list)
-    lead: Ref(*PEOPLE) | None = None
+    sites: list[Annotated[str, Ref("site")]] = Field(default_factory=list)
+    lead: PersonRef | None = None
     objectives: Text | None = None
     criteria: Text | None = None
     scope: Text | None = None
@@ -79,16 +90,16 @@ class AuditFinding(Model):
     grade: Literal["major", "minor"] | None = None
     clause: str | None = None
     description: Text
-    nonconformity: Ref("nonconformity") | None = None
+    nonconformity: Annotated[str, Ref("nonconformity")] | None = None
 
 
 class Audit(Model):
     id: Id
-    planned_as: Ref("audit-plan") | None = None
+    planned_as: Annotated[str, Ref("audit-plan")] | None = None
     type: Literal["internal", "external", "certification", "surveillance", "supplier"] = "internal"
     date: Date
     end: Date | None = None
-    auditors: Annotated[list[Ref(*PEOPLE)], Field(min_length=1)]
+    auditors: Annotated[list[PersonRef], Field(min_length=1)]
     scope: Text | None = None
     clauses: ClauseList = "all"
     findings: list[AuditFinding] = Field(default_factory=list)
@@ -96,13 +107,13 @@ class Audit(Model):
     evidence: list[str] = Field(default_factory=list)
 
 
-ReviewInput = Text | list[Ref("*")]
+ReviewInput = Text | list[AnyRef]
 
 
 class ReviewAction(Model):
     id: Id | None = None
     what: Text
-    who: Ref(*PEOPLE) | None = None
+    who: PersonRef | None = None
     due: Date | None = None
     done_on: Date | None = None
 
@@ -121,9 +132,9 @@ class ReviewOutputs(Model):
 class Review(Model):
     id: Id
     date: Date
-    chair: Ref(*PEOPLE)
-    attendees: list[Ref(*PEOPLE)] = Field(default_factory=list)
-    audits: list[Ref("audit")] = Field(default_factory=list)
+    chair: PersonRef
+    attendees: list[PersonRef] = Field(default_factory=list)
+    audits: list[Annotated[str, Ref("audit")]] = Field(default_factory=list)
     inputs: dict[
         Literal[
             "previous_actions",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -21,7 +21,7 @@ class Inspection(Model):
     result: Literal["passed", "failed", "observations"] = Field(description="What it concluded.")
     findings: Text | None = Field(default=None, description="What the inspectors noted.")
     penalty: bool = Field(default=False, description="An administrative penalty was decided.")
-    action: Ref("nonconformity", "action") | None = Field(
+    action: Annotated[str, Ref("nonconformity", "action")] | None = Field(
         default=None,
         description="The nonconformity or action raised (required when failed or penalised).",
     )
@@ -31,7 +31,7 @@ class Inspection(Model):
 class ReportResult(Model):
     """One result of a monitoring report: a reading of an indicator on the report date."""
 
-    indicator: Ref("indicator") = Field(description="The indicator measured.")
+    indicator: Annotated[str, Ref("indicator")] = Field(description="The indicator measured.")
     value: Number = Field(description="The measured value, in the indicator's unit.")
     point: str | None = Field(default=None, description="Monitoring point (outlet id), e.g. DA001.")
 

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from emskit.model.common import PEOPLE, Date, Id, Model, Ref, Text
+from emskit.model.common import AnyRef, Date, Id, Model, PersonRef, Ref, Text
 
 
 class CorrectiveAction(Model):
     id: Id | None = None
     what: Text
-    who: Ref(*PEOPLE) | None = None
+    who: PersonRef | None = None
     due: Date | None = None
     done_on: Date | None = None
 
@@ -20,7 +20,7 @@ class CorrectiveAction(Model):
 class Effectiveness(Model):
     checked_on: Date
     effective: bool
-    by: Ref(*PEOPLE) | None = None
+    by: PersonRef | None = None
     note: Text | None = None
 
 
@@ -30,7 +30,7 @@ class Nonconformity(Model):
     source: Literal[
         "audit", "evaluation", "incident", "complaint", "monitoring", "drill", "review", "other"
     ]
-    source_ref: Ref("*") | None = None
+    source_ref: AnyRef | None = None
     description: Text
     requirement: str | None = None
     grade: Literal["major", "minor"] = "minor"
@@ -53,9 +53,9 @@ class Incident(Model):
     pollution: bool = False
     reported_to_authority: bool = False
     penalty: bool = False
-    aspects: list[Ref("aspect")] = Field(default_factory=list)
-    indicators: list[Ref("indicator")] = Field(
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(default_factory=list)
+    indicators: list[Annotated[str, Ref("indicator")]] = Field(
         default_factory=list, description="Indicators whose readings the incident concerns."
     )
-    nonconformity: Ref("nonconformity") | None = None
+    nonconformity: Annotated[str, Ref("nonconformity")] | None = None
     evidence: list[str] = Field(default_factory=list)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from emskit.model.common import PEOPLE, Date, Id, Model, Period, Ref, Text
+from emskit.model.common import Date, Id, Model, Period, PersonRef, Ref, Text
 
 
 class Control(Model):
@@ -15,29 +15,29 @@ class Control(Model):
     type: Literal[
         "procedure", "engineering", "inspection", "procurement", "contractor", "design", "other"
     ] = "procedure"
-    aspects: list[Ref("aspect")] = Field(default_factory=list)
-    document: Ref("document") | None = None
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(default_factory=list)
+    document: Annotated[str, Ref("document")] | None = None
     criteria: Text | None = None
-    owner: Ref(*PEOPLE) | None = None
+    owner: PersonRef | None = None
     evidence: list[str] = Field(default_factory=list)
 
 
 class Scenario(Model):
     id: Id
     scenario: Text
-    aspects: list[Ref("aspect")] = Field(default_factory=list)
-    response: Ref("document", text_allowed=True) | Text | None = None
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(default_factory=list)
+    response: Annotated[str, Ref("document", text_allowed=True)] | Text | None = None
     equipment: list[Text] = Field(default_factory=list)
     drill_frequency: Period | None = None
-    owner: Ref(*PEOPLE) | None = None
+    owner: PersonRef | None = None
     evidence: list[str] = Field(default_factory=list)
 
 
 class Drill(Model):
     id: Id
-    scenario: Ref("scenario")
+    scenario: Annotated[str, Ref("scenario")]
     date: Date
-    participants: list[Ref(*PEOPLE)] = Field(default_factory=list)
+    participants: list[PersonRef] = Field(default_factory=list)
     outcome: Text | None = None
-    actions: list[Ref("nonconformity", "action")] = Field(default_factory=list)
+    actions: list[Annotated[str, Ref("nonconformity", "action")]] = Field(default_factory=list)
     evidence: list[str] = Field(default_factory=list)

@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from emskit.model.common import PEOPLE, Date, Id, Model, Number, Period, Ref, Text
+from emskit.model.common import Date, Id, Model, Number, Period, PersonRef, Ref, Text
 from emskit.vocabulary import Condition
 
 Category = Literal[
@@ -24,7 +24,7 @@ Category = Literal[
 
 class Aspect(Model):
     id: Id
-    site: Ref("site") | None = None
+    site: Annotated[str, Ref("site")] | None = None
     department: Text | None = None
     activity: Text
     aspect: Text
@@ -49,11 +49,11 @@ class Aspect(Model):
     scores: dict[str, Number | Literal["no", "yes"]] = Field(default_factory=dict)
     significant: bool | None = None
     significance_note: Text | None = None
-    obligations: list[Ref("obligation")] = Field(default_factory=list)
-    controls: list[Ref("control")] = Field(default_factory=list)
-    objectives: list[Ref("objective")] = Field(default_factory=list)
-    indicators: list[Ref("indicator")] = Field(default_factory=list)
-    owner: Ref(*PEOPLE) | None = None
+    obligations: list[Annotated[str, Ref("obligation")]] = Field(default_factory=list)
+    controls: list[Annotated[str, Ref("control")]] = Field(default_factory=list)
+    objectives: list[Annotated[str, Ref("objective")]] = Field(default_factory=list)
+    indicators: list[Annotated[str, Ref("indicator")]] = Field(default_factory=list)
+    owner: PersonRef | None = None
     reviewed: Date | None = None
     evidence: list[str] = Field(default_factory=list)
 
@@ -66,13 +66,13 @@ class Obligation(Model):
     jurisdiction: str | None = None
     reference: Text | None = None
     requirement: Text
-    applies_to: list[Ref("site")] = Field(default_factory=list)
-    aspects: list[Ref("aspect")] = Field(default_factory=list)
+    applies_to: list[Annotated[str, Ref("site")]] = Field(default_factory=list)
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(default_factory=list)
     status: Literal["applicable", "not-applicable", "pending"] = "applicable"
     effective: Date | None = None
     expires: Date | None = None
     evaluation_frequency: Period | None = None
-    owner: Ref(*PEOPLE) | None = None
+    owner: PersonRef | None = None
     evidence: list[str] = Field(default_factory=list)
 
     @model_validator(mode="after")
@@ -98,7 +98,7 @@ class Target(Model):
 class ObjectiveAction(Model):
     id: Id | None = None
     what: Text
-    who: Ref(*PEOPLE) | None = None
+    who: PersonRef | None = None
     due: Date | None = None
     status: Literal["open", "done", "cancelled"] = "open"
     done_on: Date | None = None
@@ -113,12 +113,14 @@ class ObjectiveAction(Model):
 class Objective(Model):
     id: Id
     title: Text
-    addresses: Annotated[list[Ref("aspect", "obligation", "risk", "issue")], Field(min_length=1)]
-    indicator: Ref("indicator") | None = None
+    addresses: Annotated[
+        list[Annotated[str, Ref("aspect", "obligation", "risk", "issue")]], Field(min_length=1)
+    ]
+    indicator: Annotated[str, Ref("indicator")] | None = None
     baseline: Baseline | None = None
     target: Target
     direction: Literal["decrease", "increase"] = "decrease"
-    owner: Ref(*PEOPLE)
+    owner: PersonRef
     resources: Text | None = None
     actions: list[ObjectiveAction] = Field(default_factory=list)
     evaluation: Text | None = None

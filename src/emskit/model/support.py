@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from emskit.model.common import PEOPLE, ClauseList, Date, Id, Model, Period, Ref, Text
+from emskit.model.common import PEOPLE, ClauseList, Date, Id, Model, Period, PersonRef, Ref, Text
 
 
 class CompetenceRequirement(Model):
@@ -15,7 +15,7 @@ class CompetenceRequirement(Model):
     id: Id | None = Field(
         default=None, description="Id of the requirement (e.g. CMP-003), so records can name it."
     )
-    role: Ref("role")
+    role: Annotated[str, Ref("role")]
     competence: Text
     training: list[Text] = Field(default_factory=list)
     special_position: bool = False
@@ -30,12 +30,12 @@ class Training(Model):
     id: Id
     date: Date
     topic: Text
-    trainer: Ref(*PEOPLE, text_allowed=True) | None = (
+    trainer: Annotated[str, Ref(*PEOPLE, text_allowed=True)] | None = (
         None  # a person, or an outside trainer by name
     )
-    attendees: list[Ref(*PEOPLE)] = Field(default_factory=list)
+    attendees: list[PersonRef] = Field(default_factory=list)
     assessment: Literal["passed", "failed", "not-assessed"] = "not-assessed"
-    requirements: list[Ref("competence-requirement")] = Field(
+    requirements: list[Annotated[str, Ref("competence-requirement")]] = Field(
         default_factory=list, description="Competence requirements this training meets."
     )
     evidence: list[str] = Field(default_factory=list)
@@ -47,7 +47,7 @@ class PlannedCommunication(Model):
     with_: Text | None = Field(default=None, alias="with")
     when: Period | Text | None = None
     how: Text | None = None
-    by: Ref(*PEOPLE) | None = None
+    by: PersonRef | None = None
 
 
 class CommunicationPlan(Model):
@@ -58,7 +58,7 @@ class Communication(Model):
     id: Id
     date: Date
     direction: Literal["in", "out"]
-    party: Ref("party") | None = None
+    party: Annotated[str, Ref("party")] | None = None
     subject: Text
     complaint: bool = False
     response: Text | None = None
@@ -73,8 +73,8 @@ class Document(Model):
     title: Text
     type: Literal["manual", "procedure", "instruction", "form", "plan", "external"]
     clauses: ClauseList = Field(default_factory=list)
-    owner: Ref(*PEOPLE) | None = None
-    approved_by: Ref(*PEOPLE) | None = None
+    owner: PersonRef | None = None
+    approved_by: PersonRef | None = None
     approved_on: Date | None = None
     review_interval: Period | None = None
     status: Literal["draft", "approved", "obsolete"] = "draft"
@@ -84,11 +84,11 @@ class Document(Model):
 class DocumentIssue(Model):
     """One issue of a controlled document's version to holders of controlled copies."""
 
-    document: Ref("document") = Field(description="The document issued.")
+    document: Annotated[str, Ref("document")] = Field(description="The document issued.")
     approved_on: Date = Field(description="The approved_on date of the version issued.")
     to: list[Text] = Field(min_length=1, description="Holders that received a controlled copy.")
     issued_on: Date | None = Field(default=None, description="Date the copies were handed out.")
-    by: Ref(*PEOPLE) | None = Field(default=None, description="Who issued the copies.")
+    by: PersonRef | None = Field(default=None, description="Who issued the copies.")
     withdraws: Date | None = Field(
         default=None,
         description="The approved_on of the version this issue replaces (withdrawn) at those holders.",

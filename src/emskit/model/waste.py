@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Annotated
 
 from pydantic import Field
 
@@ -29,10 +30,10 @@ class WasteStream(Model):
         default=None,
         description="Longest time a batch may be stored (P1Y when hazardous and not given).",
     )
-    contractor: Ref("contractor") | None = Field(
+    contractor: Annotated[str, Ref("contractor")] | None = Field(
         default=None, description="The licensed receiver (required when hazardous)."
     )
-    aspects: list[Ref("aspect")] = Field(
+    aspects: list[Annotated[str, Ref("aspect")]] = Field(
         default_factory=list, description="Environmental aspects the stream belongs to."
     )
     annual_estimate: Quantity | None = Field(default=None, description="Expected amount per year.")
@@ -86,9 +87,11 @@ class WasteTransfer(Model):
 
     id: Id = Field(description="Unique id of the transfer, e.g. WT-2026-014.")
     date: Date = Field(description="Date the waste left the site.")
-    stream: Ref("waste-stream") = Field(description="The waste stream transferred.")
+    stream: Annotated[str, Ref("waste-stream")] = Field(description="The waste stream transferred.")
     quantity: Quantity | None = Field(default=None, description="Amount transferred.")
-    contractor: Ref("contractor") = Field(description="The contractor that received it.")
+    contractor: Annotated[str, Ref("contractor")] = Field(
+        description="The contractor that received it."
+    )
     manifest: str | None = Field(
         default=None, description="Transfer manifest number (electronic since 2022); required."
     )

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import fnmatch
 from dataclasses import dataclass
-from typing import Any
 
 from emskit.model.chemicals import Chemical
+from emskit.model.common import Model
 from emskit.model.context import Context, Policy, Risks, Roles
 from emskit.model.evaluation import Audit, Evaluation, Indicators, Programme, Review
 from emskit.model.external_checks import Inspection, MonitoringReport
@@ -29,7 +29,7 @@ from emskit.model.waste import WasteFile, WasteTransfer
 class Part:
     name: str  # how messages and schemas name it
     pattern: str  # a glob relative to the root
-    model: Any  # the model of one item (list folders), one record, or the whole file
+    model: type[Model]  # the model of one item (list folders), one record, or the whole file
     shape: str  # "single" file, "list" folder (one key holding a list), "record" per file
     list_key: str = ""
     record_kind: str = ""  # the kind of record each item or file is

@@ -9,12 +9,15 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from pathlib import Path
-from typing import Any
+from types import GenericAlias
+from typing import Any, cast
 
 from pydantic import TypeAdapter, ValidationError
+from typing_extensions import TypeForm
 
 from emskit.errors import ConfigError, RepositoryNotFound
 from emskit.finding import Finding
+from emskit.model.common import Model
 from emskit.model.config import SUPPORTED_FORMATS, Config
 from emskit.repo.confinement import inside as _inside
 from emskit.repo.confinement import links_out
@@ -45,7 +48,7 @@ from emskit.repo.validation import findings_from
 from emskit.repo.yaml_hints import explain_syntax
 from emskit.repo.yaml_reader import parse_yaml
 
-_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+_ADAPTERS: dict[type[Model], TypeAdapter[list[Model]]] = {}
 
 
 def find_root(repo: Path | None, cwd: Path) -> Path:
@@ -314,9 +317,12 @@ def _front_matter(repo: Repository, rel: str, text: str) -> tuple[str | None, in
     return None, 0
 
 
-def _adapter(model: type) -> TypeAdapter[Any]:
+def _adapter(model: type[Model]) -> TypeAdapter[list[Model]]:
     if model not in _ADAPTERS:
-        _ADAPTERS[model] = TypeAdapter(list[model])  # type: ignore[valid-type]
+        # list[model] spelt as the alias it is (the item model is only known at run time), and
+        # named for mypy as the type form it is.
+        items = cast(TypeForm[list[Model]], GenericAlias(list, (model,)))
+        _ADAPTERS[model] = TypeAdapter(items)
     return _ADAPTERS[model]
 
 

@@ -7,7 +7,7 @@ and of its key.  Files without findings are never composed.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -15,7 +15,13 @@ Loc = tuple[str | int, ...]
 Point = tuple[int, int]
 
 
-class MarksLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+if TYPE_CHECKING:  # the same interface; at run time libyaml's loader when PyYAML was built with it
+    _SafeLoader = yaml.SafeLoader
+else:
+    _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class MarksLoader(_SafeLoader):
     """Composes nodes for their positions only: tags are never looked at, so the implicit
     tag resolution (regular expressions in Python, for every scalar) is skipped, which was
     most of the time of composing a large register."""
@@ -30,7 +36,7 @@ class MarksLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignor
         pass
 
 
-def compose_marks(text: str) -> Any:
+def compose_marks(text: str) -> yaml.Node | None:
     """The node tree of ``text`` with start marks (0-based line and column); raises
     yaml.YAMLError when it does not parse. Node tags are meaningless."""
     return yaml.compose(text, Loader=MarksLoader)

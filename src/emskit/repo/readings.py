@@ -11,10 +11,14 @@ import datetime as dt
 import io
 import math
 import re
+from typing import TYPE_CHECKING
 
 from emskit.finding import Finding
 from emskit.repo.loading_rules import CSV_FORMAT
 from emskit.repo.repository import Reading
+
+if TYPE_CHECKING:  # the type of csv.reader's rows (with line_num); csv does not re-export it
+    from _csv import Reader
 
 REQUIRED = ("date", "indicator", "value")
 KNOWN = (*REQUIRED, "site", "note")
@@ -59,7 +63,7 @@ def read_readings(text: str, rel: str) -> tuple[list[Reading], list[Finding]]:
     return _rows(rows, header, rel, problems), problems
 
 
-def _rows(rows: csv._reader, header: list[str], rel: str, problems: list[Finding]) -> list[Reading]:
+def _rows(rows: Reader, header: list[str], rel: str, problems: list[Finding]) -> list[Reading]:
     i_date, i_ind, i_val = (header.index(name) for name in REQUIRED)
     i_site = header.index("site") if "site" in header else -1
     i_note = header.index("note") if "note" in header else -1

@@ -5,21 +5,42 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, Generic, NamedTuple, overload
+
+from pydantic import BaseModel
+from typing_extensions import TypeVar
 
 from emskit.finding import Finding
 from emskit.model.config import Config
 from emskit.repo.positions import Loc, Point, PositionIndex, item_starts
 from emskit.vocabulary import DEFAULT_EDITION, EDITIONS
 
+# The model of a record. A bare ``Record`` holds any model (Any, the default): code that reads
+# a record's fields asks the analysis for ``records(kind, Aspect)`` and gets Record[Aspect].
+# (TypeVar from typing_extensions: defaults arrive in the standard library with Python 3.13.)
+M = TypeVar("M", bound=BaseModel, default=Any)
+
 
 @dataclass(frozen=True, slots=True)
-class Record:
+class Record(Generic[M]):
     kind: str  # "aspect", "obligation", "person", "audit-plan"...
     id: str
-    model: Any
+    model: M
     file: str  # relative to the repository root, '/' separators
     loc: Loc  # where the record sits in its file: ('aspects', 3) or ()
+
+
+def of_model(records: list[Record], model: type[BaseModel] | None) -> list[Record]:
+    """The records, having checked that each holds a ``model`` (when one is asked for): a
+    record of another model is a bug in emskit, not in the repository, hence TypeError."""
+    if model is not None:
+        for record in records:
+            if not isinstance(record.model, model):
+                raise TypeError(
+                    f"{record.kind} {record.id!r} holds a {type(record.model).__name__}, "
+                    f"not a {model.__name__}"
+                )
+    return records
 
 
 class Reading(NamedTuple):
@@ -84,8 +105,13 @@ class Repository:
         edition = ems.get("edition") if isinstance(ems, dict) else None
         return edition if edition in EDITIONS else DEFAULT_EDITION
 
-    def of_kind(self, kind: str) -> list[Record]:
-        return [record for record in self.records if record.kind == kind]
+    @overload
+    def of_kind(self, kind: str) -> list[Record]: ...
+    @overload
+    def of_kind(self, kind: str, model: type[M]) -> list[Record[M]]: ...
+    def of_kind(self, kind: str, model: type[BaseModel] | None = None) -> list[Record]:
+        """The records of one kind; typed with ``model`` when the caller reads its fields."""
+        return of_model([record for record in self.records if record.kind == kind], model)
 
     def by_kind(self) -> dict[str, list[Record]]:
         out: dict[str, list[Record]] = {}

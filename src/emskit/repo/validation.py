@@ -66,16 +66,24 @@ def _trim(loc: tuple[Any, ...], data: Any, keep_missing: bool) -> Loc:
     out: list[str | int] = []
     node = data
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
+        found, child = _entry(node, part)
+        if found:
+            node = child
         else:
             if keep_missing and isinstance(node, dict) and isinstance(part, str):
                 out.append(part)  # a missing key still names its place
             break
         out.append(part)
     return tuple(out)
+
+
+def _entry(node: Any, part: str | int) -> tuple[bool, Any]:
+    """(whether it exists, the value) of a mapping's key or a list's index."""
+    if isinstance(node, dict) and isinstance(part, str) and part in node:
+        return True, node[part]
+    if isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+        return True, node[part]
+    return False, None
 
 
 def _message(item: Any, loc: Loc, data: Any) -> str:

@@ -13,11 +13,14 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-_BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+if TYPE_CHECKING:  # the same interface; at run time libyaml's loader when PyYAML was built with it
+    _BASE = yaml.SafeLoader
+else:
+    _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
@@ -30,9 +33,17 @@ _FLOAT_FORMS = re.compile(
 )
 
 
-class Yaml12Loader(_BASE):  # type: ignore[misc,valid-type]
+class Yaml12Loader(_BASE):
     # Its own table, empty: none of PyYAML's YAML 1.1 resolvers carry over.
-    yaml_implicit_resolvers: ClassVar[dict[str | None, list[tuple[str, re.Pattern[str]]]]] = {}
+    yaml_implicit_resolvers = {}  # noqa: RUF012 - PyYAML's class-level table (an instance one in its stubs)
+
+    def resolve(self, kind: Any, value: str, implicit: Any) -> Any:
+        # A scalar that looks like a number but has no digit ("_", "+.") stays a string, as in
+        # yaml-rs. (types-PyYAML leaves BaseResolver.resolve unannotated.)
+        tag = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+        if tag in (_INT, _FLOAT) and not _is_number(value):
+            return "tag:yaml.org,2002:str"
+        return tag
 
 
 for _tag, _pattern, _first in (
@@ -75,18 +86,6 @@ def _bool(loader: Any, node: yaml.ScalarNode) -> bool:
 Yaml12Loader.add_constructor(_INT, _int)
 Yaml12Loader.add_constructor(_FLOAT, _float)
 Yaml12Loader.add_constructor(_BOOL, _bool)
-# A scalar that looks like a number but has no digit ("_", "+.") stays a string, as in yaml-rs.
-_plain_resolve = Yaml12Loader.resolve
-
-
-def _resolve(self: Any, kind: Any, value: str, implicit: Any) -> Any:
-    tag = _plain_resolve(self, kind, value, implicit)
-    if tag in (_INT, _FLOAT) and not _is_number(value):
-        return "tag:yaml.org,2002:str"
-    return tag
-
-
-Yaml12Loader.resolve = _resolve
 
 
 def load(text: str) -> Any:

@@ -20,6 +20,7 @@ from emskit.repo.text_file import FileProblem
 try:
     import yaml_rs
 except ImportError:  # no wheel for this platform: the slower YAML 1.2 reader with PyYAML
+    # An optional binary module: None says it is absent (mypy knows only the module type).
     yaml_rs = None  # type: ignore[assignment]
 
 MAX_DEPTH = 100
@@ -146,12 +147,8 @@ def scan_events(text: str) -> None:
                 if documents > 1:
                     raise _at(event.start_mark, "several YAML documents in one file: keep one")
                 continue
-            if kind in (
-                yaml.ScalarEvent,
-                yaml.AliasEvent,
-                yaml.MappingStartEvent,
-                yaml.SequenceStartEvent,
-            ):
+            # Scalars, aliases and the starts of mappings and sequences: the nodes.
+            if isinstance(event, yaml.NodeEvent):
                 _check_tag(event)
                 size = 1
                 if kind is yaml.AliasEvent:

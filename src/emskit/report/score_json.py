@@ -18,13 +18,15 @@ from emskit.scoring.results import DiffResult, ScoreResult
 
 
 def _number(value: Decimal | None) -> int | float | None:
-    if value is None:
-        return None
+    return None if value is None else _json_number(value)
+
+
+def _json_number(value: Decimal) -> int | float:
     return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _value(value: Value) -> int | float | str:
-    return value if isinstance(value, str) else _number(value)  # type: ignore[return-value]
+    return value if isinstance(value, str) else _json_number(value)
 
 
 def method_json(method: Method) -> dict[str, Any]:

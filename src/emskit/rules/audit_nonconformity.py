@@ -16,13 +16,14 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.evaluation import Audit
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS305", "audit-nonconformity-unrecorded", ERROR, ("9.2", "10.2"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    for record in ctx.records("audit"):
+    for record in ctx.records("audit", Audit):
         for index, finding in enumerate(record.model.findings):
             if finding.type == "nonconformity" and not finding.nonconformity:
                 yield RULE.at(

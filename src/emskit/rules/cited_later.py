@@ -15,14 +15,20 @@ Fails::
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+
+from pydantic import BaseModel
 
 from emskit.analysis import Analysis, audit_last_day
 from emskit.finding import Finding
+from emskit.model.evaluation import Audit, Evaluation, Review
+from emskit.model.improvement import Incident
+from emskit.model.operation import Drill
+from emskit.model.support import Communication
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS202", "cites-later-record", ERROR, ("9.3", "10.2"), __doc__ or "")
-_DATED = ("audit", "evaluation", "incident", "drill", "communication", "review")
+# The records dated by the day they happened (an audit by its last day).
+_DATED = (Evaluation, Incident, Drill, Communication, Review)
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
@@ -33,7 +39,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
             continue
         own = source.model.date if source.kind == "review" else source.model.raised
         for target in by_id.get(ref.value, ()):
-            when = _date_of(target.kind, target.model)
+            when = _date_of(target.model)
             if when is not None and when > own:
                 verb = "held" if source.kind == "review" else "raised"
                 yield RULE.at(
@@ -45,9 +51,9 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 )
 
 
-def _date_of(kind: str, model: Any) -> dt.date | None:
-    if kind not in _DATED:
-        return None
-    if kind == "audit":
+def _date_of(model: BaseModel) -> dt.date | None:
+    if isinstance(model, Audit):
         return audit_last_day(model)
-    return model.date  # type: ignore[no-any-return]
+    if isinstance(model, _DATED):
+        return model.date
+    return None

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.context import Context
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS302", "climate-change-decision", ERROR, ("4.1",), __doc__ or "")
@@ -27,7 +28,7 @@ RULE = Rule("EMS302", "climate-change-decision", ERROR, ("4.1",), __doc__ or "")
 def check(ctx: Analysis) -> Iterator[Finding]:
     if ctx.edition == "2015":
         return
-    record = ctx.repo.singletons.get("context")
+    record = ctx.singleton("context", Context)
     if record is None:  # an absent or empty context.yaml is reported as missing content
         return
     if record.model.climate_change is None:

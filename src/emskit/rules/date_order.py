@@ -20,6 +20,7 @@ from typing import Any
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.improvement import Nonconformity
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
 
@@ -47,7 +48,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                     f"{kind} {record.id} is {verb} on {second}, before its {early[-1]} date {first}",
                     ids=(record.id,),
                 )
-    for record in ctx.records("nonconformity"):
+    for record in ctx.records("nonconformity", Nonconformity):
         for index, action in enumerate(record.model.corrective_actions):
             if action.done_on and action.done_on < record.model.raised:
                 yield RULE.at(

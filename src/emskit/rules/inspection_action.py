@@ -19,13 +19,14 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.external_checks import Inspection
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS609", "inspection-without-action", ERROR, ("9.1.2", "10.2"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    for record in ctx.records("inspection"):
+    for record in ctx.records("inspection", Inspection):
         inspection = record.model
         if inspection.action:
             continue

@@ -21,6 +21,8 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.context import Person
+from emskit.model.support import CompetenceRequirement
 from emskit.rule import ERROR, INFO, Rule
 
 RULE = Rule("EMS611", "special-position-licence-expired", ERROR, ("7.2",), __doc__ or "")
@@ -42,9 +44,11 @@ Fails: ``requirements: [{role: ROLE-WWT, competence: Wastewater operation}]``
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     special = {
-        r.id for r in ctx.records("competence-requirement") if r.model.special_position and r.id
+        r.id
+        for r in ctx.records("competence-requirement", CompetenceRequirement)
+        if r.model.special_position and r.id
     }
-    for person in ctx.records("person"):
+    for person in ctx.records("person", Person):
         for index, licence in enumerate(person.model.licences):
             if licence.requirement not in special or licence.expires is None:
                 continue

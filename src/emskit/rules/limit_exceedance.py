@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.evaluation import Indicator
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS306", "limit-exceedance", WARNING, ("9.1.1", "9.1.2"), __doc__ or "")
@@ -24,7 +25,7 @@ RULE = Rule("EMS306", "limit-exceedance", WARNING, ("9.1.1", "9.1.2"), __doc__ o
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     limits = {}
-    for record in ctx.records("indicator"):
+    for record in ctx.records("indicator", Indicator):
         limit = record.model.limit
         if limit is not None and (limit.min is not None or limit.max is not None):
             limits[record.id] = (limit.min, limit.max, record.model.unit)

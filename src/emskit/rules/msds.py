@@ -24,6 +24,7 @@ from pathlib import Path
 from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.finding import Finding
+from emskit.model.chemicals import Chemical
 from emskit.repo.repository import Record
 from emskit.rule import ERROR, WARNING, Rule
 from emskit.rules.evidence import not_in_repository
@@ -63,13 +64,13 @@ Fails: ``msds: {file: evidence/msds/xylene.pdf, revised: 2024-05-10}``
 def check(ctx: Analysis) -> Iterator[Finding]:
     config = ctx.repo.config
     max_age = config.limits.msds_max_age if config else "P5Y"
-    for record in ctx.records("chemical"):
+    for record in ctx.records("chemical", Chemical):
         chemical = record.model
         if chemical.hazardous:
             yield from _check_one(ctx, record, max_age)
 
 
-def _check_one(ctx: Analysis, record: Record, max_age: str) -> Iterator[Finding]:
+def _check_one(ctx: Analysis, record: Record[Chemical], max_age: str) -> Iterator[Finding]:
     msds, at, ids = record.model.msds, record.loc, (record.id,)
     who = f"hazardous chemical {record.id}"
     if msds is None:

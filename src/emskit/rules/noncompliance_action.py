@@ -18,13 +18,14 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.evaluation import Evaluation
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS304", "noncompliance-without-action", ERROR, ("9.1.2", "10.2"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    for record in ctx.records("evaluation"):
+    for record in ctx.records("evaluation", Evaluation):
         for index, result in enumerate(record.model.results):
             if result.result in ("non-compliant", "partial") and not result.action:
                 yield RULE.at(

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.context import Policy
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS301", "policy-commitments", ERROR, ("5.2",), __doc__ or "")
@@ -28,7 +29,7 @@ _COMMITMENTS = {
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    record = ctx.repo.singletons.get("policy")
+    record = ctx.singleton("policy", Policy)
     if record is None:
         return
     given = record.model.commitments

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.evaluation import Indicator
 from emskit.repo.references import Reference
 from emskit.repo.spelling import nearest
 from emskit.rule import ERROR, Rule
@@ -55,7 +56,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 f"but {ref.value} is {_a(targets[0].kind)}",
                 ids=_ids(ref),
             )
-    known = {r.id for r in ctx.records("indicator")}
+    known = {r.id for r in ctx.records("indicator", Indicator)}
     for reading in ctx.repo.readings:
         if reading.indicator not in known:
             yield RULE.at(

@@ -44,6 +44,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.planning import Aspect
 from emskit.repo.layout import CONFIG_FILE
 from emskit.rule import ERROR, Rule
 
@@ -83,7 +84,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
 
 
 def _scores_without_method(ctx: Analysis) -> Iterator[Finding]:
-    scored = [record for record in ctx.records("aspect") if record.model.scores]
+    scored = [record for record in ctx.records("aspect", Aspect) if record.model.scores]
     if scored:
         yield METHOD.at(
             CONFIG_FILE,

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.planning import Aspect
 from emskit.rule import ERROR, Rule
 
 RULE = Rule(
@@ -27,7 +28,7 @@ RULE = Rule(
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    for record in ctx.records("aspect"):
+    for record in ctx.records("aspect", Aspect):
         if not ctx.is_significant(record):
             continue
         if ctx.is_addressed(record):

@@ -24,6 +24,7 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.model.common import text_in
+from emskit.model.support import Distribution, Document
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
 
@@ -31,10 +32,12 @@ RULE = Rule("EMS610", "superseded-copy-held", ERROR, ("7.5.3",), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    record = ctx.repo.singletons.get("distribution")
+    record = ctx.singleton("distribution", Distribution)
     if record is None:
         return
-    current = {d.id: d.model.approved_on for d in ctx.records("document") if d.model.approved_on}
+    current = {
+        d.id: d.model.approved_on for d in ctx.records("document", Document) if d.model.approved_on
+    }
     # (document, holder, version) -> where the copy was issued
     held: dict[tuple[str, str, dt.date], Loc] = {}
     for index, issue in enumerate(record.model.issues):

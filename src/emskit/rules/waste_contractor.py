@@ -21,6 +21,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.model.waste import Contractor, WasteStream
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS604", "hazardous-waste-without-contractor", ERROR, ("8.1",), __doc__ or "")
@@ -41,8 +42,8 @@ Fails: stream ``code: HW08 900-214-08`` to a contractor with ``categories: [HW12
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    contractors = {r.id: r.model for r in ctx.records("contractor")}
-    for record in ctx.records("waste-stream"):
+    contractors = {r.id: r.model for r in ctx.records("contractor", Contractor)}
+    for record in ctx.records("waste-stream", WasteStream):
         stream = record.model
         if not stream.hazardous:
             continue

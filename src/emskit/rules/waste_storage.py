@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.finding import Finding
+from emskit.model.waste import WasteStream, WasteTransfer
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS608", "waste-stored-too-long", WARNING, ("8.1", "6.1.3"), __doc__ or "")
@@ -30,13 +31,13 @@ DEFAULT_LIMIT = "P1Y"
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     last: dict[str, dt.date] = {}
-    for transfer in ctx.records("waste-transfer"):
+    for transfer in ctx.records("waste-transfer", WasteTransfer):
         day = transfer.model.date
         if day <= ctx.as_of and day > last.get(transfer.model.stream, dt.date.min):
             last[transfer.model.stream] = day
     config = ctx.repo.config
     live = config.ems.operating_since if config else None
-    for record in ctx.records("waste-stream"):
+    for record in ctx.records("waste-stream", WasteStream):
         stream = record.model
         if not stream.hazardous:
             continue

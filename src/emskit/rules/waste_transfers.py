@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
-from emskit.model.waste import Contractor
+from emskit.model.waste import Contractor, WasteTransfer
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS606", "waste-transfer-unlicensed", ERROR, ("8.1", "6.1.3"), __doc__ or "")
@@ -41,8 +41,8 @@ Fails: a transfer record without ``manifest:``, or with ``manifest: ""``
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    contractors = {r.id: r.model for r in ctx.records("contractor")}
-    for record in ctx.records("waste-transfer"):
+    contractors = {r.id: r.model for r in ctx.records("contractor", Contractor)}
+    for record in ctx.records("waste-transfer", WasteTransfer):
         transfer = record.model
         ids = (record.id,)
         if not (transfer.manifest or "").strip():

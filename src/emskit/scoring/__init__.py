@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+from emskit.model.planning import Aspect
 from emskit.repo.repository import Record, Repository
 from emskit.scoring.engine import Outcome, score_aspect
 from emskit.scoring.method import MethodProblem, Methods, resolve
@@ -50,7 +51,7 @@ def score_repository(repo: Repository, index: Callable[[], Any] | None = None) -
     if not methods.usable:
         return scoring
     links = _Links(repo, index)
-    for record in repo.of_kind("aspect"):
+    for record in repo.of_kind("aspect", Aspect):
         outcome = score_aspect(record, methods.for_condition(record.model.condition), links.has)
         scoring.outcomes.append(outcome)
         scoring._by_record[id(record)] = outcome
@@ -58,7 +59,7 @@ def score_repository(repo: Repository, index: Callable[[], Any] | None = None) -
 
 
 def needs_links(methods: Methods | None) -> bool:
-    return bool(methods) and any(o.when.has for m in methods.all() for o in m.overrides)  # type: ignore[union-attr]
+    return methods is not None and any(o.when.has for m in methods.all() for o in m.overrides)
 
 
 class _Links:

@@ -12,7 +12,9 @@ from decimal import Decimal
 from typing import Any
 
 from emskit.model.common import text_in
+from emskit.model.planning import Aspect
 from emskit.repo.positions import Loc
+from emskit.repo.repository import Record
 from emskit.scoring.arithmetic import format_number, product
 from emskit.scoring.method import (
     Method,
@@ -23,7 +25,7 @@ from emskit.scoring.method import (
     decimal,
 )
 
-HasLink = Callable[[Any, str], bool]  # (record, link kind) -> linked?
+HasLink = Callable[[Record[Aspect], str], bool]  # (aspect, link kind) -> linked?
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class TermValue:
 class Outcome:
     """The verdict on one aspect and how it was reached."""
 
-    record: Any  # repo.repository.Record
+    record: Record[Aspect]
     method: Method
     values: dict[str, Value]  # the aspect's scores, on the method's scales
     problems: tuple[ScoreProblem, ...]
@@ -91,7 +93,7 @@ class Outcome:
         return "" if self.score is None else format_number(self.score)
 
 
-def score_aspect(record: Any, method: Method, has_link: HasLink) -> Outcome:
+def score_aspect(record: Record[Aspect], method: Method, has_link: HasLink) -> Outcome:
     values, problems = _values(record.model.scores, method)
     terms: tuple[TermValue, ...] = ()
     score = above = None
@@ -159,7 +161,9 @@ def _aggregate(method: Method, values: dict[str, Value]) -> tuple[Decimal, tuple
     return sum((t.value for t in terms), Decimal(0)), terms
 
 
-def _fires(override: Override, record: Any, values: dict[str, Value], has_link: HasLink) -> bool:
+def _fires(
+    override: Override, record: Record[Aspect], values: dict[str, Value], has_link: HasLink
+) -> bool:
     when, aspect = override.when, record.model
     if when.criterion is not None:
         value = values.get(when.criterion)

@@ -6,6 +6,8 @@ same way wherever it appears.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from emskit.model.common import text_in
 from emskit.scoring.arithmetic import format_number
 from emskit.scoring.engine import Outcome
@@ -38,7 +40,7 @@ def substituted(outcome: Outcome) -> str:
     return _JOIN.get(method.aggregate, " ? ").join(shown)
 
 
-def _term(term: Term, show) -> str:  # type: ignore[no-untyped-def]
+def _term(term: Term, show: Callable[[str], str]) -> str:
     factors = " × ".join(show(name) for name in term.criteria)
     return factors if term.weight == 1 else f"{format_number(term.weight)} × {factors}"
 

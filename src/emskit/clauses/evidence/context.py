@@ -11,6 +11,9 @@ from emskit.clauses.evidence.common import (
     texts,
 )
 from emskit.model.common import text_in
+from emskit.model.config import Site
+from emskit.model.context import InterestedParty, Issue
+from emskit.model.planning import Aspect
 
 TOPICS_2026 = {
     "climate change": ("climate", "气候"),
@@ -22,7 +25,7 @@ TOPICS_2026 = {
 
 
 def clause_4_1(ctx: Analysis) -> Assessment:
-    issues = ctx.records("issue")
+    issues = ctx.records("issue", Issue)
     types = {r.model.type for r in issues}
     problems = [
         f"no {kind} issue recorded" for kind in ("internal", "external") if kind not in types
@@ -47,7 +50,7 @@ def clause_4_1(ctx: Analysis) -> Assessment:
 
 
 def clause_4_2(ctx: Analysis) -> Assessment:
-    parties = ctx.records("party")
+    parties = ctx.records("party", InterestedParty)
     problems = [
         f"{p.id} has no needs and expectations recorded" for p in parties if not p.model.needs
     ]
@@ -67,12 +70,15 @@ def clause_4_3(ctx: Analysis) -> Assessment:
             "no sites listed under organization.sites: the physical boundary is not stated"
         )
     if ctx.edition == "2026":
-        stages = {r.model.lifecycle_stage for r in ctx.records("aspect")} - {None, "production"}
+        stages = {r.model.lifecycle_stage for r in ctx.records("aspect", Aspect)} - {
+            None,
+            "production",
+        }
         if not stages:
             problems.append(
                 "no aspect is assessed beyond production: 2026 asks for a life-cycle perspective"
             )
-    return judge(problems, ctx.records("site"))
+    return judge(problems, ctx.records("site", Site))
 
 
 def clause_4_4(ctx: Analysis, others: dict[str, Assessment]) -> Assessment:

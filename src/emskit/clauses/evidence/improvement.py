@@ -8,13 +8,21 @@ from emskit.clauses.evidence.common import (
     covers,
     judge,
 )
+from emskit.model.evaluation import Audit, Review
+from emskit.model.improvement import Nonconformity
+from emskit.model.planning import Objective
+from emskit.model.support import Document
 
 
 def clause_10_1(ctx: Analysis) -> Assessment:
     found = [
-        a for a in ctx.records("audit") if any(f.type == "opportunity" for f in a.model.findings)
+        a
+        for a in ctx.records("audit", Audit)
+        if any(f.type == "opportunity" for f in a.model.findings)
     ]
-    decided = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.improvements]
+    decided = [
+        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+    ]
     return judge(
         [],
         found + decided,
@@ -23,7 +31,7 @@ def clause_10_1(ctx: Analysis) -> Assessment:
 
 
 def clause_10_2(ctx: Analysis) -> Assessment:
-    ncs = ctx.records("nonconformity")
+    ncs = ctx.records("nonconformity", Nonconformity)
     problems = []
     for nc in ncs:
         model = nc.model
@@ -40,7 +48,7 @@ def clause_10_2(ctx: Analysis) -> Assessment:
         if gaps:
             problems.append(f"{nc.id} has no {', '.join(gaps)}")
     if not ncs:
-        procedures = [d for d in ctx.records("document") if covers(d, "10.2")]
+        procedures = [d for d in ctx.records("document", Document) if covers(d, "10.2")]
         return judge(
             [] if procedures else ["no nonconformity recorded and no procedure for handling one"],
             procedures,
@@ -50,7 +58,9 @@ def clause_10_2(ctx: Analysis) -> Assessment:
 
 
 def clause_10_3(ctx: Analysis) -> Assessment:
-    achieved = [o for o in ctx.records("objective") if o.model.status == "achieved"]
-    decided = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.improvements]
+    achieved = [o for o in ctx.records("objective", Objective) if o.model.status == "achieved"]
+    decided = [
+        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+    ]
     problems = [] if decided else ["no management review decided on improvements"]
     return judge(problems, decided + achieved, "no evidence of continual improvement")

@@ -9,13 +9,15 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.model.context import Person, Role
+from emskit.model.evaluation import Review
 
 
 def clause_5_1(ctx: Analysis) -> Assessment:
     top = ctx.top_management()
     if not top:
         return Assessment(MISSING, ["no role is marked top_management: true with a person in it"])
-    reviews = ctx.records("review")
+    reviews = ctx.records("review", Review)
     chaired = [r for r in reviews if r.model.chair in top]
     problems = [] if chaired else ["no management review chaired by top management"]
     return judge(problems, chaired)
@@ -39,7 +41,7 @@ def clause_5_2(ctx: Analysis) -> Assessment:
 
 
 def clause_5_3(ctx: Analysis) -> Assessment:
-    roles, people = ctx.records("role"), ctx.records("person")
+    roles, people = ctx.records("role", Role), ctx.records("person", Person)
     if not roles:
         return Assessment(MISSING, ["no roles defined (roles.yaml)"])
     problems = []

@@ -8,10 +8,11 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.model.operation import Control, Drill, Scenario
 
 
 def clause_8_1(ctx: Analysis) -> Assessment:
-    controls = ctx.records("control")
+    controls = ctx.records("control", Control)
     uncontrolled = [
         a
         for a in ctx.significant_aspects()
@@ -31,8 +32,8 @@ def clause_8_1(ctx: Analysis) -> Assessment:
 
 
 def clause_8_2(ctx: Analysis) -> Assessment:
-    scenarios = ctx.records("scenario")
-    drilled = {d.model.scenario for d in ctx.records("drill") if d.model.date <= ctx.as_of}
+    scenarios = ctx.records("scenario", Scenario)
+    drilled = {d.model.scenario for d in ctx.records("drill", Drill) if d.model.date <= ctx.as_of}
     problems = [f"{s.id} has no planned response" for s in scenarios if not s.model.response]
     problems += [
         f"{s.id} has never been tested by a drill" for s in scenarios if s.id not in drilled
@@ -42,4 +43,6 @@ def clause_8_2(ctx: Analysis) -> Assessment:
         for item in ctx.calendar("drill")
         if item.last is not None and item.due < ctx.as_of
     ]
-    return judge(problems, scenarios + ctx.records("drill"), "no emergency scenarios (emergency/)")
+    return judge(
+        problems, scenarios + ctx.records("drill", Drill), "no emergency scenarios (emergency/)"
+    )

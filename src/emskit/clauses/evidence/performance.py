@@ -11,11 +11,12 @@ from emskit.clauses.evidence.common import (
     item_id_list,
     judge,
 )
+from emskit.model.evaluation import Audit, Equipment, Evaluation, Indicator, PlannedAudit, Review
 from emskit.repo.repository import Record
 
 
 def clause_9_1_1(ctx: Analysis) -> Assessment:
-    indicators = ctx.records("indicator")
+    indicators = ctx.records("indicator", Indicator)
     measured = {reading.indicator for reading in ctx.repo.readings}
     problems = []
     unmeasured = [i for i in indicators if i.id not in measured]
@@ -24,20 +25,20 @@ def clause_9_1_1(ctx: Analysis) -> Assessment:
     lapsed = {
         item.id for item in ctx.calendar("calibration") if item.due < ctx.as_of or item.last is None
     }
-    lapsed |= {e.id for e in ctx.records("equipment") if not e.model.calibrated_on}
+    lapsed |= {e.id for e in ctx.records("equipment", Equipment) if not e.model.calibrated_on}
     if lapsed:
         problems.append(
             f"equipment not calibrated or past calibration: {', '.join(sorted(lapsed))}"
         )
     return judge(
         problems,
-        indicators + ctx.records("equipment"),
+        indicators + ctx.records("equipment", Equipment),
         "no indicators (monitoring/indicators.yaml)",
     )
 
 
 def clause_9_1_2(ctx: Analysis) -> Assessment:
-    evaluations = [e for e in ctx.records("evaluation") if e.model.date <= ctx.as_of]
+    evaluations = [e for e in ctx.records("evaluation", Evaluation) if e.model.date <= ctx.as_of]
     items = ctx.calendar("compliance-evaluation")
     never = [item for item in items if item.last is None]
     late = [item for item in items if item.last is not None and item.due < ctx.as_of]
@@ -58,11 +59,11 @@ def clause_9_2(ctx: Analysis) -> Assessment:
     from emskit.clauses.catalogue import catalogue, clause_covered
 
     programme = ctx.singleton("programme")
-    plans = ctx.records("audit-plan")
+    plans = ctx.records("audit-plan", PlannedAudit)
     start = add_years(ctx.as_of, -AUDIT_CYCLE_YEARS)
     audits = [
         a
-        for a in ctx.records("audit")
+        for a in ctx.records("audit", Audit)
         if a.model.type == "internal" and start <= a.model.date <= ctx.as_of
     ]
     problems = [] if plans else ["no audit programme (audits/programme.yaml)"]
@@ -128,7 +129,8 @@ def missing_review_inputs(review: Record, edition: str) -> list[str]:
 
 def clause_9_3(ctx: Analysis) -> Assessment:
     reviews = sorted(
-        (r for r in ctx.records("review") if r.model.date <= ctx.as_of), key=lambda r: r.model.date
+        (r for r in ctx.records("review", Review) if r.model.date <= ctx.as_of),
+        key=lambda r: r.model.date,
     )
     if not reviews:
         return Assessment(MISSING, ["no management review record"])

@@ -11,11 +11,16 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.model.context import Risk
+from emskit.model.evaluation import Review
+from emskit.model.operation import Scenario
+from emskit.model.planning import Aspect, Objective, Obligation
+from emskit.model.support import Document
 from emskit.vocabulary import CONDITIONS
 
 
 def _risks(ctx: Analysis) -> Assessment:
-    risks = ctx.records("risk")
+    risks = ctx.records("risk", Risk)
     types = {r.model.type for r in risks}
     problems = [f"no {kind} recorded" for kind in ("risk", "opportunity") if kind not in types]
     unplanned = [r for r in risks if not r.model.actions]
@@ -26,7 +31,7 @@ def _risks(ctx: Analysis) -> Assessment:
 
 def clause_6_1_1(ctx: Analysis) -> Assessment:
     if ctx.edition == "2026":  # from 2026 the determination itself is 6.1.4
-        scenarios = ctx.records("scenario")
+        scenarios = ctx.records("scenario", Scenario)
         return judge(
             [] if scenarios else ["no potential emergency situations determined"],
             scenarios,
@@ -36,7 +41,7 @@ def clause_6_1_1(ctx: Analysis) -> Assessment:
 
 
 def clause_6_1_2(ctx: Analysis) -> Assessment:
-    aspects = ctx.records("aspect")
+    aspects = ctx.records("aspect", Aspect)
     if not aspects:
         return Assessment(MISSING, ["no environmental aspects recorded"])
     problems = [
@@ -59,7 +64,7 @@ def clause_6_1_2(ctx: Analysis) -> Assessment:
 
 
 def clause_6_1_3(ctx: Analysis) -> Assessment:
-    obligations = ctx.records("obligation")
+    obligations = ctx.records("obligation", Obligation)
     applicable = [o for o in obligations if o.model.status == "applicable"]
     problems = [] if applicable else ["no applicable obligation"]
     regulated = [
@@ -81,7 +86,7 @@ def clause_planning_action(ctx: Analysis) -> Assessment:
         if unaddressed
         else []
     )
-    unplanned = [r for r in ctx.records("risk") if not r.model.actions]
+    unplanned = [r for r in ctx.records("risk", Risk) if not r.model.actions]
     if unplanned:
         problems.append(f"risks without planned action: {id_list(unplanned)}")
     return judge(problems, significant, "no significant aspects to plan action on")
@@ -92,7 +97,7 @@ def clause_6_1_4(ctx: Analysis) -> Assessment:
 
 
 def clause_6_2(ctx: Analysis) -> Assessment:
-    objectives = [o for o in ctx.records("objective") if o.model.status != "cancelled"]
+    objectives = [o for o in ctx.records("objective", Objective) if o.model.status != "cancelled"]
     problems = []
     for record in objectives:
         model = record.model
@@ -117,8 +122,10 @@ def clause_6_2(ctx: Analysis) -> Assessment:
 
 
 def clause_6_3(ctx: Analysis) -> Assessment:
-    documents = [d for d in ctx.records("document") if covers(d, "6.3")]
-    reviews = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.changes]
+    documents = [d for d in ctx.records("document", Document) if covers(d, "6.3")]
+    reviews = [
+        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.changes
+    ]
     if documents:
         return judge([], documents)
     if reviews:

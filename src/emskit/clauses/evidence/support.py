@@ -9,11 +9,16 @@ from emskit.clauses.evidence.common import (
     item_id_list,
     judge,
 )
+from emskit.model.evaluation import Review
+from emskit.model.planning import Objective
+from emskit.model.support import Communication, Document, Training
 
 
 def clause_7_1(ctx: Analysis) -> Assessment:
-    resourced = [o for o in ctx.records("objective") if o.model.resources]
-    reviews = [r for r in ctx.records("review") if r.model.outputs and r.model.outputs.resources]
+    resourced = [o for o in ctx.records("objective", Objective) if o.model.resources]
+    reviews = [
+        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.resources
+    ]
     evidence = resourced + reviews
     return judge(
         [],
@@ -24,7 +29,7 @@ def clause_7_1(ctx: Analysis) -> Assessment:
 
 def clause_7_2(ctx: Analysis) -> Assessment:
     competence = ctx.singleton("competence")
-    training = ctx.records("training")
+    training = ctx.records("training", Training)
     problems = []
     if competence is None or not competence.model.requirements:
         problems.append("no competence requirements per role (competence.yaml)")
@@ -39,7 +44,7 @@ def clause_7_2(ctx: Analysis) -> Assessment:
 
 
 def clause_7_3(ctx: Analysis) -> Assessment:
-    trained = [t for t in ctx.records("training") if t.model.attendees]
+    trained = [t for t in ctx.records("training", Training) if t.model.attendees]
     plan = ctx.singleton("communication")
     internal = plan is not None and any(p.audience == "internal" for p in plan.model.plan)
     problems = [] if internal else ["no internal communication planned to build awareness"]
@@ -56,7 +61,7 @@ def clause_7_4(ctx: Analysis) -> Assessment:
     problems = [
         f"no {a} communication planned" for a in ("internal", "external") if a not in audiences
     ]
-    records = ctx.records("communication")
+    records = ctx.records("communication", Communication)
     unanswered = [
         c
         for c in records
@@ -72,7 +77,7 @@ def clause_7_4(ctx: Analysis) -> Assessment:
 
 
 def clause_7_5(ctx: Analysis) -> Assessment:
-    documents = [d for d in ctx.records("document") if d.model.status != "obsolete"]
+    documents = [d for d in ctx.records("document", Document) if d.model.status != "obsolete"]
     unapproved = [d for d in documents if d.model.status != "approved" or not d.model.approved_on]
     overdue = [item for item in ctx.calendar("document-review") if item.due < ctx.as_of]
     problems = []

@@ -21,7 +21,7 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
     given for every PDF, and parsing the full CJK font 20 times took 19 s."""
     import logging
 
-    from fontTools import subset
+    from fontTools import subset  # type: ignore[import-untyped]  # fontTools ships no type hints
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" is harmless
 

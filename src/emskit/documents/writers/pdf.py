@@ -17,7 +17,7 @@ from emskit.escaping import terminal_text
 def to_pdf(doc: Document, style: Style) -> bytes:
     from fpdf import FPDF
 
-    class Page(FPDF):  # type: ignore[misc]
+    class Page(FPDF):
         def header(self) -> None:  # fpdf2 calls this on every page: the DRAFT mark goes on each
             if style.draft:
                 cjk = any(ord(ch) > 0x2E80 for ch in style.draft)
@@ -51,7 +51,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     for block in doc.blocks:
         if isinstance(block, Heading):
             pdf.ln(2)
-            size = 13 if block.level <= 2 else 11
+            size: float = 13 if block.level <= 2 else 11
             draw_paragraph(pdf, terminal_text(block.text), size, 7, bold=True)
         elif isinstance(block, Paragraph):
             draw_paragraph(pdf, terminal_text(block.text), 10, 5.5)

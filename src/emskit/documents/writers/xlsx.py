@@ -21,7 +21,8 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
-    book.remove(book.active)
+    if book.active is not None:  # the empty sheet a new workbook starts with
+        book.remove(book.active)
     stamp = dt.datetime.combine(style.as_of, dt.time(0, 0))
     book.properties.created = book.properties.modified = stamp
     book.properties.creator = book.properties.lastModifiedBy = "emskit"
