@@ -29,6 +29,8 @@ _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w-]*:(?:\s|$)")
 
 def explain_syntax(text: str, problem: FileProblem) -> FileProblem:
     """The problem with a message that says what to change, when the mistake is a known one."""
+    if not problem.message.startswith(("YAML syntax", "YAML:")):
+        return problem  # the reader's own refusals (control characters, huge numbers) say it
     for hint in (_tab_indent, _unclosed_quote, _colon_in_value):
         better = hint(text, problem)
         if better is not None:
