@@ -9,57 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from emskit.calendar.due_item import KINDS, DueItem, state_of
 from emskit.calendar.periods import add
 from emskit.model.common import text_in
-from emskit.repo.positions import Loc
 from emskit.repo.repository import Record, Repository
-
-KINDS = (
-    "compliance-evaluation",
-    "obligation-expiry",
-    "document-review",
-    "calibration",
-    "drill",
-    "internal-audit",
-    "management-review",
-    "corrective-action",
-    "objective-action",
-    "review-action",
-    "objective-target",
-    "stage-2",
-    "nonconformity-closure",
-    "surveillance",
-    "recertification",
-    "certificate-expiry",
-)
-
-
-@dataclass(frozen=True)
-class DueItem:
-    id: str  # the record the date belongs to (OBL-007, DOC-12, NC-3/CA-1, certificate...)
-    kind: str
-    title: str
-    due: dt.date
-    owner: str | None
-    file: str
-    loc: Loc
-    clauses: tuple[str, ...]
-    note: str = ""
-    last: dt.date | None = None  # when it was last done (evaluation, drill, calibration), if ever
-
-    @property
-    def uid_key(self) -> str:
-        """What identifies the item across runs (for calendar UIDs): kind and id, not the date,
-        so that a moved due date updates the event instead of adding one."""
-        return f"{self.kind}/{self.id}"
-
-
-def state_of(item: DueItem, as_of: dt.date, until: dt.date) -> str:
-    if item.due < as_of:
-        return "overdue"
-    return "due" if item.due <= until else "later"
 
 
 def due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
@@ -75,6 +29,8 @@ def due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
         _actions,
         _targets,
         _certification,
+        _site_records,
+        _implementation,
     ):
         items.extend(source(repo, as_of))
     return sorted(items, key=lambda i: (i.due, i.kind, i.id))
@@ -320,3 +276,18 @@ def _certification(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     from emskit.calendar.certification import cycle_items
 
     yield from cycle_items(repo, as_of)
+
+
+def _site_records(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    from emskit.calendar.site_records import site_record_items
+
+    yield from site_record_items(repo, as_of)
+
+
+def _implementation(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    from emskit.certification.roadmap import step_items
+
+    yield from step_items(repo, as_of)
+
+
+__all__ = ["KINDS", "DueItem", "due_items", "state_of"]
