@@ -95,9 +95,9 @@ def test_a_declared_step_the_records_contradict_is_a_finding(
     check = run_cli("check", "--repo", str(root), "--as-of", AS_OF.isoformat(), "-f", "json")
     found = [f for f in json.loads(check.stdout)["findings"] if f["code"] == "EMS613"]
     assert len(found) == 1 and found[0]["file"] == "implementation.yaml"
-    number = list(line for line in (root / "implementation.yaml").read_text().splitlines())
-    row = next(i for i, text in enumerate(number, start=1) if f"step: {step}," in text)
-    assert found[0]["line"] == row and found[0]["column"] == number[row - 1].index("done: ") + 7
+    lines = (root / "implementation.yaml").read_text(encoding="utf-8").splitlines()
+    row = next(i for i, text in enumerate(lines, start=1) if f"step: {step}," in text)
+    assert found[0]["line"] == row and found[0]["column"] == lines[row - 1].index("done: ") + 7
     assert says in found[0]["message"]
 
 

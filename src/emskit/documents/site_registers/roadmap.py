@@ -1,0 +1,52 @@
+"""The implementation roadmap in the pack: the steps as declared and as the records show them,
+with the planned-against-actual chart."""
+
+from __future__ import annotations
+
+from emskit.certification.roadmap import RoadmapStep, build_roadmap
+from emskit.documents.content import Document, Fields, Table
+from emskit.documents.context import PackContext
+
+
+def _shown(step: RoadmapStep) -> str:
+    if step.skipped:
+        return step.skipped
+    if step.status == "contradicted":
+        return step.contradiction
+    return step.shown.reason if step.shown.judged else ""
+
+
+def roadmap_register(ctx: PackContext) -> Document:
+    L = ctx.labels
+    roadmap = build_roadmap(ctx.repo, ctx.as_of)
+    rows = tuple(
+        (
+            str(s.number),
+            s.step,
+            s.planned.isoformat() if s.planned else "",
+            s.done_on.isoformat() if s.done_on else "",
+            s.status,
+            _shown(s),
+        )
+        for s in roadmap.steps
+    )
+    current = roadmap.current
+    doc = Document("roadmap", L("roadmap"))
+    if current is not None:
+        doc.add(
+            Fields(
+                (
+                    (L("current-step"), f"{current.number} {current.step}"),
+                    (L("blocker"), roadmap.blocker),
+                )
+            )
+        )
+    headers: tuple[str, ...] = (
+        "#",
+        L("step"),
+        L("planned"),
+        L("done"),
+        L("status"),
+        L("records-show"),
+    )
+    return doc.add(Table(headers, rows, sheet="Roadmap"))
