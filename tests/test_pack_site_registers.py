@@ -137,3 +137,24 @@ def test_outside_china_a_register_appears_only_with_its_records(tmp_path: Path) 
     built = {p.stem for p in (out / "md").iterdir()}
     assert "msds-register" in built and "CHEM-1" in (out / "md/msds-register.md").read_text("utf-8")
     assert not built & {"waste-ledger", "inspections-log", "roadmap", "special-positions"}
+
+
+def test_a_chinese_pack_names_the_registers_steps_and_statuses_in_chinese(tmp_path: Path) -> None:
+    from emskit.certification.roadmap import STATUSES
+    from emskit.documents.labels import Labels
+    from emskit.model.implementation import STEPS
+
+    zh = Labels("zh-CN")
+    for value in (*STEPS, *STATUSES):
+        assert zh.term(value) != Labels("en").term(value), value
+    root = committed_copy(tmp_path, language="zh-CN")
+    out = tmp_path / "out"
+    result = run_cli(
+        "pack", "--repo", str(root), "--out", str(out), "--as-of", AS_OF, "--formats", "md"
+    )
+    assert result.returncode == 0, result.stderr
+    roadmap = (out / "md/roadmap.md").read_text(encoding="utf-8")
+    assert "体系推行计划" in roadmap and "内部审核" in roadmap and "已完成" in roadmap
+    assert "特殊岗位一览表" in (out / "md/special-positions.md").read_text(encoding="utf-8")
+    ledger = (out / "md/waste-ledger.md").read_text(encoding="utf-8")
+    assert "危险废物管理台账" in ledger and "联单编号" in ledger

@@ -22,10 +22,10 @@ def roadmap_register(ctx: PackContext) -> Document:
     rows = tuple(
         (
             str(s.number),
-            s.step,
+            L.term(s.step),
             s.planned.isoformat() if s.planned else "",
             s.done_on.isoformat() if s.done_on else "",
-            s.status,
+            L.term(s.status),
             _shown(s),
         )
         for s in roadmap.steps
@@ -36,7 +36,7 @@ def roadmap_register(ctx: PackContext) -> Document:
         doc.add(
             Fields(
                 (
-                    (L("current-step"), f"{current.number} {current.step}"),
+                    (L("current-step"), f"{current.number} {L.term(current.step)}"),
                     (L("blocker"), roadmap.blocker),
                 )
             )
