@@ -4,25 +4,12 @@ show it."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 
-from emskit.certification.roadmap import FILE, Roadmap, build_roadmap
+from emskit.certification.roadmap import FILE, build_roadmap
+from emskit.certification.roadmap_result import RoadmapResult
 from emskit.model.common import text_in
 from emskit.repo.loader import load_repository
-
-
-@dataclass(frozen=True)
-class RoadmapResult:
-    root: Path
-    organization: str
-    language: str
-    roadmap: Roadmap
-    lines: dict[str, int]  # step -> its line in implementation.yaml (listed steps only)
-
-    @property
-    def contradicted(self) -> int:
-        return sum(1 for s in self.roadmap.steps if s.status == "contradicted")
 
 
 def run_roadmap(root: Path, as_of: dt.date) -> RoadmapResult:

@@ -6,7 +6,7 @@ from typing import Any, TextIO
 
 from emskit import __version__
 from emskit.certification.roadmap import FILE, RoadmapStep
-from emskit.commands.roadmap import RoadmapResult
+from emskit.certification.roadmap_result import RoadmapResult
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
