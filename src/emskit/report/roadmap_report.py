@@ -7,6 +7,7 @@ from typing import Any, TextIO
 from emskit import __version__
 from emskit.certification.roadmap import FILE, RoadmapStep
 from emskit.certification.roadmap_result import RoadmapResult
+from emskit.escaping import terminal_text
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
@@ -52,7 +53,7 @@ def render_text(result: RoadmapResult, out: TextIO) -> None:
         return
     planned = f", planned {current.planned}" if current.planned else ""
     out.write(f"Current step: {current.number} {current.step}{planned}\n")
-    out.write(f"Blocking the next step: {roadmap.blocker}\n")
+    out.write(f"Blocking the next step: {terminal_text(roadmap.blocker)}\n")
     done = sum(1 for s in roadmap.steps if s.is_done)
     out.write(
         f"emskit roadmap: {done} of {len(roadmap.steps)} steps done, "
