@@ -18,6 +18,7 @@ from emskit.calendar.due_item import DueItem
 from emskit.certification.step_evidence import Shown, shown_for
 from emskit.model.implementation import STEPS, Implementation, Step
 from emskit.repo.repository import Repository
+from emskit.words import Message, say
 
 FILE = "implementation.yaml"
 STATUSES = ("done", "inferred", "contradicted", "skipped", "late", "open")
@@ -44,13 +45,13 @@ class RoadmapStep:
         return self.status in ("done", "inferred", "skipped")
 
     @property
-    def contradiction(self) -> str:
-        """Why the records contradict the declared done date ('' when they do not)."""
+    def contradiction(self) -> Message | None:
+        """Why the records contradict the declared done date (None when they do not)."""
         if self.status != "contradicted":
-            return ""
+            return None
         if not self.shown.done:
             return self.shown.reason
-        return f"the records date it {self.shown.on} ({self.shown.reason})"
+        return say("roadmap.dated-later", date=self.shown.on, reason=self.shown.reason)
 
 
 @dataclass(frozen=True)
@@ -65,16 +66,16 @@ class Roadmap:
         return next((s for s in self.steps if not s.is_done), None)
 
     @property
-    def blocker(self) -> str:
+    def blocker(self) -> Message | None:
         """What keeps the current step from being done, so the next cannot start."""
         step = self.current
         if step is None:
-            return ""
-        if step.status == "contradicted":
-            return f"declared done but {step.contradiction}"
+            return None
+        if step.contradiction is not None:
+            return say("roadmap.declared-but", why=step.contradiction)
         if step.shown.judged:
             return step.shown.reason
-        return "not declared done in implementation.yaml"
+        return say("roadmap.not-declared")
 
 
 def status_of(step: Step | None, shown: Shown, as_of: dt.date) -> str:

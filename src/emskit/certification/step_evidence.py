@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from emskit.model.common import text_in
 from emskit.repo.repository import Record, Repository
+from emskit.words import Message, say
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,12 @@ class Shown:
     """What the records show for one step."""
 
     done: bool
-    reason: str  # what the records show, or what they lack
+    reason: Message  # what the records show, or what they lack (said in any language)
     on: dt.date | None = None  # the date the records give for it, where they give one
     judged: bool = True  # False: the records cannot say; the declaration decides
 
 
-DECLARED_ONLY = Shown(False, "done when declared in implementation.yaml", judged=False)
+DECLARED_ONLY = Shown(False, say("roadmap.declared-only"), judged=False)
 # Words that make a competence requirement one for internal auditors (its competence, its
 # training or its role's title).
 _AUDITOR_WORDS = ("audit", "审核", "内审")
@@ -39,16 +40,15 @@ def _of(repo: Repository, kind: str) -> list[Record]:
 def _data_collection(repo: Repository, as_of: dt.date) -> Shown:
     aspects, obligations = _of(repo, "aspect"), _of(repo, "obligation")
     unevaluated = [a.id for a in aspects if not a.model.scores and a.model.significant is None]
-    if not aspects or not obligations:
-        lacking = " and ".join(
-            name
-            for name, found in (("aspects", aspects), ("obligations", obligations))
-            if not found
-        )
-        return Shown(False, f"no {lacking} recorded")
+    if not aspects:
+        return Shown(False, say("roadmap.no-aspects"))
+    if not obligations:
+        return Shown(False, say("roadmap.no-obligations"))
     if unevaluated:
-        return Shown(False, f"aspects not evaluated for significance: {', '.join(unevaluated[:8])}")
-    return Shown(True, f"{len(aspects)} aspects evaluated, {len(obligations)} obligations")
+        return Shown(False, say("roadmap.unevaluated", ids=", ".join(unevaluated[:8])))
+    return Shown(
+        True, say("roadmap.data-collected", aspects=len(aspects), obligations=len(obligations))
+    )
 
 
 def _documents_of(doc_type: str) -> Callable[[Repository, dt.date], Shown]:
@@ -61,9 +61,9 @@ def _documents_of(doc_type: str) -> Callable[[Repository, dt.date], Shown]:
             and (d.model.approved_on is None or d.model.approved_on <= as_of)
         )
         if not approved:
-            return Shown(False, f"no approved document of type {doc_type}")
+            return Shown(False, say("roadmap.no-document", type=say(f"term.{doc_type}")))
         # Revisions move approved_on, so the documents prove the step but do not date it.
-        return Shown(True, f"approved: {', '.join(approved[:8])}")
+        return Shown(True, say("roadmap.approved", ids=", ".join(approved[:8])))
 
     return judge
 
@@ -71,8 +71,8 @@ def _documents_of(doc_type: str) -> Callable[[Repository, dt.date], Shown]:
 def _trial_operation(repo: Repository, as_of: dt.date) -> Shown:
     since = repo.config.ems.operating_since if repo.config else None
     if since is None or since > as_of:
-        return Shown(False, "ems.operating_since is not set or still ahead")
-    return Shown(True, f"operating since {since}", since)
+        return Shown(False, say("roadmap.not-operating"))
+    return Shown(True, say("roadmap.operating", date=since), since)
 
 
 def is_auditor_requirement(repo: Repository, requirement: Record) -> bool:
@@ -87,15 +87,15 @@ def is_auditor_requirement(repo: Repository, requirement: Record) -> bool:
 def _auditor_training(repo: Repository, as_of: dt.date) -> Shown:
     wanted = {r.id for r in _of(repo, "competence-requirement") if is_auditor_requirement(repo, r)}
     if not wanted:
-        return Shown(False, "no competence requirement for internal auditors (with an id)")
+        return Shown(False, say("roadmap.no-auditor-requirement"))
     passed = sorted(
         (t for t in _of(repo, "training") if t.model.date <= as_of),
         key=lambda t: t.model.date,
     )
     for training in passed:
         if training.model.assessment == "passed" and wanted & set(training.model.requirements):
-            return Shown(True, f"{training.id} passed", training.model.date)
-    return Shown(False, f"no passed training record naming {', '.join(sorted(wanted))}")
+            return Shown(True, say("roadmap.passed", id=training.id), training.model.date)
+    return Shown(False, say("roadmap.no-auditor-training", ids=", ".join(sorted(wanted))))
 
 
 def _raised_by(repo: Repository, audit: Record) -> list[Record]:
@@ -129,16 +129,19 @@ def _internal_audit(repo: Repository, as_of: dt.date) -> Shown:
         key=lambda a: a.model.end or a.model.date,
     )
     if not audits:
-        return Shown(False, "no internal audit record")
-    blocked = ""
+        return Shown(False, say("roadmap.no-internal-audit"))
+    blocked: Message | None = None
     for audit in audits:
         still_open, closed = _closed_by(_raised_by(repo, audit), as_of)
         if still_open:
-            blocked = blocked or f"{audit.id}'s nonconformities still open: {', '.join(still_open)}"
+            blocked = blocked or say(
+                "roadmap.audit-ncs-open", audit=audit.id, ids=", ".join(still_open)
+            )
             continue
         last_day = audit.model.end or audit.model.date
-        return Shown(True, f"{audit.id}, nonconformities closed", max(last_day, closed or last_day))
-    return Shown(False, blocked)
+        on = max(last_day, closed or last_day)
+        return Shown(True, say("roadmap.audit-done", audit=audit.id), on)
+    return Shown(False, blocked or say("roadmap.no-internal-audit"))
 
 
 def _management_review(repo: Repository, as_of: dt.date) -> Shown:
@@ -146,25 +149,25 @@ def _management_review(repo: Repository, as_of: dt.date) -> Shown:
         (r for r in _of(repo, "review") if r.model.date <= as_of), key=lambda r: r.model.date
     )
     if not reviews:
-        return Shown(False, "no management review record")
-    return Shown(True, f"{reviews[0].id} held", reviews[0].model.date)
+        return Shown(False, say("roadmap.no-review"))
+    return Shown(True, say("roadmap.review-held", id=reviews[0].id), reviews[0].model.date)
 
 
 def _application(repo: Repository, as_of: dt.date) -> Shown:
     cert = repo.config.certification if repo.config else None
     if cert is None or cert.status == "preparing":
-        return Shown(False, "certification.status is preparing")
-    return Shown(True, f"certification.status is {cert.status}")
+        return Shown(False, say("roadmap.status", status=say("term.preparing")))
+    return Shown(True, say("roadmap.status", status=say(f"term.{cert.status}")))
 
 
 def _certification_audit(repo: Repository, as_of: dt.date) -> Shown:
     cert = repo.config.certification if repo.config else None
     if cert is None or cert.stage1 is None:
-        return Shown(False, "no stage 1 audit dated (certification.stage1)")
+        return Shown(False, say("roadmap.no-stage1"))
     if cert.stage1 > as_of:
-        return Shown(False, f"stage 1 planned on {cert.stage1}, not yet held")
+        return Shown(False, say("roadmap.stage1-ahead", date=cert.stage1))
     if cert.stage2 is None or (cert.stage2.end or cert.stage2.start) > as_of:
-        return Shown(False, f"stage 1 held on {cert.stage1}; stage 2 not yet held")
+        return Shown(False, say("roadmap.stage2-ahead", date=cert.stage1))
     last_day = cert.stage2.end or cert.stage2.start
     ncs = [
         nc
@@ -174,10 +177,8 @@ def _certification_audit(repo: Repository, as_of: dt.date) -> Shown:
     ]
     still_open, closed = _closed_by(ncs, as_of)
     if still_open:
-        return Shown(False, f"certification audit nonconformities open: {', '.join(still_open)}")
-    return Shown(
-        True, "stage 1 and stage 2 held, nonconformities closed", max(last_day, closed or last_day)
-    )
+        return Shown(False, say("roadmap.cert-ncs-open", ids=", ".join(still_open)))
+    return Shown(True, say("roadmap.audited"), max(last_day, closed or last_day))
 
 
 def _certificate(repo: Repository, as_of: dt.date) -> Shown:
@@ -186,8 +187,8 @@ def _certificate(repo: Repository, as_of: dt.date) -> Shown:
         cert.decision if cert else None
     )
     if issued is None or issued > as_of:
-        return Shown(False, "no certification decision or certificate issued")
-    return Shown(True, f"certificate issued {issued}", issued)
+        return Shown(False, say("roadmap.no-certificate"))
+    return Shown(True, say("roadmap.issued", date=issued), issued)
 
 
 JUDGES: dict[str, Callable[[Repository, dt.date], Shown]] = {

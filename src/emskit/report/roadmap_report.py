@@ -53,7 +53,7 @@ def render_text(result: RoadmapResult, out: TextIO) -> None:
         return
     planned = f", planned {current.planned}" if current.planned else ""
     out.write(f"Current step: {current.number} {current.step}{planned}\n")
-    out.write(f"Blocking the next step: {terminal_text(roadmap.blocker)}\n")
+    out.write(f"Blocking the next step: {terminal_text(roadmap.blocker or '')}\n")
     done = sum(1 for s in roadmap.steps if s.is_done)
     out.write(
         f"emskit roadmap: {done} of {len(roadmap.steps)} steps done, "
@@ -74,9 +74,9 @@ def step_json(step: RoadmapStep, line: int | None) -> dict[str, Any]:
             "judged": step.shown.judged,
             "done": step.shown.done,
             "on": _day(step.shown.on) or None,
-            "reason": step.shown.reason,
+            "reason": str(step.shown.reason),
         },
-        "contradiction": step.contradiction or None,
+        "contradiction": str(step.contradiction) if step.contradiction else None,
         "file": FILE if line else None,
         "line": line,
     }
@@ -92,7 +92,7 @@ def render_json(result: RoadmapResult, out: TextIO) -> None:
             "start": _day(roadmap.start) or None,
             "declared": roadmap.declared,
             "current": current.step if current else None,
-            "blocker": roadmap.blocker or None,
+            "blocker": str(roadmap.blocker) if roadmap.blocker else None,
             "steps": [step_json(s, result.lines.get(s.step)) for s in roadmap.steps],
         },
         out,

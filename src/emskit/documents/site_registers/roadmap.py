@@ -8,12 +8,12 @@ from emskit.documents.content import Document, Fields, Table
 from emskit.documents.context import PackContext
 
 
-def _shown(step: RoadmapStep) -> str:
+def _shown(ctx: PackContext, step: RoadmapStep) -> str:
     if step.skipped:
         return step.skipped
-    if step.status == "contradicted":
-        return step.contradiction
-    return step.shown.reason if step.shown.judged else ""
+    if step.contradiction is not None:
+        return ctx.labels.say(step.contradiction)
+    return ctx.labels.say(step.shown.reason) if step.shown.judged else ""
 
 
 def roadmap_register(ctx: PackContext) -> Document:
@@ -26,7 +26,7 @@ def roadmap_register(ctx: PackContext) -> Document:
             s.planned.isoformat() if s.planned else "",
             s.done_on.isoformat() if s.done_on else "",
             L.term(s.status),
-            _shown(s),
+            _shown(ctx, s),
         )
         for s in roadmap.steps
     )
@@ -37,7 +37,7 @@ def roadmap_register(ctx: PackContext) -> Document:
             Fields(
                 (
                     (L("current-step"), f"{current.number} {L.term(current.step)}"),
-                    (L("blocker"), roadmap.blocker),
+                    (L("blocker"), L.say(roadmap.blocker or "")),
                 )
             )
         )
