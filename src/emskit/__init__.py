@@ -10,6 +10,8 @@ result value; none prints, and none reads the clock.
 - ``run_gap(root, as_of, edition=None)``: every clause met, partial or missing (``GapResult``).
 - ``run_ready(root, as_of)``: the certification readiness verdicts (``ReadyResult``).
 - ``run_due(root, as_of, within="P30D")``: what falls due (``DueResult``).
+- ``run_roadmap(root, as_of)``: the implementation steps as declared and as the records show
+  them (``RoadmapResult``).
 - ``build_pack(root, out, as_of)``: the certification pack (``PackResult``).
 
 The names are imported on first use (PEP 562), so ``import emskit`` and ``emskit --help``
@@ -31,6 +33,7 @@ _API = {
     "run_gap": "emskit.commands.gap",
     "run_ready": "emskit.commands.ready",
     "run_due": "emskit.commands.due",
+    "run_roadmap": "emskit.commands.roadmap",
     "build_pack": "emskit.commands.pack",
 }
 
@@ -42,6 +45,7 @@ __all__ = [
     "run_due",
     "run_gap",
     "run_ready",
+    "run_roadmap",
     "run_score",
 ]
 
@@ -51,6 +55,7 @@ if TYPE_CHECKING:
     from emskit.commands.gap import run_gap
     from emskit.commands.pack import build_pack
     from emskit.commands.ready import run_ready
+    from emskit.commands.roadmap import run_roadmap
     from emskit.commands.score import run_score
     from emskit.repo.loader import load_repository
 

@@ -23,6 +23,7 @@ from emskit.cli import import_ as import_command
 from emskit.cli import init as init_command
 from emskit.cli import pack as pack_command
 from emskit.cli import ready as ready_command
+from emskit.cli import roadmap as roadmap_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
 from emskit.cli.errors import DEBUG
@@ -65,6 +66,7 @@ app.command("score")(score_command.score)
 app.command("gap")(gap_command.gap)
 app.command("due")(due_command.due)
 app.command("ready")(ready_command.ready)
+app.command("roadmap")(roadmap_command.roadmap)
 app.command("audit-time")(audit_time_command.audit_time)
 app.command("pack")(pack_command.pack)
 app.add_typer(docs_command.app, name="docs")
