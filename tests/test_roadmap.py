@@ -57,7 +57,7 @@ def test_the_sample_roadmap_in_order_with_the_current_step() -> None:
     )
     assert steps["diagnosis"]["line"] == 4 and steps["diagnosis"]["file"] == "implementation.yaml"
     code, text = _roadmap(SAMPLE, "text")
-    assert "Current step: 16 pre-certification, planned 2026-11-30" in text
+    assert "Current step: 16 pre-certification, planned 2026-12-04" in text
     assert "Blocking the next step: not declared done in implementation.yaml" in text
     assert re.search(r"13\s+internal-audit\s+2025-09-30\s+2025-11-19\s+done", text)
 
