@@ -55,6 +55,7 @@ def fresh(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
         ["gap", "--edition", "2026", "--format", "html"],
         ["due", "--format", "ics"],
         ["ready"],
+        ["roadmap", "--format", "html"],
         ["audit-time", "--complexity", "low", "--personnel", "12"],
         ["status"],
         ["new", "review"],

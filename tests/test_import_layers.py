@@ -34,6 +34,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         # readiness, so they sit with the calendar.
         "emskit.certification.cycle",
         "emskit.certification.audit_time",
+        # The implementation steps' planned dates are due items too, judged by the records.
+        "emskit.certification.roadmap",
+        "emskit.certification.step_evidence",
     ),
     # importing/ reads consultants' registers as repo/ reads the repository's files: an input
     # adapter, below every judgement.

@@ -115,6 +115,18 @@ MUTATIONS: dict[str, tuple[tuple[Mutation, ...], str, str, tuple[str | int, ...]
         "PER-WU's licence JS-HW-2025-0342 for the special position of CMP-005 expired on 2026-02-28",
         ("people", 9, "licences", 0, "expires"),
     ),
+    "EMS613": (
+        (
+            replace_in(
+                "implementation.yaml",
+                "{step: management-review, planned: 2025-11-30, done: 2025-12-18}",
+                "{step: management-review, planned: 2025-11-30, done: 2025-12-05}",
+            ),
+        ),
+        "implementation.yaml",
+        "management-review is declared done on 2025-12-05, but the records date it 2025-12-18",
+        ("steps", 14, "done"),
+    ),
     "EMS612": (
         (replace_in("competence.yaml", "{id: CMP-008, role: ROLE-DC", "{role: ROLE-DC"),),
         "competence.yaml",

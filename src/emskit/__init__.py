@@ -13,6 +13,8 @@ result value; none prints, and none reads the clock.
 - ``run_status(root, as_of, within="P30D")``: what to do next, ranked (``StatusResult``).
 - ``run_new(root, kind, as_of, record_id=None, from_id=None)``: write the next record of a kind
   from its skeleton (``NewResult``).
+- ``run_roadmap(root, as_of)``: the implementation steps as declared and as the records show
+  them (``RoadmapResult``).
 - ``build_pack(root, out, as_of)``: the certification pack (``PackResult``).
 - ``run_portfolio(folders, as_of, jobs=None)``: one row per repository (``PortfolioResult``).
 - ``run_diff(root, as_of, base="HEAD", head=None)``: the EMS change between revisions
@@ -39,6 +41,7 @@ _API = {
     "run_due": "emskit.commands.due",
     "run_status": "emskit.commands.status",
     "run_new": "emskit.commands.new",
+    "run_roadmap": "emskit.commands.roadmap",
     "build_pack": "emskit.commands.pack",
     "run_portfolio": "emskit.commands.portfolio",
     "run_diff": "emskit.commands.diff",
@@ -55,6 +58,7 @@ __all__ = [
     "run_new",
     "run_portfolio",
     "run_ready",
+    "run_roadmap",
     "run_score",
     "run_status",
 ]
@@ -68,6 +72,7 @@ if TYPE_CHECKING:
     from emskit.commands.pack import build_pack
     from emskit.commands.portfolio import run_portfolio
     from emskit.commands.ready import run_ready
+    from emskit.commands.roadmap import run_roadmap
     from emskit.commands.score import run_score
     from emskit.commands.status import run_status
     from emskit.repo.loader import load_repository

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add
+from emskit.calendar.site_records import site_record_items
 from emskit.model.common import text_in
 from emskit.model.evaluation import ReviewAction
 from emskit.model.improvement import CorrectiveAction
@@ -20,8 +21,9 @@ from emskit.repo.repository import Record, Repository
 
 
 def due_items(repo: Repository, as_of: dt.date, also: Iterable[DueItem] = ()) -> list[DueItem]:
-    """The EMS calendar's items, with ``also`` (the certification cycle's, which is not
-    calendar logic and lives above this package), in one sorted list."""
+    """The EMS calendar's items, with ``also`` (the certification cycle's and the
+    implementation steps', which are not calendar logic and live above this package), in one
+    sorted list."""
     items: list[DueItem] = list(also)
     for source in (
         _evaluations,
@@ -33,6 +35,7 @@ def due_items(repo: Repository, as_of: dt.date, also: Iterable[DueItem] = ()) ->
         _review,
         _actions,
         _targets,
+        site_record_items,
     ):
         items.extend(source(repo, as_of))
     return sorted(items, key=lambda i: (i.due, i.kind, i.id))

@@ -25,6 +25,16 @@ KINDS = (
     "surveillance",
     "recertification",
     "certificate-expiry",
+    "stage-1",
+    # The records a certification body checks on site (calendar/site_records.py).
+    "contractor-licence",
+    "contractor-contract",
+    "msds-revision",
+    "waste-storage",
+    "licence-expiry",
+    "material-expiry",
+    # The implementation project's planned steps (certification/roadmap.py).
+    "implementation-step",
 )
 
 

@@ -1,1 +1,1 @@
-"""Certification: readiness, the certification cycle, audit time."""
+"""Certification: readiness, the certification cycle, audit time, the implementation roadmap."""

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from emskit.calendar.due_dates import due_items
 from emskit.calendar.due_item import DueItem
 from emskit.calendar.periods import add, add_days, add_months
+from emskit.model.common import text_in
 from emskit.model.config import Certification
 from emskit.repo.layout import CONFIG_FILE
 from emskit.repo.repository import Repository
@@ -27,7 +28,9 @@ _CERT = ("certification",)
 def all_due_items(repo: Repository, as_of: dt.date) -> list[DueItem]:
     """The EMS calendar and the certification cycle: one reading of dates for due, gap,
     ready and check."""
-    return due_items(repo, as_of, also=cycle_items(repo, as_of))
+    from emskit.certification.roadmap import step_items
+
+    return due_items(repo, as_of, also=[*cycle_items(repo, as_of), *step_items(repo, as_of)])
 
 
 _LONGEST_CYCLE_YEARS = 10
@@ -38,6 +41,7 @@ def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     cert = config.certification if config else None
     if cert is None:
         return
+    yield from _scheduled_stages(cert, as_of)
     if cert.stage1 and cert.stage1 <= as_of and cert.stage2 is None:
         yield DueItem(
             "stage-2",
@@ -81,6 +85,35 @@ def cycle_items(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
             CONFIG_FILE,
             (*_CERT, "certificate"),
             (),
+        )
+
+
+def _scheduled_stages(cert: Certification, as_of: dt.date) -> Iterator[DueItem]:
+    """Stage 1 and stage 2 as dated in ``certification:``, while they are still ahead: once
+    held they are done (stage 2's deadline and the nonconformities take over)."""
+    if cert.stage1 and cert.stage1 >= as_of:
+        yield DueItem(
+            "stage-1",
+            "stage-1",
+            "Stage 1 audit (documents and readiness)",
+            cert.stage1,
+            None,
+            CONFIG_FILE,
+            (*_CERT, "stage1"),
+            ("9.2",),
+            f"by {text_in(cert.body, 'en')}" if cert.body else "",
+        )
+    if cert.stage2 and cert.stage2.start >= as_of:
+        yield DueItem(
+            "stage-2",
+            "stage-2",
+            "Stage 2 audit (implementation on site)",
+            cert.stage2.start,
+            None,
+            CONFIG_FILE,
+            (*_CERT, "stage2", "start"),
+            ("9.2",),
+            f"until {cert.stage2.end}" if cert.stage2.end else "",
         )
 
 

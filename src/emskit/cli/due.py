@@ -36,7 +36,8 @@ def due(
         typer.Option(
             "--kind",
             help="Only this kind (repeatable): "
-            "compliance-evaluation, document-review, calibration, drill, surveillance...",
+            "compliance-evaluation, document-review, calibration, drill, stage-1, surveillance, "
+            "contractor-licence, msds-revision, waste-storage, implementation-step...",
         ),
     ] = None,
     owner: Annotated[
@@ -47,7 +48,8 @@ def due(
     ] = Format.text,
 ) -> None:
     """List what falls due: evaluations, permits, reviews, calibrations, drills, audits, actions,
-    the certification cycle.
+    waste contractors' licences, MSDS, waste storage, licences, the implementation steps and the
+    certification cycle.
 
     Exit 1 when anything is overdue (so CI can nag), 0 otherwise, 2 when the command could
     not run.

@@ -26,6 +26,7 @@ from emskit.cli import new as new_command
 from emskit.cli import pack as pack_command
 from emskit.cli import portfolio as portfolio_command
 from emskit.cli import ready as ready_command
+from emskit.cli import roadmap as roadmap_command
 from emskit.cli import schema as schema_command
 from emskit.cli import score as score_command
 from emskit.cli import status as status_command
@@ -71,6 +72,7 @@ app.command("due")(due_command.due)
 app.command("ready")(ready_command.ready)
 app.command("status")(status_command.status)
 app.command("new")(new_command.new)
+app.command("roadmap")(roadmap_command.roadmap)
 app.command("audit-time")(audit_time_command.audit_time)
 app.command("pack")(pack_command.pack)
 app.add_typer(docs_command.app, name="docs")

@@ -32,6 +32,13 @@ _FILES = {
     "monitoring/indicators.yaml": "indicators",
     "audits/programme.yaml": "programme",
 }
+# Written for --jurisdiction CN: what a Chinese certification body checks on site, and the
+# implementation route consultants walk there.
+_CN_FILES = {
+    "implementation.yaml": "implementation",
+    "chemicals/chemicals.yaml": "chemicals",
+    "waste/waste.yaml": "waste",
+}
 _EXAMPLES = {
     "training": "TRN-2026-001",
     "communications": "COM-2026-001",
@@ -76,7 +83,10 @@ def scaffold(target: Path, options: InitOptions) -> Scaffolded:
         raise UsageError(f"{target}: already an emskit repository (emskit.yaml exists)")
     templates = data_dir("templates") / "init"
     written = Scaffolded()
-    for rel, schema in _FILES.items():
+    files = dict(_FILES)
+    if (options.jurisdiction or "").upper() == "CN":
+        files.update(_CN_FILES)
+    for rel, schema in files.items():
         depth = rel.count("/")
         hint = (
             f"# yaml-language-server: $schema={'../' * depth}{SCHEMA_DIR}/{schema_name(schema)}\n"
@@ -98,6 +108,7 @@ def scaffold(target: Path, options: InitOptions) -> Scaffolded:
         target / "templates/README.md",
         (templates / "templates-README.md").read_text(encoding="utf-8"),
     )
+    _write(written, target / ".gitignore", (templates / "gitignore").read_text("utf-8"))
     for keep in ("documents", "evidence"):
         _write(written, target / keep / ".gitkeep", "")
     for name, schema_body in all_schemas().items():

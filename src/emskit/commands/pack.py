@@ -39,8 +39,9 @@ class PackResult:
     readiness: list[Verdict] = field(default_factory=list)
 
 
-def builders(jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
+def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
     from emskit.documents import registers, reports
+    from emskit.documents.site_registers import site_registers
 
     out: list[Callable[[PackContext], Document]] = [
         reports.application_summary,
@@ -58,6 +59,7 @@ def builders(jurisdiction: str | None) -> list[Callable[[PackContext], Document]
         registers.nonconformity_log,
         registers.training_records,
         registers.master_list,
+        *site_registers(ctx, jurisdiction),
         reports.cross_reference,
         reports.gap_report,
         reports.readiness_report,
@@ -137,7 +139,7 @@ def _build(
         ctx.labels("generated", version=__version__, commit=short, as_of=as_of.isoformat()),
         ctx.labels("draft") if draft else None,
     )
-    documents = [build(ctx) for build in builders(repo.config.ems.jurisdiction)]
+    documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)]
     files = write_documents(documents, formats, style, note)
     result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     manifest = {

@@ -60,6 +60,16 @@ class PackContext:
     def records(self, kind: str) -> list[Record]:
         return sorted(self.analysis.records(kind), key=lambda r: r.id)
 
+    def special_positions(self) -> list[tuple[Record, Record]]:
+        """(person, requirement) for each person in a role with a special-position requirement."""
+        special = [r for r in self.records("competence-requirement") if r.model.special_position]
+        return [
+            (person, requirement)
+            for person in self.records("person")
+            for requirement in special
+            if requirement.model.role in person.model.roles
+        ]
+
     def text(self, value: Any) -> str:
         return self.labels.text(value)
 

@@ -10,6 +10,8 @@ from pydantic import Field
 from emskit.model.chemicals import Quantity
 from emskit.model.common import Date, Evidence, Id, Model, Period, Ref, Text
 
+# The longest a hazardous batch may be stored when its stream names no limit (CN: one year).
+DEFAULT_STORAGE_LIMIT = "P1Y"
 _CATEGORY = re.compile(r"^\s*(HW\d{2})", re.IGNORECASE)
 
 

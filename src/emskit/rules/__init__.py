@@ -31,6 +31,7 @@ from emskit.rules import (
     overdue,
     policy_commitments,
     references,
+    roadmap_steps,
     significance,
     significant_aspects,
     superseded_copies,
@@ -89,6 +90,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(licences.RULE, licences.check),
     Entry(licences.NO_ID, None),  # checked with the licences
     Entry(missing_chinese.RULE, missing_chinese.check),
+    Entry(roadmap_steps.RULE, roadmap_steps.check),
 )
 RULES: tuple[Rule, ...] = tuple(entry.rule for entry in REGISTRY)
 BY_CODE = {rule.code: rule for rule in RULES}

@@ -13,7 +13,8 @@ Fails::
 
     obligations: [{id: OBL-1, evaluation_frequency: annual, ...}]   # last evaluated 2025-03-01
 
-EMS502 obligation-expired: a permit or obligation past its ``expires`` date and still applicable.
+EMS502 obligation-expired: a permit or obligation past its ``expires`` date and still applicable;
+a waste contractor's licence or contract, or an application material's ``valid_until``, past.
 
 Passes::
 
@@ -24,8 +25,8 @@ Fails::
     - {id: OBL-2, type: permit, expires: 2026-06-30, ...}           # as of 2026-11-22
 
 EMS503 overdue-item: a document review, calibration, drill, planned internal audit, yearly
-management review, corrective action, objective action, review action or objective target
-past its date.
+management review, corrective action, objective action, review action, objective target or
+planned step of the implementation project (``implementation.yaml``) past its date.
 
 Passes::
 
@@ -70,12 +71,19 @@ _RULE_OF_KIND = {
     "surveillance": CERTIFICATION,
     "recertification": CERTIFICATION,
     "certificate-expiry": CERTIFICATION,
+    "stage-1": CERTIFICATION,
+    "contractor-licence": EXPIRED,
+    "contractor-contract": EXPIRED,
+    "material-expiry": EXPIRED,
 }
+# Kinds whose lateness a rule of their own reports, with the reason: MSDS age (EMS602), waste
+# stored too long (EMS608), a special position's licence (EMS611).
+_REPORTED_ELSEWHERE = frozenset({"msds-revision", "waste-storage", "licence-expiry"})
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     for item in ctx.due_items:
-        if item.due >= ctx.as_of:
+        if item.due >= ctx.as_of or item.kind in _REPORTED_ELSEWHERE:
             continue
         rule = _RULE_OF_KIND.get(item.kind, ITEM)
         days = (ctx.as_of - item.due).days

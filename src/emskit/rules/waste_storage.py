@@ -23,10 +23,10 @@ from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.finding import Finding
 from emskit.model.waste import WasteStream, WasteTransfer
+from emskit.model.waste import DEFAULT_STORAGE_LIMIT as DEFAULT_LIMIT
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS608", "waste-stored-too-long", WARNING, ("8.1", "6.1.3"), __doc__ or "")
-DEFAULT_LIMIT = "P1Y"
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
