@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.finding import Finding
-from emskit.model.waste import WasteStream, WasteTransfer
 from emskit.model.waste import DEFAULT_STORAGE_LIMIT as DEFAULT_LIMIT
+from emskit.model.waste import WasteStream, WasteTransfer
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS608", "waste-stored-too-long", WARNING, ("8.1", "6.1.3"), __doc__ or "")
