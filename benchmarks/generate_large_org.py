@@ -13,18 +13,12 @@ import datetime as dt
 import random
 import shutil
 from pathlib import Path
+from typing import get_args
 
-CATEGORIES = [
-    "emissions-to-air",
-    "releases-to-water",
-    "releases-to-land",
-    "resource-use",
-    "energy-use",
-    "emitted-energy",
-    "waste",
-    "land-use",
-    "other",
-]
+from emskit.model.planning import Category
+
+# The format's own list, in its order, so the seeded output stays as it was.
+CATEGORIES = list(get_args(Category))
 CONDITIONS = ["normal", "normal", "normal", "abnormal", "emergency"]
 
 
