@@ -26,6 +26,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("emskit.portfolio", "emskit.changes"),
     ("emskit.certification",),
     ("emskit.rules", "emskit.clauses"),
+    # One function per question an auditor asks of the records ("is this nonconformity's
+    # effectiveness checked after its actions?"), answered once for check, gap and ready.
+    ("emskit.judgements",),
     ("emskit.analysis",),
     (
         "emskit.calendar",

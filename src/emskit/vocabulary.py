@@ -32,8 +32,9 @@ NAMED_PERIODS: tuple[str, ...] = tuple(PERIOD_NAMES)
 DURATION_PATTERN = r"P(?=\d)(\d+Y)?(\d+M)?(\d+W)?(\d+D)?"
 PERIOD_PATTERN = r"^(" + DURATION_PATTERN + "|" + "|".join(NAMED_PERIODS) + r")$"
 
-ReadinessStatus = Literal["pass", "fail", "warn"]
-PASS, FAIL, WARN = get_args(ReadinessStatus)
+# not-applicable: the rule's subject does not exist and is not required (no hazardous waste).
+ReadinessStatus = Literal["pass", "fail", "warn", "not-applicable"]
+PASS, FAIL, WARN, NOT_APPLICABLE = get_args(ReadinessStatus)
 
 Verdict = Literal["significant", "not-significant", "unscored"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)

@@ -46,11 +46,30 @@ class Image:
 Block = Heading | Paragraph | Fields | Table | Image
 
 
+@dataclass(frozen=True)
+class DocumentControl:
+    """What makes a document a controlled document (7.5.2, 7.5.3): the title block on its first
+    page and the header and footer on every page. Every value is already in the pack's
+    language; writers only place them (see documents/control.py for how they are found)."""
+
+    organisation: str
+    number: str  # the repository's own document id, or a stable generated one: EMS-REG-ASP
+    revision: str  # the approved revision: how many times it was approved ("" if never)
+    revision_date: str  # ISO date of that approval, or ""
+    prepared_by: str  # "Name (Role)" from the repository's people, else the git name
+    approved_by: str
+    status: str  # e.g. approved / draft, said in the pack's language
+    as_of: str  # ISO as-of date the pack was built for
+    commit: str  # short commit, or "" outside git
+    draft: bool = False  # DRAFT on every page
+
+
 @dataclass
 class Document:
     name: str  # file name without extension: "aspects-register"
     title: str
     blocks: list[Block] = field(default_factory=list)
+    control: DocumentControl | None = None  # None: an uncontrolled output (docs render)
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

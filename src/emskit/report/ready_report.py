@@ -8,9 +8,9 @@ from emskit import __version__
 from emskit.certification.ready_result import ReadyResult
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
-from emskit.vocabulary import FAIL, PASS, WARN
+from emskit.vocabulary import FAIL, NOT_APPLICABLE, PASS, WARN
 
-_MARK = {PASS: "pass", FAIL: "FAIL", WARN: "warn"}
+_MARK = {PASS: "pass", FAIL: "FAIL", WARN: "warn", NOT_APPLICABLE: "n/a"}
 
 
 def render_text(result: ReadyResult, out: TextIO) -> None:
