@@ -3,12 +3,15 @@ or any entry not written by this user's emskit, and the check runs again."""
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import hmac
 import json
 import os
 import shutil
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,3 +146,64 @@ def test_evidence_that_appears_or_goes_is_seen(sample: Path, tmp_path: Path) -> 
     present = _check(sample, cache)
     assert present == _check(sample, cache, "--no-cache")
     assert "scan.pdf" not in present[1]
+
+
+_WARM_IMPORTS = """
+import sys
+from emskit.cli.main import run
+sys.argv = ["emskit", *sys.argv[1:]]
+try:
+    run()
+except SystemExit:
+    pass
+heavy = sorted(
+    name for name in sys.modules
+    if name.startswith(("emskit.rules", "emskit.model", "emskit.analysis", "emskit.repo.loader",
+                        "emskit.scoring", "emskit.clauses", "emskit.calendar"))
+)
+print("HEAVY", heavy, file=sys.stderr)
+"""
+
+
+def _imports_of_a_check(root: Path, cache: Path, *extra: str) -> list[str]:
+    env = {**os.environ, "EMSKIT_CACHE_DIR": str(cache), "NO_COLOR": "1", "GITHUB_ACTIONS": ""}
+    args = ["check", "--repo", str(root), "--as-of", "2026-11-22", *extra]
+    result = subprocess.run(
+        [sys.executable, "-c", _WARM_IMPORTS, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    line = next(x for x in result.stderr.splitlines() if x.startswith("HEAVY"))
+    return list(ast.literal_eval(line.removeprefix("HEAVY ")))
+
+
+def test_a_check_answered_from_the_cache_imports_no_rule_model_or_loader(
+    sample: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    cold = _imports_of_a_check(sample, cache)
+    assert "emskit.rules" in cold and "emskit.repo.loader" in cold  # the cache was filled
+    assert _imports_of_a_check(sample, cache) == []
+    assert _imports_of_a_check(sample, cache, "--select", "EMS1") != []  # other options: a miss
+    assert _imports_of_a_check(sample, cache, "--select", "EMS1") == []
+
+
+def test_sarif_from_the_cache_still_lists_every_rule(sample: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    fresh = _check(sample, cache, "--no-cache", "--format", "sarif")
+    _check(sample, cache, "--format", "sarif")
+    warm = _check(sample, cache, "--format", "sarif")
+    assert warm == fresh
+    rules = json.loads(warm[1])["runs"][0]["tool"]["driver"]["rules"]
+    assert len(rules) > 20
+
+
+def test_an_unknown_selector_is_refused_before_and_after_a_cached_run(
+    sample: Path, tmp_path: Path
+) -> None:
+    cache = tmp_path / "cache"
+    _check(sample, cache)
+    code, _, err = _check(sample, cache, "--select", "EMS9999")
+    assert code == 2 and "no rule matches 'EMS9999'" in err
+    assert _entries(cache) and len(_entries(cache)) == 1  # a refused run stores nothing

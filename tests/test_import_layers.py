@@ -49,6 +49,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     (
         "emskit.finding",
         "emskit.rule",
+        "emskit.check_result",  # the findings of one check run: a value, like Finding
         "emskit.errors",
         "emskit.listing",
         "emskit.atomic",

@@ -14,8 +14,8 @@ from emskit.cli.errors import run_command
 from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
 
 if TYPE_CHECKING:  # the checking modules load when the command runs: --help stays fast
+    from emskit.check_result import CheckResult
     from emskit.finding import Severity
-    from emskit.rules.result import CheckResult
 
 
 class Format(str, Enum):

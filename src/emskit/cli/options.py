@@ -40,7 +40,7 @@ def as_of_date(text: str | None) -> dt.date:
 
 
 def repository_root(repo: Path | None) -> Path:
-    from emskit.repo.loader import find_root
+    from emskit.repo.root import find_root
 
     return find_root(repo, Path.cwd())
 

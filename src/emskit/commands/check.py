@@ -7,18 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from emskit.analysis import Analysis
-from emskit.clauses.editions import clauses_for
+from emskit.check_result import CheckResult
 from emskit.errors import UsageError
 from emskit.finding import Finding, Severity
-from emskit.repo.loader import load_repository
-from emskit.repo.loading_rules import SCHEMA
-from emskit.repo.repository import Repository
-from emskit.repo.spelling import did_you_mean
-from emskit.rule import Rule
-from emskit.rules import REGISTRY, RULES, Check, find_rule
-from emskit.rules.result import CheckResult
+
+if TYPE_CHECKING:
+    from emskit.analysis import Analysis
+    from emskit.repo.repository import Repository
+    from emskit.rule import Rule
+    from emskit.rules import Check
+
+# A check answered from the cache imports nothing below: the rules, the models and the loader
+# are imported by the functions that run them, so the second run costs reading the files.
 
 OFF = None
 
@@ -32,11 +34,12 @@ def run_check(
 ) -> CheckResult:
     """Check the repository; with ``cache_dir``, reuse the result of an identical earlier run
     (same files, options, date and emskit), which then costs only reading the files."""
-    _check_selectors(select + ignore)
     if cache_dir is None:
         return _run_check(root, as_of, select, ignore)
     from emskit.commands import check_cache
 
+    # An entry exists only for options that an earlier run accepted (the key holds them and
+    # emskit's own files), so a hit needs no look at the rule table.
     key = check_cache.result_key(root, as_of, ("select", *select, "ignore", *ignore))
     cached = check_cache.load(cache_dir, key) if key else None
     if cached is not None:
@@ -51,9 +54,14 @@ def run_check(
 def _run_check(
     root: Path, as_of: dt.date, select: tuple[str, ...], ignore: tuple[str, ...]
 ) -> CheckResult:
+    from emskit.analysis import Analysis
+    from emskit.repo.loader import load_repository
+    from emskit.rules import RULES
+
+    _check_selectors(select + ignore)
     repo = load_repository(root)
     findings = check_findings(Analysis(repo, as_of), select, ignore)
-    return CheckResult(root, as_of, repo.edition, findings)
+    return CheckResult(root, as_of, repo.edition, findings, RULES)
 
 
 def check_findings(
@@ -64,6 +72,8 @@ def check_findings(
 ) -> list[Finding]:
     """Every rule's findings on one analysis, settled, located and sorted; with ``at_least``
     only those at that level or above, and checks that cannot reach it are not run."""
+    from emskit.clauses.editions import clauses_for
+
     repo = ctx.repo
     findings = list(repo.load_findings)
     levels, level_findings = _configured_levels(repo)
@@ -85,6 +95,8 @@ def check_findings(
 def _checks() -> list[tuple[Check, list[Rule]]]:
     """Each check function with the rules it reports: its own and the entries after it that
     have none (they are checked with it)."""
+    from emskit.rules import REGISTRY
+
     out: list[tuple[Check, list[Rule]]] = []
     for entry in REGISTRY:
         if entry.check is not None:
@@ -100,6 +112,8 @@ def _level(rule: Rule, levels: dict[str, Severity | None]) -> int:
 
 
 def _check_selectors(codes: tuple[str, ...]) -> None:
+    from emskit.rules import RULES
+
     for code in codes:
         if not any(
             rule.code.startswith(code.upper()) or rule.name == code.lower() for rule in RULES
@@ -111,6 +125,9 @@ def _check_selectors(codes: tuple[str, ...]) -> None:
 
 
 def _rule_hint(word: str) -> str:
+    from emskit.repo.spelling import did_you_mean
+    from emskit.rules import RULES
+
     return did_you_mean(word, [name for rule in RULES for name in (rule.code, rule.name)])
 
 
@@ -119,6 +136,9 @@ def _matches(rule: Rule, selectors: tuple[str, ...]) -> bool:
 
 
 def _configured_levels(repo: Repository) -> tuple[dict[str, Severity | None], list[Finding]]:
+    from emskit.repo.loading_rules import SCHEMA
+    from emskit.rules import find_rule
+
     levels: dict[str, Severity | None] = {}
     problems: list[Finding] = []
     raw = repo.raw_config.get("rules")
@@ -152,6 +172,8 @@ def _settle(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
 ) -> list[Finding]:
+    from emskit.rules import find_rule
+
     out = []
     for finding in findings:
         rule = find_rule(finding.code)

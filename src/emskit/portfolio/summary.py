@@ -10,9 +10,9 @@ from typing import Any
 from emskit.analysis import Analysis
 from emskit.certification.ready_result import ReadyResult
 from emskit.certification.verdict import Verdict
+from emskit.check_result import CheckResult
 from emskit.clauses.assessment import STATUSES, ClauseResult
 from emskit.model.common import text_in
-from emskit.rules.result import CheckResult
 from emskit.vocabulary import FAIL
 
 NEXT_DUE = 3  # the next items a row shows; the full calendar is `emskit due`

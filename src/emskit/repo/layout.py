@@ -23,6 +23,7 @@ from emskit.model.support import (
     Training,
 )
 from emskit.model.waste import WasteFile, WasteTransfer
+from emskit.repo.root import CONFIG_FILE as CONFIG_FILE  # the one spelling, re-exported
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,6 @@ class Part:
         return _matches(self.pattern, rel)
 
 
-CONFIG_FILE = "emskit.yaml"
 SINGLE_FILES = (
     Part("context", "context.yaml", Context, "single", clauses=("4.1", "4.2")),
     Part("policy", "policy.yaml", Policy, "single", record_kind="policy", clauses=("5.2",)),

@@ -15,7 +15,7 @@ from typing import Any, cast
 from pydantic import TypeAdapter, ValidationError
 from typing_extensions import TypeForm
 
-from emskit.errors import ConfigError, RepositoryNotFound
+from emskit.errors import ConfigError
 from emskit.finding import Finding
 from emskit.model.common import Model
 from emskit.model.config import SUPPORTED_FORMATS, Config
@@ -43,29 +43,13 @@ from emskit.repo.positions import Loc
 from emskit.repo.readings import read_readings
 from emskit.repo.records import ids_in, records_of
 from emskit.repo.repository import Record, Repository, SourceFile
+from emskit.repo.root import find_root
 from emskit.repo.text_file import FileProblem, decode_utf8, read_limited
 from emskit.repo.validation import findings_from
 from emskit.repo.yaml_hints import explain_syntax
 from emskit.repo.yaml_reader import parse_yaml
 
 _ADAPTERS: dict[type[Model], TypeAdapter[list[Model]]] = {}
-
-
-def find_root(repo: Path | None, cwd: Path) -> Path:
-    """``--repo`` when given, else the nearest folder upwards holding emskit.yaml."""
-    if repo is not None:
-        if not (repo / CONFIG_FILE).is_file():
-            raise RepositoryNotFound(
-                f"{repo}: no {CONFIG_FILE} here; run 'emskit init {repo}' to start a repository"
-            )
-        return repo.resolve()
-    for folder in (cwd, *cwd.parents):
-        if (folder / CONFIG_FILE).is_file():
-            return folder
-    raise RepositoryNotFound(
-        f"no {CONFIG_FILE} in {cwd} or any folder above it: pass --repo PATH, "
-        f"or run 'emskit init' to start a repository"
-    )
 
 
 def load_repository(root: Path, parts: Collection[str] | None = None) -> Repository:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from emskit.check_result import CheckResult
 from emskit.escaping import terminal_text
 from emskit.report.check_text import summary
 from emskit.report.finding_cap import capped
-from emskit.rules.result import CheckResult
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 

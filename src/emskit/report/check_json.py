@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TextIO
 
 from emskit import __version__
+from emskit.check_result import CheckResult
 from emskit.finding import Severity
 from emskit.report.json_out import write_json
-from emskit.rules.result import CheckResult
 
 
 def document(result: CheckResult, fail_on: Severity) -> dict[str, object]:

@@ -11,10 +11,10 @@ from itertools import groupby
 from typing import TextIO
 from xml.etree import ElementTree as ET
 
+from emskit.check_result import CheckResult
 from emskit.escaping import xml_text
 from emskit.finding import Finding, Severity
 from emskit.report.finding_cap import capped
-from emskit.rules.result import CheckResult
 
 
 def render(result: CheckResult, out: TextIO, fail_on: Severity) -> None:

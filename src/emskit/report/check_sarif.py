@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from emskit import __version__
 from emskit.finding import Finding
 from emskit.report.finding_cap import capped
 from emskit.report.json_out import write_json
-from emskit.rules.result import CheckResult
+from emskit.rules import RULES
+
+if TYPE_CHECKING:
+    from emskit.check_result import CheckResult
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://github.com/emskit/emskit"
@@ -16,7 +19,7 @@ _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def document(result: CheckResult) -> dict[str, Any]:
-    rules = list(result.rules)
+    rules = list(result.rules or RULES)  # a cached result carries none: every rule
     rule_index = {rule.code: index for index, rule in enumerate(rules)}
     return {
         "$schema": SCHEMA_URI,

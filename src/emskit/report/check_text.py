@@ -8,9 +8,9 @@ from __future__ import annotations
 import os
 from typing import TextIO
 
+from emskit.check_result import CheckResult
 from emskit.escaping import terminal_text
 from emskit.finding import Finding
-from emskit.rules.result import CheckResult
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
