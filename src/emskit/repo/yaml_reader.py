@@ -32,7 +32,13 @@ _DEEP_FLOW = re.compile(r"[\[{](?:[ \t]*[\[{]){7}")
 # Control characters (other than tab and newline), raw or written as a double-quoted escape:
 # an ESC or BEL in a title would act on a terminal and break every report format.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_CONTROL_OR_ESCAPE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]|\\[0abefvrxuUN]")
+_ESCAPE = re.compile(r"\\[0abefvrxuUN]")
+_OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")  # neither ASCII nor a non-digit
+# Byte maps for needs_scan: a digit to b"0" (anything else to b" "); '[' and '{' to b"["
+# (anything else but the blanks, deleted, to b"x"): a long run of digits or of openers with
+# only blanks between them is then a plain substring search.
+_DIGITS_TABLE = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
+_FLOW_TABLE = bytes(91 if b in (91, 123) else 120 for b in range(256))
 _MARKERS = ("\n---", "\n...", "\n%", "\n" + " " * 100, "\n" + "\t" * 20)
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
@@ -55,12 +61,29 @@ def needs_scan(text: str) -> bool:
     """
     if text.startswith(("---", "...", "%")) or any(marker in text for marker in _MARKERS):
         return True
-    if _CONTROL_OR_ESCAPE.search(text) or _LONG_DIGITS.search(text):
+    if _CONTROL.search(text) or ("\\" in text and _ESCAPE.search(text)):
         return True
-    for match in _NODE_PROPERTY.finditer(text):
-        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t")
-        if not before or before[-1] in ":,[{?-":
-            return True
+    if "!" in text or "&" in text or "*" in text:
+        for match in _NODE_PROPERTY.finditer(text):
+            before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t")
+            if not before or before[-1] in ":,[{?-":
+                return True
+    if _other_digit(text):  # a digit beyond ASCII: the careful regexes decide
+        return _LONG_DIGITS.search(text) is not None or _deep_flow(text)
+    # ASCII digits, brackets and blanks are single bytes in UTF-8 (and no byte of a longer
+    # character), so one C-speed translate of the bytes answers both questions.
+    data = text.encode("utf-8", "surrogatepass")
+    if b"0" * 1000 in data.translate(_DIGITS_TABLE):
+        return True
+    return ("[" in text or "{" in text) and b"[" * 8 in data.translate(_FLOW_TABLE, b" \t")
+
+
+def _other_digit(text: str) -> bool:
+    """Does the text hold a digit other than 0-9 (\\d is every Unicode digit)?"""
+    return not text.isascii() and _OTHER_DIGIT.search(text) is not None
+
+
+def _deep_flow(text: str) -> bool:
     return ("[" in text or "{" in text) and _DEEP_FLOW.search(text) is not None
 
 
