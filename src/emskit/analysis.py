@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from emskit.model.context import Person, Role
 from emskit.model.evaluation import Audit
 from emskit.model.planning import Aspect
+from emskit.repo.collection import paused_collection
 from emskit.repo.references import Index
 from emskit.repo.repository import M, Record, Repository, of_model
 
@@ -46,7 +47,8 @@ class Analysis:
 
     @cached_property
     def index(self) -> Index:
-        return Index(self.repo)
+        with paused_collection():  # some 100,000 references on a large repository
+            return Index(self.repo)
 
     @cached_property
     def by_kind(self) -> dict[str, list[Record]]:

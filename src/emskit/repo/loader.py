@@ -19,6 +19,7 @@ from emskit.errors import ConfigError
 from emskit.finding import Finding
 from emskit.model.common import Model
 from emskit.model.config import SUPPORTED_FORMATS, Config
+from emskit.repo.collection import paused_collection
 from emskit.repo.confinement import inside as _inside
 from emskit.repo.confinement import links_out
 from emskit.repo.layout import (
@@ -75,6 +76,11 @@ def load_repository(root: Path, parts: Collection[str] | None = None) -> Reposit
 def load_parts(repo: Repository, parts: Collection[str] | None = None) -> None:
     """Load the files of ``parts`` (all when None) into ``repo``; a part already loaded is not
     read again, so a command can start small and load more once it knows it needs it."""
+    with paused_collection():
+        _load_parts(repo, parts)
+
+
+def _load_parts(repo: Repository, parts: Collection[str] | None) -> None:
     limits = repo.config.limits if repo.config else None
     yaml_mb, csv_mb = (limits.yaml_mb, limits.csv_mb) if limits else (10.0, 50.0)
     if repo.discovered is None:

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
+import itertools
 import math
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from emskit.finding import Finding
@@ -60,7 +63,58 @@ def read_readings(text: str, rel: str) -> tuple[list[Reading], list[Finding]]:
             "; ".join(what) + f": the header must name {', '.join(KNOWN)} (the last two optional)"
         )
         return [], [CSV_FORMAT.at(rel, message=message, line=1, column=1)]
+    if '"' not in text and "\r" not in text:
+        fast = _rows_at_once(rows, header, rel)
+        if fast is not None:
+            return fast, problems
+        rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+        next(rows)
     return _rows(rows, header, rel, problems), problems
+
+
+def _rows_at_once(rows: Reader, header: list[str], rel: str) -> list[Reading] | None:
+    """A clean file read column by column at C speed: without quotes or carriage returns
+    every row is one line (row i on line i + 2). None when any row needs a word: then the
+    row-by-row reading below finds and explains it."""
+    try:
+        body = list(rows)
+    except csv.Error:
+        return None
+    width = len(header)
+    if not body or any(len(row) != width for row in body):
+        return None
+    columns = list(zip(*body, strict=True))
+    i_date, i_ind, i_val = (header.index(name) for name in REQUIRED)
+    dates: dict[str, dt.date] = {}
+    for text in set(columns[i_date]):
+        if _date(text, dates) is None:
+            return None
+    try:
+        values = list(map(float, columns[i_val]))
+    except ValueError:
+        return None
+    if not all(map(math.isfinite, values)):
+        return None
+
+    def column(name: str) -> Iterable[str]:
+        return columns[header.index(name)] if name in header else itertools.repeat("", len(body))
+
+    make = functools.partial(tuple.__new__, Reading)  # a NamedTuple's own __new__ is slower
+    return list(
+        map(
+            make,
+            zip(
+                map(dates.__getitem__, columns[i_date]),
+                map(str.strip, columns[i_ind]),
+                values,
+                column("site"),
+                column("note"),
+                itertools.repeat(rel, len(body)),
+                range(2, len(body) + 2),
+                strict=True,
+            ),
+        )
+    )
 
 
 def _rows(rows: Reader, header: list[str], rel: str, problems: list[Finding]) -> list[Reading]:

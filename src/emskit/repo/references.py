@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import types
 import typing
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -78,13 +79,18 @@ def _analyse(annotation: Any, metadata: list[Any]) -> tuple[RefTo | None, RefTo 
 
 
 def iter_references(repo: Repository) -> Iterator[Reference]:
+    return iter(all_references(repo))
+
+
+def all_references(repo: Repository) -> list[Reference]:
+    """Every reference, unit by unit in record order, each in field order."""
     holders = {(r.file, r.loc): r for r in repo.records}
     units: list[Record] = list(repo.singletons.values())
     units += [r for r in repo.records if r.kind != "policy" and _is_unit(r)]
+    out: list[Reference] = []
     for unit in units:
-        yield from _walk(
-            unit.model, unit.file, unit.loc, holders.get((unit.file, unit.loc)), holders
-        )
+        _walk(unit.model, unit.file, unit.loc, holders.get((unit.file, unit.loc)), holders, out)
+    return out
 
 
 # Records that are a whole file or a list-folder item; nested ones are walked with their holder.
@@ -98,13 +104,19 @@ def _is_unit(record: Record) -> bool:
     return record.kind in _UNIT_KINDS
 
 
+# Appending to one list rather than yielding through nested generators: some 100,000
+# references in a large repository, each of which would climb every generator above it.
+_make = tuple.__new__  # a NamedTuple's own __new__ is a Python call per reference
+
+
 def _walk(
     model: BaseModel,
     file: str,
     loc: Loc,
     source: Record | None,
     holders: dict[tuple[str, Loc], Record],
-) -> Iterator[Reference]:
+    out: list[Reference],
+) -> None:
     for plan in _plan(type(model)):
         value = getattr(model, plan.name)
         if not value:  # None, or an empty list: most link fields of most records
@@ -112,9 +124,9 @@ def _walk(
         here = (*loc, plan.key)
         if plan.in_dict:
             for key, item in value.items():
-                yield from _values(item, plan, file, (*here, key), source, holders)
+                _values(item, plan, file, (*here, key), source, holders, out)
         else:
-            yield from _values(value, plan, file, here, source, holders)
+            _values(value, plan, file, here, source, holders, out)
 
 
 def _values(
@@ -124,20 +136,21 @@ def _values(
     loc: Loc,
     source: Record | None,
     holders: dict[tuple[str, Loc], Record],
-) -> Iterator[Reference]:
+    out: list[Reference],
+) -> None:
     if isinstance(value, str):
         if plan.scalar and _is_reference(value, plan.scalar):
-            yield Reference(source, file, loc, value, plan.scalar)
+            out.append(_make(Reference, (source, file, loc, value, plan.scalar)))
     elif isinstance(value, BaseModel):
-        yield from _walk(value, file, loc, holders.get((file, loc), source), holders)
+        _walk(value, file, loc, holders.get((file, loc), source), holders, out)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            here = (*loc, index)
             if isinstance(item, str):
                 if plan.items and _is_reference(item, plan.items):
-                    yield Reference(source, file, here, item, plan.items)
+                    out.append(_make(Reference, (source, file, (*loc, index), item, plan.items)))
             elif isinstance(item, BaseModel):
-                yield from _walk(item, file, here, holders.get((file, here), source), holders)
+                here = (*loc, index)
+                _walk(item, file, here, holders.get((file, here), source), holders, out)
 
 
 def _is_reference(value: str, to: RefTo) -> bool:
@@ -154,16 +167,19 @@ class Index:
             if record.id:
                 self.by_id.setdefault(record.id, []).append(record)
                 self.by_folded.setdefault(record.id.casefold(), []).append(record)
-        self.references = list(iter_references(repo))
-        self._links: dict[int, set[str]] = {}
+        self.references = all_references(repo)
+        links: defaultdict[int, set[str]] = defaultdict(set)
+        by_id = self.by_id
         for ref in self.references:
-            target = self.by_id.get(ref.value)
-            if ref.source is None or not target:
+            source = ref.source
+            target = by_id.get(ref.value)
+            if source is None or not target:
                 continue
-            self._links.setdefault(id(ref.source), set()).add(ref.value)
-            for record in target:
-                if ref.source.id:
-                    self._links.setdefault(id(record), set()).add(ref.source.id)
+            links[id(source)].add(ref.value)
+            if source.id:
+                for record in target:
+                    links[id(record)].add(source.id)
+        self._links: dict[int, set[str]] = dict(links)
 
     def resolve(self, value: str) -> list[Record]:
         return self.by_id.get(value, [])
