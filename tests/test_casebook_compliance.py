@@ -76,7 +76,7 @@ def test_the_sample_is_ready_and_met_on_every_subject() -> None:
         assert verdicts[rule].status == "pass", verdicts[rule]
     clauses = {c.clause.number: c.status for c in run_gap(SAMPLE, AS_OF).clauses}
     assert {clauses[n] for n in ("6.1.4", "8.1", "8.2", "9.1.1", "9.1.2")} == {"met"}
-    assert not [f for f in findings(SAMPLE) if f.code in ("EMS107", "EMS303", "EMS314")]
+    assert not [f for f in findings(SAMPLE) if f.code in ("EMS107", "EMS303", "EMS320")]
 
 
 # --- application materials and empty evidence ----------------------------------------------
@@ -259,7 +259,7 @@ def test_partial_result_with_closed_action_and_no_re_evaluation(tmp_path: Path) 
         "EVA-2025-01 found OBL-013 partial; its action NC-2025-001 was closed on 2026-03-02 but "
         "OBL-013 has not been evaluated again since: evaluate it to confirm it is now met"
     )
-    assert codes(root, "EMS314") == [("records/evaluations/EVA-2025-01.yaml", reason)]
+    assert codes(root, "EMS320") == [("records/evaluations/EVA-2025-01.yaml", reason)]
     gap = clause(root, "9.1.2")
     assert gap.status == "partial" and reason in gap.reasons
     # Evaluated again after the closure: nothing to say.
@@ -277,7 +277,7 @@ def test_partial_result_with_closed_action_and_no_re_evaluation(tmp_path: Path) 
         ),
     )
     # EVA-2026-Q1 (2026-02-24) is before the closure on 2026-03-02: still not confirmed.
-    assert [f for f, _ in codes(fixed, "EMS314")] == ["records/evaluations/EVA-2025-01.yaml"]
+    assert [f for f, _ in codes(fixed, "EMS320")] == ["records/evaluations/EVA-2025-01.yaml"]
 
 
 # --- monitoring of the limits obligations set (9.1.1) ---------------------------------------

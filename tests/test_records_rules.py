@@ -38,7 +38,7 @@ MUTATIONS: dict[str, tuple[tuple[Mutation, ...], str, str, tuple[str | int, ...]
         "EQ-01: evidence evidence/calibration/eq-01-2026.md is empty (0 bytes or only blanks)",
         ("equipment", 0, "evidence", 0),
     ),
-    "EMS314": (
+    "EMS320": (
         (
             replace_in(
                 "records/evaluations/EVA-2026-02.yaml",

@@ -1,7 +1,7 @@
 """9.1.2: is every applicable obligation evaluated at its frequency, and is every unmet result
 acted on and, once acted on, evaluated again?
 
-Readiness (compliance-evaluation), gap (9.1.2) and check (EMS314) ask these questions here.
+Readiness (compliance-evaluation), gap (9.1.2) and check (EMS320) ask these questions here.
 An auditor reads the history, not only the last evaluation: an obligation evaluated quarterly
 that went seven months between two evaluations was not evaluated at its frequency, even if it
 is on time today. Lapses are read from the later of the obligation's ``effective`` date and
@@ -178,7 +178,7 @@ def not_reevaluated(
 
 
 def not_reevaluated_results(ctx: Analysis) -> list[Shortfall]:
-    """Every unmet result closed without a fresh evaluation (EMS314 and 9.1.2)."""
+    """Every unmet result closed without a fresh evaluation (EMS320 and 9.1.2)."""
     out = []
     for evaluation in _evaluations(ctx):
         for result in evaluation.model.results:

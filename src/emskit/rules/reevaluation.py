@@ -25,7 +25,7 @@ from emskit.judgements.compliance import not_reevaluated
 from emskit.model.evaluation import Evaluation
 from emskit.rule import WARNING, Rule
 
-RULE = Rule("EMS314", "unmet-result-not-reevaluated", WARNING, ("9.1.2", "10.2"), __doc__ or "")
+RULE = Rule("EMS320", "unmet-result-not-reevaluated", WARNING, ("9.1.2", "10.2"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
