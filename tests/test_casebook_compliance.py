@@ -494,3 +494,14 @@ def test_diff_shows_a_rule_becoming_not_applicable(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     changes = [(c["rule"], c["before"], c["after"]) for c in json.loads(result.stdout)["readiness"]]
     assert changes == [("hazardous-waste", "pass", "not-applicable")]
+
+
+def test_an_obligation_never_evaluated_with_no_date_to_count_from(make_repo) -> None:  # type: ignore[no-untyped-def]
+    obligation = (
+        "obligations:\n  - {id: OBL-001, type: legal, title: Air law, requirement: Treat VOC, "
+        "evaluation_frequency: annual}\n"
+    )
+    root = make_repo({"obligations/o.yaml": obligation})
+    rule = verdict(root, "compliance-evaluation")
+    assert rule.status == "fail"
+    assert "OBL-001 has never been evaluated, and neither its effective date nor" in rule.message

@@ -42,7 +42,8 @@ def applicable_obligations(ctx: Analysis) -> list[Record[Obligation]]:
 
 def evaluation_shortfalls(ctx: Analysis) -> list[Shortfall]:
     """Every applicable obligation evaluated within its frequency now and in the last 12
-    months, and every unmet result with its action."""
+    months, and every unmet result with its action. (Further questions of the evaluations'
+    content join this list, so ready and gap ask them too.)"""
     return [*frequency_shortfalls(ctx), *unanswered_results(ctx)]
 
 
@@ -53,7 +54,15 @@ def frequency_shortfalls(ctx: Analysis) -> list[Shortfall]:
     for obligation in applicable_obligations(ctx):
         out += _lapses(ctx, obligation, history.get(obligation.id, []))
         item = due.get(obligation.id)
-        if item is not None and item.due < ctx.as_of:
+        if (
+            item is not None
+            and item.last is None
+            and evaluation_start(ctx.repo, obligation) is None
+        ):
+            # Nothing tells when it fell due: never evaluated is all an auditor can read.
+            reason = say("compliance.never-evaluated-undated", id=obligation.id)
+            out.append(Shortfall((obligation.id,), reason))
+        elif item is not None and item.due < ctx.as_of:
             frequency = obligation.model.evaluation_frequency
             days = (ctx.as_of - item.due).days
             out.append(
