@@ -292,7 +292,7 @@ FAILING = {
     "compliance-evaluation": (
         _remove("records/evaluations"),
         AFTER,
-        "not evaluated within frequency",
+        "OBL-001 has never been evaluated: at its frequency (annual) it was due by 2026-03-01",
     ),
     "no-pollution-incident": (
         _edit("records/incidents/INC-2026-001.yaml", "pollution: false", "pollution: true"),
@@ -312,9 +312,19 @@ FAILING = {
             "  preset: multi-factor-cn\n  threshold: 12\n",
         ),
         AFTER,
-        "significant aspects with no control",
+        "significant aspect ASP-003 has no control, objective or indicator",
     ),
     "objectives-on-track": (_remove("monitoring/data"), AFTER, "has no progress readings"),
+    "hazardous-waste": (
+        _edit("waste/hazardous-waste.yaml", "expires: 2027-09-30", "expires: 2026-09-30"),
+        AFTER,
+        "WST-001 goes to CON-001, whose licence JSSZ0505OOD012-4 expired on 2026-09-30",
+    ),
+    "chemicals-msds": (
+        _remove("evidence/msds/thinner-xylene.md"),
+        AFTER,
+        "CHEM-003: MSDS evidence/msds/thinner-xylene.md does not exist",
+    ),
     "application-materials": (_remove("evidence/eia"), AFTER, "files not found: evidence/eia/"),
 }
 

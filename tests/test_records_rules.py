@@ -32,6 +32,25 @@ def appended(rel: str, text: str) -> Mutation:
 
 # code -> (mutations, file of the finding, words of its reason, the end of its location)
 MUTATIONS: dict[str, tuple[tuple[Mutation, ...], str, str, tuple[str | int, ...]]] = {
+    "EMS107": (
+        (emptied("evidence/calibration/eq-01-2026.md"),),
+        "monitoring/indicators.yaml",
+        "EQ-01: evidence evidence/calibration/eq-01-2026.md is empty (0 bytes or only blanks)",
+        ("equipment", 0, "evidence", 0),
+    ),
+    "EMS320": (
+        (
+            replace_in(
+                "records/evaluations/EVA-2026-02.yaml",
+                "  - {obligation: OBL-013, result: compliant}\n",
+                "",
+            ),
+        ),
+        "records/evaluations/EVA-2025-01.yaml",
+        "EVA-2025-01 found OBL-013 partial; its action NC-2025-001 was closed on 2026-03-02 but "
+        "OBL-013 has not been evaluated again since",
+        ("results", 12),
+    ),
     "EMS601": (
         (remove_path("evidence/msds/thinner-xylene.md"),),
         CHEMICALS,

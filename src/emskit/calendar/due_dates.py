@@ -53,19 +53,34 @@ def _start(repo: Repository) -> dt.date | None:
     return repo.config.ems.operating_since if repo.config else None
 
 
-def _evaluations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
-    last: dict[str, dt.date] = {}
+def evaluation_start(repo: Repository, obligation: Record) -> dt.date | None:
+    """When an obligation's evaluations start to fall due: the later of its ``effective`` date
+    and ``ems.operating_since`` (a 2021 permit in an EMS live since 2026 is due a frequency
+    after 2026, not after 2021); None when neither is known."""
+    dates = [d for d in (obligation.model.effective, _start(repo)) if d is not None]
+    return max(dates, default=None)
+
+
+def evaluation_dates(repo: Repository, as_of: dt.date) -> dict[str, list[dt.date]]:
+    """Each obligation's evaluation dates up to ``as_of``, oldest first: its history."""
+    dates: dict[str, set[dt.date]] = {}
     for evaluation in _records(repo, "evaluation"):
         if evaluation.model.date <= as_of:
             for result in evaluation.model.results:
-                last[result.obligation] = max(
-                    last.get(result.obligation, evaluation.model.date), evaluation.model.date
-                )
+                dates.setdefault(result.obligation, set()).add(evaluation.model.date)
+    return {obligation: sorted(days) for obligation, days in dates.items()}
+
+
+def _evaluations(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
+    history = evaluation_dates(repo, as_of)
+    last = {obligation: days[-1] for obligation, days in history.items()}
     for record in _records(repo, "obligation"):
         model = record.model
         if model.status != "applicable" or not model.evaluation_frequency:
             continue  # pending and not-applicable obligations are never due
-        since = last.get(record.id) or model.effective or _start(repo)
+        start = evaluation_start(repo, record)
+        anchors = [d for d in (last.get(record.id), start) if d is not None]
+        since = max(anchors, default=None)
         note = f"last evaluated {last[record.id]}" if record.id in last else "never evaluated"
         due = add(since, model.evaluation_frequency) if since else as_of
         yield DueItem(

@@ -12,14 +12,20 @@ from collections.abc import Callable
 
 from emskit.analysis import Analysis, audit_last_day
 from emskit.calendar.periods import add
-from emskit.certification.application_materials import application_materials
+from emskit.certification.readiness_compliance import (
+    application_materials,
+    chemicals_msds,
+    compliance_evaluation,
+    hazardous_waste,
+    significant_aspects_controlled,
+)
 from emskit.certification.verdict import Verdict
 from emskit.clauses.evidence import missing_review_inputs
 from emskit.listing import listing
 from emskit.model.evaluation import Audit
 from emskit.repo.repository import Record
 from emskit.vocabulary import FAIL, PASS, WARN
-from emskit.words import Joined, Message, say
+from emskit.words import Joined, say
 
 
 def _records(ctx: Analysis, kind: str) -> list[Record]:
@@ -151,42 +157,6 @@ def management_review(ctx: Analysis) -> Verdict:
     )
 
 
-def compliance_evaluation(ctx: Analysis) -> Verdict:
-    clauses = ("9.1.2",)
-    applicable = [o for o in _records(ctx, "obligation") if o.model.status == "applicable"]
-    if not applicable:
-        return Verdict(
-            "compliance-evaluation", FAIL, say("ready.no-applicable-obligation"), clauses
-        )
-    late = [
-        i
-        for i in ctx.due_items
-        if i.kind == "compliance-evaluation" and (i.due < ctx.as_of or i.last is None)
-    ]
-    unanswered = [
-        f"{e.id}/{r.obligation}"
-        for e in _records(ctx, "evaluation")
-        for r in e.model.results
-        if r.result in ("non-compliant", "partial") and not r.action
-    ]
-    if late or unanswered:
-        reasons: list[Message] = []
-        if late:
-            reasons.append(say("ready.late-evaluations", ids=listing(i.id for i in late)))
-        if unanswered:
-            reasons.append(say("ready.unanswered", ids=listing(unanswered)))
-        return Verdict(
-            "compliance-evaluation", FAIL, Joined(reasons), clauses, sorted(i.id for i in late)
-        )
-    return Verdict(
-        "compliance-evaluation",
-        PASS,
-        say("ready.evaluated", count=len(applicable)),
-        clauses,
-        _ids(applicable),
-    )
-
-
 def no_pollution_incident(ctx: Analysis) -> Verdict:
     clauses = ("8.2",)
     cn = _is_cn(ctx)
@@ -273,29 +243,6 @@ def open_nonconformities(ctx: Analysis) -> Verdict:
     return Verdict("open-nonconformities", PASS, say("ready.no-open-nc"), clauses)
 
 
-def significant_aspects_controlled(ctx: Analysis) -> Verdict:
-    clauses = ("6.1.4", "8.1")
-    significant = [a for a in _records(ctx, "aspect") if ctx.is_significant(a)]
-    if not significant:
-        return Verdict("significant-aspects-controlled", FAIL, say("ready.no-significant"), clauses)
-    bare = [a for a in significant if not ctx.is_addressed(a)]
-    if bare:
-        return Verdict(
-            "significant-aspects-controlled",
-            FAIL,
-            say("ready.significant-bare", ids=listing(_ids(bare))),
-            clauses,
-            _ids(bare),
-        )
-    return Verdict(
-        "significant-aspects-controlled",
-        PASS,
-        say("ready.significant-controlled", count=len(significant)),
-        clauses,
-        _ids(significant),
-    )
-
-
 def objectives_on_track(ctx: Analysis) -> Verdict:
     clauses = ("6.2",)
     active = [o for o in _records(ctx, "objective") if o.model.status == "active"]
@@ -358,6 +305,8 @@ RULES: tuple[tuple[Callable[[Analysis], Verdict], bool], ...] = (  # (rule, Chin
     (open_nonconformities, False),
     (significant_aspects_controlled, False),
     (objectives_on_track, False),
+    (hazardous_waste, False),
+    (chemicals_msds, False),
     (application_materials, True),
 )
 

@@ -3,8 +3,6 @@ review reports, the clause cross-reference, the gap and readiness reports, China
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from emskit.documents.content import Document, Fields, Heading, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.registers import summary_fields
@@ -229,6 +227,7 @@ def readiness_report(ctx: PackContext) -> Document:
 
 
 def application_materials(ctx: PackContext) -> Document:
+    from emskit.judgements.application import material_counts
     from emskit.model.config import Application
 
     L, config = ctx.labels, ctx.repo.config
@@ -236,7 +235,7 @@ def application_materials(ctx: PackContext) -> Document:
     rows = []
     for name in Application.model_fields:
         files = application.files_of(name) if application else []
-        present = bool(files) and all((Path(ctx.repo.root) / f).is_file() for f in files)
+        present = bool(files) and material_counts(ctx.analysis, name)
         rows.append((L.term(name), ", ".join(files), L.yes_no(present)))
     return Document("application-materials", L("application-materials")).add(
         Table((L("material"), L("files"), L("present")), tuple(rows), sheet="Application materials")

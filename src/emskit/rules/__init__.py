@@ -19,6 +19,7 @@ from emskit.rules import (
     climate_change,
     date_order,
     duplicate_ids,
+    empty_evidence,
     evidence,
     future_dates,
     inspection_action,
@@ -30,6 +31,7 @@ from emskit.rules import (
     noncompliance_action,
     overdue,
     policy_commitments,
+    reevaluation,
     references,
     roadmap_steps,
     significance,
@@ -61,6 +63,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(references.RULE, references.check),
     Entry(evidence.RULE, evidence.check),
     Entry(evidence.OUTSIDE, None),  # checked with missing evidence
+    Entry(empty_evidence.RULE, empty_evidence.check),
     Entry(date_order.RULE, date_order.check),
     Entry(cited_later.RULE, cited_later.check),
     Entry(future_dates.RULE, future_dates.check),
@@ -71,6 +74,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(significance.UNDOCUMENTED, None),  # checked with the method
     Entry(significant_aspects.RULE, significant_aspects.check),
     Entry(noncompliance_action.RULE, noncompliance_action.check),
+    Entry(reevaluation.RULE, reevaluation.check),
     Entry(audit_nonconformity.RULE, audit_nonconformity.check),
     Entry(limit_exceedance.RULE, limit_exceedance.check),
     Entry(overdue.EVALUATION, overdue.check),

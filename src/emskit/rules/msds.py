@@ -19,15 +19,12 @@ Fails::
 """
 
 from collections.abc import Iterator
-from pathlib import Path
 
 from emskit.analysis import Analysis
-from emskit.calendar.periods import add
 from emskit.finding import Finding
+from emskit.judgements.chemicals import msds_missing, msds_not_posted, msds_outdated
 from emskit.model.chemicals import Chemical
-from emskit.repo.repository import Record
 from emskit.rule import ERROR, WARNING, Rule
-from emskit.rules.evidence import not_in_repository
 
 RULE = Rule("EMS601", "msds-missing", ERROR, ("8.1", "7.5.3"), __doc__ or "")
 OUTDATED = Rule(
@@ -62,62 +59,16 @@ Fails: ``msds: {file: evidence/msds/xylene.pdf, revised: 2024-05-10}``
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    config = ctx.repo.config
-    max_age = config.limits.msds_max_age if config else "P5Y"
     for record in ctx.records("chemical", Chemical):
-        chemical = record.model
-        if chemical.hazardous:
-            yield from _check_one(ctx, record, max_age)
-
-
-def _check_one(ctx: Analysis, record: Record[Chemical], max_age: str) -> Iterator[Finding]:
-    msds, at, ids = record.model.msds, record.loc, (record.id,)
-    who = f"hazardous chemical {record.id}"
-    if msds is None:
-        yield RULE.at(
-            record.file, at, f"{who} has no MSDS: add 'msds: {{file: ..., revised: ...}}'", ids=ids
-        )
-        return
-    path = Path(ctx.repo.root) / msds.file
-    outside = not_in_repository(msds.file)
-    if outside:
-        yield RULE.at(
-            record.file, (*at, "msds", "file"), f"{who}: MSDS {msds.file!r} {outside}", ids=ids
-        )
-    elif not path.is_file():
-        yield RULE.at(
-            record.file,
-            (*at, "msds", "file"),
-            f"{who}: MSDS {msds.file} does not exist: add the file or fix the path",
-            ids=ids,
-        )
-    elif path.stat().st_size == 0:
-        yield RULE.at(
-            record.file,
-            (*at, "msds", "file"),
-            f"{who}: MSDS {msds.file} is empty: file the supplier's sheet",
-            ids=ids,
-        )
-    if msds.revised is None:
-        yield OUTDATED.at(
-            record.file,
-            (*at, "msds"),
-            f"{who}: the MSDS gives no revision date: add 'revised: YYYY-MM-DD'",
-            ids=ids,
-        )
-    elif add(msds.revised, max_age) < ctx.as_of:
-        yield OUTDATED.at(
-            record.file,
-            (*at, "msds", "revised"),
-            f"{who}: the MSDS was revised on {msds.revised}, longer ago than {max_age}: "
-            "ask the supplier for the current sheet",
-            ids=ids,
-        )
-    if not msds.posted_at_use:
-        yield NOT_POSTED.at(
-            record.file,
-            (*at, "msds"),
-            f"{who}: the MSDS is not posted at the points of use: post it and set "
-            "'posted_at_use: true'",
-            ids=ids,
-        )
+        msds, at = record.model.msds, record.loc
+        missing = msds_missing(ctx, record)
+        if missing is not None:
+            where = (*at, "msds", "file") if msds is not None else at
+            yield RULE.at(record.file, where, missing.reason, ids=missing.ids)
+        outdated = msds_outdated(ctx, record)
+        if outdated is not None and msds is not None:
+            where = (*at, "msds", "revised") if msds.revised else (*at, "msds")
+            yield OUTDATED.at(record.file, where, outdated.reason, ids=outdated.ids)
+        unposted = msds_not_posted(record)
+        if unposted is not None:
+            yield NOT_POSTED.at(record.file, (*at, "msds"), unposted.reason, ids=unposted.ids)

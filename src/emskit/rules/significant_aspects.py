@@ -13,30 +13,43 @@ Fails::
 
     aspects:
       - {id: ASP-001, significant: true, ...}    # and no control, objective or indicator names it
+
+A significant aspect that arises under emergency conditions needs an emergency scenario (8.2)
+that names it: a routine control does not answer a spill or a fire.
+
+Passes::
+
+    aspects:
+      - {id: ASP-020, condition: emergency, significant: true, ...}
+    scenarios:
+      - {id: EMG-001, scenario: Fire in the chemical store, aspects: [ASP-020]}
+
+Fails::
+
+    aspects:
+      - {id: ASP-020, condition: emergency, significant: true, controls: [CTL-008], ...}
+    # and no scenario names ASP-020
 """
 
 from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.judgements.aspects import aspect_shortfall
 from emskit.model.planning import Aspect
 from emskit.rule import ERROR, Rule
 
 RULE = Rule(
-    "EMS303", "significant-aspect-unaddressed", ERROR, ("6.1.4", "8.1", "9.1.1"), __doc__ or ""
+    "EMS303",
+    "significant-aspect-unaddressed",
+    ERROR,
+    ("6.1.4", "8.1", "8.2", "9.1.1"),
+    __doc__ or "",
 )
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     for record in ctx.records("aspect", Aspect):
-        if not ctx.is_significant(record):
-            continue
-        if ctx.is_addressed(record):
-            continue
-        yield RULE.at(
-            record.file,
-            record.loc,
-            f"significant aspect {record.id} has no control, objective or indicator: "
-            "link one (controls:, objectives: or indicators:)",
-            ids=(record.id,),
-        )
+        shortfall = aspect_shortfall(ctx, record)
+        if shortfall is not None:
+            yield RULE.at(record.file, record.loc, shortfall.reason, ids=shortfall.ids)

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
-from emskit.model.waste import Contractor, WasteStream
+from emskit.judgements.waste import contractors, licence_not_covering, without_contractor
+from emskit.model.waste import WasteStream
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS604", "hazardous-waste-without-contractor", ERROR, ("8.1",), __doc__ or "")
@@ -42,43 +43,13 @@ Fails: stream ``code: HW08 900-214-08`` to a contractor with ``categories: [HW12
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    contractors = {r.id: r.model for r in ctx.records("contractor", Contractor)}
+    known = contractors(ctx)
     for record in ctx.records("waste-stream", WasteStream):
-        stream = record.model
-        if not stream.hazardous:
-            continue
-        ids = (record.id,)
-        if not stream.contractor:
-            yield RULE.at(
-                record.file,
-                record.loc,
-                f"hazardous waste stream {record.id} names no contractor: add "
-                "'contractor: CON-...' (the licensed receiver)",
-                ids=ids,
-            )
-            continue
-        contractor = contractors.get(stream.contractor)
-        if contractor is None:  # a dangling reference, reported by EMS104
-            continue
-        where = (*record.loc, "contractor")
-        if contractor.licence is None:
+        missing = without_contractor(record)
+        if missing is not None:
+            yield RULE.at(record.file, record.loc, missing.reason, ids=missing.ids)
+        uncovered = licence_not_covering(record, known)
+        if uncovered is not None:
             yield CATEGORY.at(
-                record.file,
-                where,
-                f"waste stream {record.id} goes to {stream.contractor}, which records no "
-                "licence: add its 'licence: {number, categories, expires}'",
-                ids=(*ids, stream.contractor),
+                record.file, (*record.loc, "contractor"), uncovered.reason, ids=uncovered.ids
             )
-        elif stream.category and stream.category not in _upper(contractor.licence.categories):
-            yield CATEGORY.at(
-                record.file,
-                where,
-                f"waste stream {record.id} ({stream.category}) goes to {stream.contractor}, "
-                f"whose licence does not cover {stream.category} (it covers "
-                f"{', '.join(contractor.licence.categories) or 'no category'})",
-                ids=(*ids, stream.contractor),
-            )
-
-
-def _upper(categories: list[str]) -> set[str]:
-    return {category.strip().upper() for category in categories}

@@ -16,42 +16,21 @@ Fails::
     # the same stream whose last transfer was on 2026-03-02, checked as of 2026-11-22
 """
 
-import datetime as dt
 from collections.abc import Iterator
 
 from emskit.analysis import Analysis
-from emskit.calendar.periods import add
 from emskit.finding import Finding
-from emskit.model.waste import DEFAULT_STORAGE_LIMIT as DEFAULT_LIMIT
-from emskit.model.waste import WasteStream, WasteTransfer
+from emskit.judgements.waste import last_transfers, stored_too_long
+from emskit.model.waste import WasteStream
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS608", "waste-stored-too-long", WARNING, ("8.1", "6.1.3"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    last: dict[str, dt.date] = {}
-    for transfer in ctx.records("waste-transfer", WasteTransfer):
-        day = transfer.model.date
-        if day <= ctx.as_of and day > last.get(transfer.model.stream, dt.date.min):
-            last[transfer.model.stream] = day
-    config = ctx.repo.config
-    live = config.ems.operating_since if config else None
+    last = last_transfers(ctx)
     for record in ctx.records("waste-stream", WasteStream):
-        stream = record.model
-        if not stream.hazardous:
-            continue
-        since = last.get(record.id) or live
-        limit = stream.storage_limit or DEFAULT_LIMIT
-        if since is None or add(since, limit) >= ctx.as_of:
-            continue
-        what = (
-            "last transferred" if record.id in last else "not transferred since the EMS went live"
-        )
-        yield RULE.at(
-            record.file,
-            (*record.loc, "storage_limit") if stream.storage_limit else record.loc,
-            f"hazardous waste stream {record.id} was {what} on {since}: stored longer than its "
-            f"limit of {limit}; transfer it to the contractor",
-            ids=(record.id,),
-        )
+        shortfall = stored_too_long(ctx, record, last)
+        if shortfall is not None:
+            where = (*record.loc, "storage_limit") if record.model.storage_limit else record.loc
+            yield RULE.at(record.file, where, shortfall.reason, ids=shortfall.ids)

@@ -15,12 +15,12 @@ Fails::
     {id: WT-1, date: 2026-05-12, stream: WST-001, contractor: CON-001, manifest: "3205072026"}
 """
 
-import datetime as dt
 from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
-from emskit.model.waste import Contractor, WasteTransfer
+from emskit.judgements.waste import contractors, transfer_unlicensed, without_manifest
+from emskit.model.waste import WasteTransfer
 from emskit.rule import ERROR, Rule
 
 RULE = Rule("EMS606", "waste-transfer-unlicensed", ERROR, ("8.1", "6.1.3"), __doc__ or "")
@@ -41,37 +41,10 @@ Fails: a transfer record without ``manifest:``, or with ``manifest: ""``
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    contractors = {r.id: r.model for r in ctx.records("contractor", Contractor)}
+    known = contractors(ctx)
     for record in ctx.records("waste-transfer", WasteTransfer):
-        transfer = record.model
-        ids = (record.id,)
-        if not (transfer.manifest or "").strip():
-            yield MANIFEST.at(
-                record.file,
-                record.loc,
-                f"waste transfer {record.id} gives no manifest number: add 'manifest: \"...\"'",
-                ids=ids,
-            )
-        contractor = contractors.get(transfer.contractor)
-        if contractor is None:  # a dangling reference, reported by EMS104
-            continue
-        for problem in _invalid_on(contractor, transfer.date):
-            yield RULE.at(
-                record.file,
-                (*record.loc, "date"),
-                f"waste transfer {record.id} on {transfer.date} to {transfer.contractor}: "
-                f"{problem}",
-                ids=(*ids, transfer.contractor),
-            )
-
-
-def _invalid_on(contractor: Contractor, day: dt.date) -> list[str]:
-    licence, contract = contractor.licence, contractor.contract
-    out = []
-    if licence is not None and licence.expires is not None and licence.expires < day:
-        out.append(f"its licence expired on {licence.expires}")
-    if contract is not None and contract.expires is not None and contract.expires < day:
-        out.append(f"its contract expired on {contract.expires}")
-    if contract is not None and contract.signed is not None and day < contract.signed:
-        out.append(f"its contract was only signed on {contract.signed}")
-    return out
+        missing = without_manifest(record)
+        if missing is not None:
+            yield MANIFEST.at(record.file, record.loc, missing.reason, ids=missing.ids)
+        for shortfall in transfer_unlicensed(record, known):
+            yield RULE.at(record.file, (*record.loc, "date"), shortfall.reason, ids=shortfall.ids)

@@ -8,28 +8,23 @@ from emskit.clauses.evidence.common import (
     MISSING,
     Assessment,
     id_list,
-    item_id_list,
     judge,
 )
+from emskit.judgements.compliance import evaluation_shortfalls, not_reevaluated_results
+from emskit.judgements.monitoring import monitoring_shortfalls
 from emskit.model.evaluation import Audit, Equipment, Evaluation, Indicator, PlannedAudit, Review
 from emskit.repo.repository import Record
+from emskit.words import say
 
 
 def clause_9_1_1(ctx: Analysis) -> Assessment:
     indicators = ctx.records("indicator", Indicator)
     measured = {reading.indicator for reading in ctx.repo.readings}
-    problems = []
     unmeasured = [i for i in indicators if i.id not in measured]
-    if unmeasured:
-        problems.append(f"indicators with no monitoring data: {id_list(unmeasured)}")
-    lapsed = {
-        item.id for item in ctx.calendar("calibration") if item.due < ctx.as_of or item.last is None
-    }
-    lapsed |= {e.id for e in ctx.records("equipment", Equipment) if not e.model.calibrated_on}
-    if lapsed:
-        problems.append(
-            f"equipment not calibrated or past calibration: {', '.join(sorted(lapsed))}"
-        )
+    problems: list[str] = (
+        [say("monitoring.unmeasured", ids=id_list(unmeasured))] if unmeasured else []
+    )
+    problems += [s.reason for s in monitoring_shortfalls(ctx)]
     return judge(
         problems,
         indicators + ctx.records("equipment", Equipment),
@@ -39,16 +34,7 @@ def clause_9_1_1(ctx: Analysis) -> Assessment:
 
 def clause_9_1_2(ctx: Analysis) -> Assessment:
     evaluations = [e for e in ctx.records("evaluation", Evaluation) if e.model.date <= ctx.as_of]
-    items = ctx.calendar("compliance-evaluation")
-    never = [item for item in items if item.last is None]
-    late = [item for item in items if item.last is not None and item.due < ctx.as_of]
-    problems = []
-    if never:
-        problems.append(f"applicable obligations never evaluated: {item_id_list(never)}")
-    if late:
-        problems.append(
-            f"obligations whose evaluation is overdue for their frequency: {item_id_list(late)}"
-        )
+    problems = [s.reason for s in (*evaluation_shortfalls(ctx), *not_reevaluated_results(ctx))]
     return judge(problems, evaluations, "no compliance evaluation records")
 
 

@@ -11,6 +11,7 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.judgements.aspects import unaddressed_significant
 from emskit.model.context import Risk
 from emskit.model.evaluation import Review
 from emskit.model.operation import Scenario
@@ -80,12 +81,7 @@ def clause_6_1_3(ctx: Analysis) -> Assessment:
 
 def clause_planning_action(ctx: Analysis) -> Assessment:
     significant = ctx.significant_aspects()
-    unaddressed = [a for a in significant if not ctx.is_addressed(a)]
-    problems = (
-        [f"significant aspects with no planned action: {id_list(unaddressed)}"]
-        if unaddressed
-        else []
-    )
+    problems: list[str] = [s.reason for s in unaddressed_significant(ctx)]
     unplanned = [r for r in ctx.records("risk", Risk) if not r.model.actions]
     if unplanned:
         problems.append(f"risks without planned action: {id_list(unplanned)}")
