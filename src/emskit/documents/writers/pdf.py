@@ -18,6 +18,7 @@ from emskit.documents.writers.pdf_page import (
 )
 from emskit.documents.writers.pdf_table import draw_paragraph, draw_table, is_cjk
 from emskit.documents.writers.style import Style
+from emskit.documents.writers.widths import share_width, text_columns
 from emskit.escaping import terminal_text
 
 
@@ -25,7 +26,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     text = control_text(doc, style)
     pdf = page_class(text)(
         orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
-        format="A4",
+        format=style.paper,
     )
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
     pdf.set_title(terminal_text(doc.title))
@@ -91,32 +92,18 @@ def _table(pdf: Any, block: Fields | Table) -> None:
 
 
 def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[float, ...]:
-    """Column widths in mm that never split a word (ids, dates, 'emergency'): each column gets
-    at least its longest word, and the rest of the page goes to the columns with long text.
-    CJK text may break between any two characters, so a CJK run counts as two characters."""
+    """Column widths in mm from the content (widths.text_columns), plus the cell padding."""
     from emskit.documents.writers.pdf_table import PADDING, Widths
 
     body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
     padding = 2 * PADDING + 0.4
-    minimums, wants = [], []
-    for index, header in enumerate(headers):
-        cells = [str(row[index]) for row in rows]
-        heading = max([_word_width(bold, w) for w in str(header).split()] + [0.0])
-        minimums.append(
-            max([heading] + [_word_width(body, w) for c in cells for w in c.split()]) + padding
-        )
-        wants.append(
-            min(max([bold.text(str(header))] + [body.text(c) for c in cells]), 90.0) + padding
-        )
-    spare = pdf.epw - sum(minimums)
-    if spare <= 0:
-        return tuple(m * pdf.epw / sum(minimums) for m in minimums)  # squeeze; words then break
-    if sum(wants) <= pdf.epw:  # everything fits: share out the slack in proportion
-        scale = pdf.epw / sum(wants)
-        return tuple(w * scale for w in wants)
-    growth = [max(w - m, 0.0) for w, m in zip(wants, minimums, strict=True)]
-    total_growth = sum(growth) or 1.0
-    return tuple(m + spare * g / total_growth for m, g in zip(minimums, growth, strict=True))
+
+    def measure(text: str, heading: bool) -> float:
+        return float((bold if heading else body).text(text)) + padding
+
+    floors: list[float] = []
+    minimums, wants = text_columns(headers, rows, measure, 90.0 + padding, floors)
+    return tuple(share_width(minimums, wants, pdf.epw, floors))
 
 
 def _fit(value: Any, most: int = 1200) -> str:
@@ -124,9 +111,3 @@ def _fit(value: Any, most: int = 1200) -> str:
     and HTML versions keep it whole). Controls have no glyph: they are removed."""
     text = terminal_text(str(value))
     return text if len(text) <= most else text[:most] + " …"
-
-
-def _word_width(widths: Any, word: str) -> float:
-    if any(ord(ch) > 0x2E80 for ch in word):
-        return float(widths.text("MM"))
-    return float(widths.text(word))
