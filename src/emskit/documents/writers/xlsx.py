@@ -19,7 +19,6 @@ from emskit.documents.writers.fixed_zip import normalise_zip
 from emskit.documents.writers.style import Style
 from emskit.documents.writers.widths import display_width
 from emskit.documents.writers.xlsx_print import print_setup, text_columns, typed
-from emskit.escaping import xml_text
 from emskit.words import has_word, word
 
 
