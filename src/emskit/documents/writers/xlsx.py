@@ -87,5 +87,3 @@ def _sheet_name(name: str, used: set[str]) -> str:
         candidate, number = base[: 31 - len(suffix)] + suffix, number + 1
     used.add(candidate)
     return candidate
-
-

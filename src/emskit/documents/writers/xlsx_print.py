@@ -61,7 +61,9 @@ def print_setup(sheet: Any, columns: int, style: Style, text: ControlText) -> No
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0  # as many pages down as it needs
     sheet.page_setup.orientation = "landscape" if columns > WIDE else "portrait"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_LETTER if style.paper == "Letter" else sheet.PAPERSIZE_A4
+    sheet.page_setup.paperSize = (
+        sheet.PAPERSIZE_LETTER if style.paper == "Letter" else sheet.PAPERSIZE_A4
+    )
     sheet.print_options.gridLines = True
     codes = {"page": "&P", "pages": "&N"}
     page = "".join(codes.get(kind, value.replace("&", "&&")) for kind, value in text.page_parts())
