@@ -285,7 +285,7 @@ def test_every_sheet_is_typed_printable_and_named_in_the_packs_language(pack) ->
         wide = sheet.max_column > 6
         assert sheet.page_setup.orientation == ("landscape" if wide else "portrait"), sheet.title
         assert "&P" in sheet.oddFooter.right.text and "&N" in sheet.oddFooter.right.text
-    aspects = book[names[[n for n in names].index(word("sheet.Aspects", pack["language"]))]]
+    aspects = book[word("sheet.Aspects", pack["language"])]
     header = [c.value for c in aspects[1]]
     score = header.index(word("score", pack["language"])) + 1
     scores = [aspects.cell(row=r, column=score).value for r in range(2, aspects.max_row + 1)]
