@@ -322,3 +322,34 @@ def test_letter_paper_where_the_country_uses_it(tmp_path: Path) -> None:
     assert abs(section.page_width - Mm(215.9)) < Mm(1)
     box = PdfReader(io.BytesIO(write_document(doc, "pdf", style))).pages[0].mediabox
     assert round(float(box.width)) == 612 and round(float(box.height)) == 792
+
+
+# --- charts and Markdown -------------------------------------------------------------------
+
+
+def test_progress_chart_has_units_and_puts_month_end_readings_on_their_month() -> None:
+    from types import SimpleNamespace
+
+    from emskit.documents.charts import _pyplot, objective_figure
+    from emskit.documents.labels import Labels
+
+    readings = [
+        SimpleNamespace(date=dt.date(2026, month, day), value=value)
+        for month, day, value in ((1, 31, 0.8), (2, 28, 0.75), (3, 31, 0.7))
+    ]
+    objective = SimpleNamespace(
+        title="Cut VOC",
+        target=SimpleNamespace(value=0.64),
+        baseline=SimpleNamespace(value=0.8),
+    )
+    figure = objective_figure("OBJ-001", readings, objective, Labels("en"), "t")
+    axes = figure.axes[0]
+    assert axes.get_ylabel() == "t"
+    from matplotlib import dates
+
+    plotted = [dates.num2date(x).date() for x in axes.lines[0].get_xdata(orig=False)]
+    assert plotted == [dt.date(2026, 1, 1), dt.date(2026, 2, 1), dt.date(2026, 3, 1)]
+    figure.canvas.draw()
+    labels = [t.get_text() for t in axes.get_xticklabels()]
+    assert "2026-01" in labels and "2026-03" in labels, labels
+    _pyplot().close(figure)
