@@ -50,7 +50,9 @@ def objective_figure(
     are placed on their own month's tick, labelled YYYY-MM, not next to the next month's."""
     import datetime as dt
 
-    from matplotlib import dates
+    from matplotlib import dates as dates_module
+
+    dates: Any = dates_module  # matplotlib.dates is not typed
 
     pyplot = _pyplot()
     figure, axes = pyplot.subplots(figsize=(7, 3), dpi=100)
