@@ -84,6 +84,7 @@ def render_document(
     from emskit import __version__
     from emskit.atomic import check_writable, write_bytes
     from emskit.documents.writers import Style, write_document
+    from emskit.documents.writers.widths import paper_for
 
     if out is not None:
         check_writable(out)  # before the work, not after
@@ -95,7 +96,10 @@ def render_document(
         commit=(ctx.commit or "none")[:12],
         as_of=as_of.isoformat(),
     )
-    data = write_document(document, fmt, Style(root, ctx.labels.language, as_of, footer, None))
+    config = ctx.repo.config
+    paper = paper_for(config.ems.jurisdiction if config else None)
+    style = Style(root, ctx.labels.language, as_of, footer, None, paper=paper)
+    data = write_document(document, fmt, style)
     target = out or Path(f"{document.name}.{fmt}")
     try:
         write_bytes(target, data)

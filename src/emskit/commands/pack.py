@@ -21,6 +21,7 @@ from emskit.documents.context import PackContext
 from emskit.documents.history import document_histories
 from emskit.documents.writers import FORMATS, Style, write_documents
 from emskit.documents.writers.fixed_zip import fixed_zip
+from emskit.documents.writers.widths import paper_for
 from emskit.errors import EmskitError, UsageError
 from emskit.repo.loader import load_repository
 from emskit.vocabulary import FAIL
@@ -138,6 +139,7 @@ def _build(
         as_of,
         ctx.labels("generated", version=__version__, commit=short, as_of=as_of.isoformat()),
         ctx.labels("draft") if draft else None,
+        paper=paper_for(repo.config.ems.jurisdiction),
     )
     documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)]
     files = write_documents(documents, formats, style, note)

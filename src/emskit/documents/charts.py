@@ -31,17 +31,40 @@ def _pyplot() -> Any:
     return pyplot
 
 
-def objective_chart(objective_id: str, series: list[Any], objective: Any, labels: Any) -> bytes:
-    """Monthly readings of the objective's indicator with its baseline and target lines."""
+def objective_chart(
+    objective_id: str, series: list[Any], objective: Any, labels: Any, unit: str = ""
+) -> bytes:
+    """The progress chart as a PNG (see objective_figure)."""
+    figure = objective_figure(objective_id, series, objective, labels, unit)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", metadata={"Software": None})
+    _pyplot().close(figure)
+    return buffer.getvalue()
+
+
+def objective_figure(
+    objective_id: str, series: list[Any], objective: Any, labels: Any, unit: str = ""
+) -> Any:
+    """Monthly readings of the objective's indicator with its baseline and target lines, the
+    indicator's unit on the y axis. Readings one a month (often dated the month's last day)
+    are placed on their own month's tick, labelled YYYY-MM, not next to the next month's."""
+    import datetime as dt
+
+    from matplotlib import dates as dates_module
+
+    dates: Any = dates_module  # matplotlib.dates is not typed
+
     pyplot = _pyplot()
     figure, axes = pyplot.subplots(figsize=(7, 3), dpi=100)
-    axes.plot(
-        [r.date for r in series],
-        [r.value for r in series],
-        marker="o",
-        linewidth=1.5,
-        color="#2f6690",
-    )
+    when = [r.date for r in series]
+    monthly = len({(d.year, d.month) for d in when}) == len(when)
+    if monthly:
+        when = [dt.date(d.year, d.month, 1) for d in when]
+    axes.plot(when, [r.value for r in series], marker="o", linewidth=1.5, color="#2f6690")
+    if monthly:
+        step = max(1, -(-len(when) // 12))  # at most about twelve labels
+        axes.xaxis.set_major_locator(dates.MonthLocator(interval=step))
+        axes.xaxis.set_major_formatter(dates.DateFormatter("%Y-%m"))
     axes.axhline(
         objective.target.value,
         color="#3a7d44",
@@ -55,12 +78,18 @@ def objective_chart(objective_id: str, series: list[Any], objective: Any, labels
             linestyle=":",
             label=f"{labels('baseline')} {objective.baseline.value:g}",
         )
+    if unit:
+        axes.set_ylabel(unit, fontsize=8)
     axes.set_title(f"{objective_id} {labels.text(objective.title)}", fontsize=9)
     axes.legend(fontsize=8, loc="best")
     axes.tick_params(labelsize=8)
     figure.autofmt_xdate()
     figure.tight_layout()
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", metadata={"Software": None})
-    pyplot.close(figure)
-    return buffer.getvalue()
+    return figure
+
+
+def indicator_unit(ctx: Any, objective: Any) -> str:
+    """The unit of the objective's indicator (from the pack context), for the y axis."""
+    for record in ctx.analysis.index.resolve(objective.indicator or ""):
+        return str(getattr(record.model, "unit", "") or "")
+    return ""

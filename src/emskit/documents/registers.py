@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from emskit.documents.charts import objective_chart
+from emskit.documents.charts import indicator_unit, objective_chart
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.wording import method_in_words, score_reason
@@ -167,7 +167,9 @@ def objectives(ctx: PackContext) -> Document:
         if series:
             doc.add(
                 Image(
-                    objective_chart(record.id, series, model, ctx.labels),
+                    objective_chart(
+                        record.id, series, model, ctx.labels, indicator_unit(ctx, model)
+                    ),
                     f"{L('progress')}: {record.id}",
                 )
             )

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from emskit.documents.content import Document
 from emskit.documents.writers import docx, html, markdown, pdf, xlsx
+from emskit.documents.writers.control import control_text
 from emskit.documents.writers.fonts import subset_fonts
 from emskit.documents.writers.style import Style
 
@@ -51,7 +52,7 @@ def write_documents(
     files: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
         if "pdf" in formats:
-            extra = style.footer + (style.draft or "")
+            extra = "".join(control_text(doc, style).all_text() for doc in documents)
             style = replace(style, pdf_fonts=subset_fonts(documents, Path(fonts), extra))
         for doc in documents:
             note(doc.name)

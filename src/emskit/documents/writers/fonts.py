@@ -25,7 +25,8 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
 
     logging.getLogger("fontTools.subset").setLevel(logging.ERROR)  # "FFTM NOT subset" is harmless
 
-    text = "".join(sorted(set(_all_text(documents) + extra) | set(" 0123456789.,;:-–—()/%[]·…•")))
+    used = set("".join(document_text(d) for d in documents) + extra)
+    text = "".join(sorted(used | set(" 0123456789.,;:-–—()/%[]·…•{nb}")))
     paths = {}
     for key, source in (
         ("regular", LATIN_FONT),
@@ -45,19 +46,16 @@ def subset_fonts(documents: list[Document], folder: Path, extra: str = "") -> Pd
     return PdfFonts(**paths)
 
 
-def _all_text(documents: list[Document]) -> str:
-    parts: list[str] = []
-    for doc in documents:
-        parts.append(doc.title)
-        for block in doc.blocks:
-            if isinstance(block, Heading | Paragraph):
-                parts.append(block.text)
-            elif isinstance(block, Fields):
-                parts += [f"{a}{b}" for a, b in block.pairs]
-            elif isinstance(block, Table):
-                parts += [str(c) for c in block.headers] + [
-                    str(c) for row in block.rows for c in row
-                ]
-            elif isinstance(block, Image):
-                parts.append(block.caption)
+def document_text(doc: Document) -> str:
+    """Every character of a document's content (its page furniture aside)."""
+    parts: list[str] = [doc.title]
+    for block in doc.blocks:
+        if isinstance(block, Heading | Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, Fields):
+            parts += [f"{a}{b}" for a, b in block.pairs]
+        elif isinstance(block, Table):
+            parts += [str(c) for c in block.headers] + [str(c) for row in block.rows for c in row]
+        elif isinstance(block, Image):
+            parts.append(block.caption)
     return "".join(parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.writers.control import control_text
 from emskit.documents.writers.style import Style
 from emskit.escaping import markdown_cell, markdown_text
 from emskit.words import word
@@ -10,7 +11,13 @@ from emskit.words import word
 
 def to_markdown(doc: Document, style: Style) -> bytes:
     md = markdown_text
-    lines = [f"# {md(doc.title)}", ""] + ([f"**{md(style.draft)}**", ""] if style.draft else [])
+    text = control_text(doc, style)
+    lines = [f"# {md(doc.title)}", ""] + ([f"**{md(text.draft)}**", ""] if text.draft else [])
+    if doc.control is not None:  # the title block
+        pairs = text.title_pairs(doc.control)
+        lines += ["| " + " | ".join(markdown_cell(k) for k, _ in pairs) + " |"]
+        lines += ["|" + " --- |" * len(pairs)]
+        lines += ["| " + " | ".join(markdown_cell(v) for _, v in pairs) + " |", ""]
     for block in doc.blocks:
         if isinstance(block, Heading):
             lines += [f"{'#' * min(block.level, 6)} {markdown_cell(block.text)}", ""]
@@ -30,5 +37,5 @@ def to_markdown(doc: Document, style: Style) -> bytes:
         elif isinstance(block, Image):
             chart = word("chart-elsewhere", style.language)
             lines += [f"*{md(block.caption)}* {md(chart)}", ""]
-    lines += ["---", md(style.footer), ""]
+    lines += ["---", md(" · ".join(p for p in (text.header, style.footer) if p)), ""]
     return "\n".join(lines).encode("utf-8")

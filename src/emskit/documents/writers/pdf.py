@@ -8,46 +8,46 @@ from typing import Any
 
 from emskit.documents.charts import CJK_FONT, LATIN_BOLD_FONT, LATIN_FONT
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
-from emskit.documents.writers.fonts import PdfFonts
-from emskit.documents.writers.pdf_table import draw_paragraph, draw_table
+from emskit.documents.writers.control import ControlText, control_text
+from emskit.documents.writers.fonts import PdfFonts, document_text
+from emskit.documents.writers.pdf_page import (
+    FOOTER_FROM_BOTTOM,
+    TOP_WITH_HEADER,
+    page_class,
+    title_block,
+)
+from emskit.documents.writers.pdf_table import draw_paragraph, draw_table, is_cjk
 from emskit.documents.writers.style import Style
+from emskit.documents.writers.widths import share_width, text_columns
 from emskit.escaping import terminal_text
 
 
 def to_pdf(doc: Document, style: Style) -> bytes:
-    from fpdf import FPDF
-
-    class Page(FPDF):
-        def header(self) -> None:  # fpdf2 calls this on every page: the DRAFT mark goes on each
-            if style.draft:
-                cjk = any(ord(ch) > 0x2E80 for ch in style.draft)
-                with self.local_context(text_color=(225, 170, 170)):
-                    self.set_font("CJK" if cjk else "Body", "B", 60)
-                    with self.rotation(30, self.w / 2, self.h / 2):
-                        self.text(
-                            self.w / 2 - self.get_string_width(style.draft) / 2,
-                            self.h / 2,
-                            style.draft,
-                        )
-
-    pdf = Page(
+    text = control_text(doc, style)
+    pdf = page_class(text)(
         orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
-        format="A4",
+        format=style.paper,
     )
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
     pdf.set_title(terminal_text(doc.title))
     pdf.set_creator("emskit")
+    pdf.alias_nb_pages()  # "{nb}" in the footer becomes the page count
     fonts = style.pdf_fonts or PdfFonts(LATIN_FONT, LATIN_BOLD_FONT, CJK_FONT)
     pdf.add_font("Body", fname=str(fonts.regular))
     pdf.add_font("Body", style="B", fname=str(fonts.bold))
-    pdf.add_font("CJK", fname=str(fonts.cjk))
-    pdf.add_font("CJK", style="B", fname=str(fonts.cjk))
-    pdf.set_fallback_fonts(["CJK"], exact_match=False)
-    pdf.set_auto_page_break(True, margin=15)
+    if has_cjk(doc, text):  # the CJK font is embedded only where Chinese is written
+        pdf.add_font("CJK", fname=str(fonts.cjk))
+        pdf.add_font("CJK", style="B", fname=str(fonts.cjk))
+        pdf.set_fallback_fonts(["CJK"], exact_match=False)
+    pdf.set_font("Body", "", 10)
+    if text.header:
+        pdf.set_top_margin(TOP_WITH_HEADER)
+    pdf.set_auto_page_break(True, margin=FOOTER_FROM_BOTTOM + 6)
     pdf.add_page()
-    pdf.set_font("Body", "B", 16)
-    pdf.multi_cell(0, 9, terminal_text(doc.title), new_x="LMARGIN", new_y="NEXT")
+    draw_paragraph(pdf, terminal_text(doc.title), 16, 8, bold=True)
     pdf.ln(2)
+    if doc.control is not None:
+        title_block(pdf, doc.control, text)
     for block in doc.blocks:
         if isinstance(block, Heading):
             pdf.ln(2)
@@ -57,61 +57,53 @@ def to_pdf(doc: Document, style: Style) -> bytes:
             draw_paragraph(pdf, terminal_text(block.text), 10, 5.5)
             pdf.ln(1)
         elif isinstance(block, Fields | Table):
-            headers, rows = (
-                (None, block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
-            )
-            columns = len(rows[0]) if headers is None and rows else len(headers or ())
-            if not columns:
-                continue
-            size = 7.5 if columns > 6 else 9
-            pdf.set_font("Body", "", size)
-            widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
-            draw_table(
-                pdf,
-                [terminal_text(str(h)) for h in headers] if headers is not None else None,
-                [[_fit(v) for v in row] for row in rows],
-                widths,
-                size,
-                line_height=size * 0.42,
-            )
-            pdf.ln(2)
+            _table(pdf, block)
         elif isinstance(block, Image):
+            if pdf.get_y() + 80 > pdf.h - pdf.b_margin:  # a chart and its caption stay together
+                pdf.add_page()
             pdf.image(io.BytesIO(block.png), w=min(170, pdf.epw))
-            pdf.set_font("Body", "", 8)
-            pdf.multi_cell(0, 5, terminal_text(block.caption), new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font("Body", "", 7)
-    pdf.ln(3)
-    pdf.multi_cell(0, 4, style.footer, new_x="LMARGIN", new_y="NEXT")
+            draw_paragraph(pdf, terminal_text(block.caption), 8, 5)
     return bytes(pdf.output())
 
 
+def has_cjk(doc: Document, text: ControlText) -> bool:
+    return any(is_cjk(ch) for ch in text.all_text() + document_text(doc))
+
+
+def _table(pdf: Any, block: Fields | Table) -> None:
+    headers, rows = (
+        (None, block.pairs) if isinstance(block, Fields) else (block.headers, block.rows)
+    )
+    columns = len(rows[0]) if headers is None and rows else len(headers or ())
+    if not columns:
+        return
+    size = 7.5 if columns > 6 else 9
+    widths = _column_widths(pdf, headers or ("",) * columns, rows, size)
+    draw_table(
+        pdf,
+        [terminal_text(str(h)) for h in headers] if headers is not None else None,
+        [[_fit(v) for v in row] for row in rows],
+        widths,
+        size,
+        line_height=size * 0.42,
+        label_columns=frozenset({0}) if isinstance(block, Fields) else frozenset(),
+    )
+    pdf.ln(2)
+
+
 def _column_widths(pdf: Any, headers: Any, rows: Any, size: float) -> tuple[float, ...]:
-    """Column widths in mm that never split a word (ids, dates, 'emergency'): each column gets
-    at least its longest word, and the rest of the page goes to the columns with long text.
-    CJK text may break between any two characters, so a CJK run counts as two characters."""
+    """Column widths in mm from the content (widths.text_columns), plus the cell padding."""
     from emskit.documents.writers.pdf_table import PADDING, Widths
 
     body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
     padding = 2 * PADDING + 0.4
-    minimums, wants = [], []
-    for index, header in enumerate(headers):
-        cells = [str(row[index]) for row in rows]
-        heading = max([_word_width(bold, w) for w in str(header).split()] + [0.0])
-        minimums.append(
-            max([heading] + [_word_width(body, w) for c in cells for w in c.split()]) + padding
-        )
-        wants.append(
-            min(max([bold.text(str(header))] + [body.text(c) for c in cells]), 90.0) + padding
-        )
-    spare = pdf.epw - sum(minimums)
-    if spare <= 0:
-        return tuple(m * pdf.epw / sum(minimums) for m in minimums)  # squeeze; words then break
-    if sum(wants) <= pdf.epw:  # everything fits: share out the slack in proportion
-        scale = pdf.epw / sum(wants)
-        return tuple(w * scale for w in wants)
-    growth = [max(w - m, 0.0) for w, m in zip(wants, minimums, strict=True)]
-    total_growth = sum(growth) or 1.0
-    return tuple(m + spare * g / total_growth for m, g in zip(minimums, growth, strict=True))
+
+    def measure(text: str, heading: bool) -> float:
+        return float((bold if heading else body).text(text)) + padding
+
+    floors: list[float] = []
+    minimums, wants = text_columns(headers, rows, measure, 90.0 + padding, floors)
+    return tuple(share_width(minimums, wants, pdf.epw, floors))
 
 
 def _fit(value: Any, most: int = 1200) -> str:
@@ -119,9 +111,3 @@ def _fit(value: Any, most: int = 1200) -> str:
     and HTML versions keep it whole). Controls have no glyph: they are removed."""
     text = terminal_text(str(value))
     return text if len(text) <= most else text[:most] + " …"
-
-
-def _word_width(widths: Any, word: str) -> float:
-    if any(ord(ch) > 0x2E80 for ch in word):
-        return float(widths.text("MM"))
-    return float(widths.text(word))

@@ -28,14 +28,18 @@ class Widths:
         self.pdf, self.size, self.style = pdf, size, "B" if bold else ""
         self.cache: dict[str, float] = {}
         self.texts: dict[str, float] = {}  # words and cells repeat a lot in registers
+        self.has_cjk = "cjk" in pdf.fonts  # only a PDF with Chinese text embeds the CJK font
 
     def of(self, char: str) -> float:
+        """Read from the font's own width table: selecting the font to measure would write to
+        the page (and a graphics-state save around it is what once broke multi-page PDFs)."""
         width = self.cache.get(char)
         if width is None:
-            with self.pdf.local_context():
-                self.pdf.set_font("CJK" if is_cjk(char) else "Body", self.style, self.size)
-                width = self.cache[char] = self.pdf.get_string_width(char)
-        return width
+            key = ("cjk" if is_cjk(char) and self.has_cjk else "body") + self.style
+            font = self.pdf.fonts[key]
+            width = font.cw[ord(char)] * self.size * 0.001 / self.pdf.k
+            self.cache[char] = width
+        return float(width)
 
     def text(self, text: str) -> float:
         width = self.texts.get(text)
@@ -103,6 +107,10 @@ def _tokens(text: str) -> list[str]:
     return tokens
 
 
+HEADER_FILL = (238, 241, 244)
+GRID = (150, 150, 150)
+
+
 def draw_table(
     pdf: Any,
     headers: Sequence[str] | None,
@@ -110,14 +118,20 @@ def draw_table(
     col_widths: Sequence[float],
     size: float,
     line_height: float,
+    label_columns: frozenset[int] = frozenset(),
 ) -> None:
+    """A table across pages, its header row repeated on each. ``label_columns`` are drawn like
+    header cells (bold, shaded): the labels of a title block or a list of fields. Colours and
+    line width are set and put back by hand, never in a graphics-state save: a save opened on
+    one page and closed on the next after a page break is what readers reject."""
     body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
     bottom = pdf.h - pdf.b_margin
 
     def draw_row(cells: Sequence[str], widths: Widths, fill: bool) -> None:
+        fonts = [bold if fill or i in label_columns else widths for i in range(len(cells))]
         wrapped = [
-            wrap(str(cell), w - 2 * PADDING, widths)
-            for cell, w in zip(cells, col_widths, strict=True)
+            wrap(str(cell), w - 2 * PADDING, f)
+            for cell, w, f in zip(cells, col_widths, fonts, strict=True)
         ]
         room = int((bottom - pdf.t_margin - 2 * PADDING) // line_height)
         wrapped = [lines[:room] for lines in wrapped]  # a row never outgrows a page
@@ -127,28 +141,37 @@ def draw_table(
             if headers is not None and cells is not headers:
                 draw_row(headers, bold, True)
         x, y = pdf.l_margin, pdf.get_y()
-        for lines, width in zip(wrapped, col_widths, strict=True):
-            pdf.rect(x, y, width, height, style="DF" if fill else "D")
+        for index, (lines, width) in enumerate(zip(wrapped, col_widths, strict=True)):
+            shaded = fill or index in label_columns
+            pdf.rect(x, y, width, height, style="DF" if shaded else "D")
             for number, line in enumerate(lines):
-                _text(pdf, x + PADDING, y + PADDING + (number + 0.8) * line_height, line, widths)
+                baseline = y + PADDING + (number + 0.8) * line_height
+                draw_runs(pdf, x + PADDING, baseline, line, fonts[index])
             x += width
         pdf.set_xy(pdf.l_margin, y + height)
 
-    with pdf.local_context(fill_color=(238, 241, 244), draw_color=(150, 150, 150), line_width=0.2):
-        if headers is not None:
-            draw_row(headers, bold, True)
-        for row in rows:
-            draw_row(row, body, False)
+    fill, draw, line_width = pdf.fill_color, pdf.draw_color, pdf.line_width
+    pdf.set_fill_color(*HEADER_FILL)
+    pdf.set_draw_color(*GRID)
+    pdf.set_line_width(0.2)
+    if headers is not None:
+        draw_row(headers, bold, True)
+    for row in rows:
+        draw_row(row, body, False)
+    pdf.set_fill_color(fill)
+    pdf.set_draw_color(draw)
+    pdf.set_line_width(line_width)
 
 
-def _text(pdf: Any, x: float, baseline: float, line: str, widths: Widths) -> None:
+def draw_runs(pdf: Any, x: float, baseline: float, line: str, widths: Widths) -> None:
     """Draw a line in runs: the body font for Latin text, the CJK font for Chinese."""
     run, run_cjk = "", False
     for char in line + "\0":
         cjk = is_cjk(char)
         if char == "\0" or (run and cjk != run_cjk):
             if run.strip():
-                pdf.set_font("CJK" if run_cjk else "Body", widths.style, widths.size)
+                family = "CJK" if run_cjk and widths.has_cjk else "Body"
+                pdf.set_font(family, widths.style, widths.size)
                 pdf.text(x, baseline, run)
             x += widths.text(run)
             run = ""
@@ -178,6 +201,6 @@ def draw_paragraph(
                 pdf.add_page()
             y = pdf.get_y()
             if bullet and number == 0:
-                _text(pdf, pdf.l_margin, y + 0.8 * line_height, "•", widths)
-            _text(pdf, pdf.l_margin + indent, y + 0.8 * line_height, line, widths)
+                draw_runs(pdf, pdf.l_margin, y + 0.8 * line_height, "•", widths)
+            draw_runs(pdf, pdf.l_margin + indent, y + 0.8 * line_height, line, widths)
             pdf.set_xy(pdf.l_margin, y + line_height)

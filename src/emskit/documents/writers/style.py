@@ -19,3 +19,4 @@ class Style:
     footer: str
     draft: str | None  # the DRAFT label in the pack's language, or None
     pdf_fonts: PdfFonts | None = None  # fonts subset to the pack's characters (see subset_fonts)
+    paper: str = "A4"  # or "Letter" where the organisation's country uses it (widths.paper_for)
