@@ -10,6 +10,8 @@ and absent (no obligations at all).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
 from emskit.analysis import Analysis
 from emskit.certification.verdict import Verdict
 from emskit.judgements.application import application_materials as material_shortfalls
@@ -21,6 +23,7 @@ from emskit.judgements.compliance import applicable_obligations, evaluation_shor
 from emskit.judgements.shortfall import Shortfall
 from emskit.judgements.waste import hazardous_streams
 from emskit.judgements.waste import hazardous_waste as waste_shortfalls
+from emskit.repo.repository import Record
 from emskit.vocabulary import FAIL, NOT_APPLICABLE, PASS, WARN
 from emskit.words import Joined, Message, say
 
@@ -41,63 +44,74 @@ def _judged(
     return Verdict(rule, status, Joined(s.reason for s in shortfalls), clauses, ids)
 
 
-def compliance_evaluation(ctx: Analysis) -> Verdict:
-    clauses = ("9.1.2",)
-    applicable = applicable_obligations(ctx)
-    if not applicable:
-        return Verdict(
-            "compliance-evaluation", FAIL, say("ready.no-applicable-obligation"), clauses
-        )
+def _over_subjects(
+    rule: str,
+    clauses: tuple[str, ...],
+    subjects: Sequence[Record],
+    when_none: tuple[str, Message],
+    shortfalls: Callable[[Analysis], list[Shortfall]],
+    passed: str,
+    ctx: Analysis,
+) -> Verdict:
+    """A rule over a kind of record: ``when_none`` (status and reason) where there is none of
+    them, else the shortfalls judged, the pass naming how many were looked at."""
+    if not subjects:
+        return Verdict(rule, when_none[0], when_none[1], clauses)
     return _judged(
-        "compliance-evaluation",
-        evaluation_shortfalls(ctx),
-        say("ready.evaluated-history", count=len(applicable)),
+        rule,
+        shortfalls(ctx),
+        say(passed, count=len(subjects)),
         clauses,
-        [o.id for o in applicable],
+        [s.id for s in subjects],
+    )
+
+
+def compliance_evaluation(ctx: Analysis) -> Verdict:
+    # Required: an EMS with no applicable obligation has not identified them (6.1.3).
+    return _over_subjects(
+        "compliance-evaluation",
+        ("9.1.2",),
+        applicable_obligations(ctx),
+        (FAIL, say("ready.no-applicable-obligation")),
+        evaluation_shortfalls,
+        "ready.evaluated-history",
+        ctx,
     )
 
 
 def significant_aspects_controlled(ctx: Analysis) -> Verdict:
-    clauses = ("6.1.4", "8.1", "8.2")
-    significant = ctx.significant_aspects()
-    if not significant:
-        return Verdict("significant-aspects-controlled", FAIL, say("ready.no-significant"), clauses)
-    return _judged(
+    return _over_subjects(
         "significant-aspects-controlled",
-        unaddressed_significant(ctx),
-        say("ready.significant-addressed", count=len(significant)),
-        clauses,
-        [a.id for a in significant],
+        ("6.1.4", "8.1", "8.2"),
+        ctx.significant_aspects(),
+        (FAIL, say("ready.no-significant")),
+        unaddressed_significant,
+        "ready.significant-addressed",
+        ctx,
     )
 
 
 def hazardous_waste(ctx: Analysis) -> Verdict:
-    clauses = ("8.1",)
-    streams = hazardous_streams(ctx)
-    if not streams:
-        return Verdict("hazardous-waste", NOT_APPLICABLE, say("ready.no-hazardous-waste"), clauses)
-    return _judged(
+    return _over_subjects(
         "hazardous-waste",
-        waste_shortfalls(ctx),
-        say("ready.hazardous-waste", count=len(streams)),
-        clauses,
-        [s.id for s in streams],
+        ("8.1",),
+        hazardous_streams(ctx),
+        (NOT_APPLICABLE, say("ready.no-hazardous-waste")),
+        waste_shortfalls,
+        "ready.hazardous-waste",
+        ctx,
     )
 
 
 def chemicals_msds(ctx: Analysis) -> Verdict:
-    clauses = ("8.1",)
-    chemicals = hazardous_chemicals(ctx)
-    if not chemicals:
-        return Verdict(
-            "chemicals-msds", NOT_APPLICABLE, say("ready.no-hazardous-chemical"), clauses
-        )
-    return _judged(
+    return _over_subjects(
         "chemicals-msds",
-        msds_shortfalls(ctx),
-        say("ready.chemicals-msds", count=len(chemicals)),
-        clauses,
-        [c.id for c in chemicals],
+        ("8.1",),
+        hazardous_chemicals(ctx),
+        (NOT_APPLICABLE, say("ready.no-hazardous-chemical")),
+        msds_shortfalls,
+        "ready.chemicals-msds",
+        ctx,
     )
 
 
