@@ -107,3 +107,22 @@ def remove_path(rel: str):  # type: ignore[no-untyped-def]
         shutil.rmtree(target) if target.is_dir() else target.unlink()
 
     return apply
+
+
+def emptied(rel: str, content: bytes = b""):  # type: ignore[no-untyped-def]
+    """A mutation of a copied repository: overwrite one file with ``content`` (empty)."""
+
+    def apply(root: Path) -> None:
+        (root / rel).write_bytes(content)
+
+    return apply
+
+
+def appended(rel: str, text: str):  # type: ignore[no-untyped-def]
+    """A mutation of a copied repository: add text at the end of one file."""
+
+    def apply(root: Path) -> None:
+        with (root / rel).open("a", encoding="utf-8") as out:
+            out.write(text)
+
+    return apply

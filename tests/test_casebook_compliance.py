@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from conftest import AS_OF, SAMPLE, findings, remove_path, replace_in, run_cli
+from conftest import AS_OF, SAMPLE, appended, emptied, findings, remove_path, replace_in, run_cli
 
 from emskit.commands.due import run_due
 from emskit.commands.gap import run_gap
@@ -24,21 +24,6 @@ from emskit.commands.ready import run_ready
 Mutation = Callable[[Path], None]
 WASTE = "waste/hazardous-waste.yaml"
 CHEMICALS = "chemicals/die-casting-chemicals.yaml"
-
-
-def emptied(rel: str, content: bytes = b"") -> Mutation:
-    def apply(root: Path) -> None:
-        (root / rel).write_bytes(content)
-
-    return apply
-
-
-def appended(rel: str, text: str) -> Mutation:
-    def apply(root: Path) -> None:
-        with (root / rel).open("a", encoding="utf-8") as out:
-            out.write(text)
-
-    return apply
 
 
 def mutated(tmp_path: Path, *mutations: Mutation) -> Path:

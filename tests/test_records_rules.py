@@ -8,26 +8,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLE, check_json, findings, remove_path, replace_in
+from conftest import SAMPLE, appended, check_json, emptied, findings, remove_path, replace_in
 
 CHEMICALS = "chemicals/die-casting-chemicals.yaml"
 WASTE = "waste/hazardous-waste.yaml"
 Mutation = Callable[[Path], None]
-
-
-def emptied(rel: str) -> Mutation:
-    def apply(root: Path) -> None:
-        (root / rel).write_bytes(b"")
-
-    return apply
-
-
-def appended(rel: str, text: str) -> Mutation:
-    def apply(root: Path) -> None:
-        with (root / rel).open("a", encoding="utf-8") as out:
-            out.write(text)
-
-    return apply
 
 
 # code -> (mutations, file of the finding, words of its reason, the end of its location)
