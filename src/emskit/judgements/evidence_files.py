@@ -8,7 +8,6 @@ presence of a name is not evidence. Check (EMS105-EMS107), the application mater
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import NamedTuple
 
 from emskit.analysis import Analysis
 from emskit.judgements.shortfall import Shortfall
+from emskit.repo.confinement import resolves_inside
 from emskit.repo.positions import Loc
 from emskit.repo.repository import Record
 from emskit.words import say
@@ -54,10 +54,7 @@ def inside(root: Path, path: str) -> Path | None:
     if path.startswith(("https://", "http://")) or not_in_repository(path):
         return None
     full = root / path
-    real, real_root = os.path.realpath(full), os.path.realpath(root)
-    if real != real_root and not real.startswith(real_root + os.sep):
-        return None
-    return full
+    return full if resolves_inside(full, root) else None
 
 
 def is_empty_file(path: Path) -> bool:

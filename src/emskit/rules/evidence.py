@@ -21,6 +21,7 @@ from pathlib import Path
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.judgements.evidence_files import evidence_paths, not_in_repository
+from emskit.repo.confinement import resolves_inside
 from emskit.repo.positions import Loc
 from emskit.rule import ERROR, Rule
 
@@ -43,15 +44,12 @@ Fails: ``evidence: [../../secrets.txt]``, ``evidence: ['evidence\\\\scan.pdf']``
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     root = ctx.repo.root
-    real_root = os.path.realpath(root)
     for evidence in evidence_paths(ctx):
-        yield from _check_path(
-            root, real_root, evidence.path, evidence.file, evidence.loc, evidence.ids
-        )
+        yield from _check_path(root, evidence.path, evidence.file, evidence.loc, evidence.ids)
 
 
 def _check_path(
-    root: Path, real_root: str, path: str, file: str, loc: Loc, ids: tuple[str, ...]
+    root: Path, path: str, file: str, loc: Loc, ids: tuple[str, ...]
 ) -> Iterator[Finding]:
     if path.startswith(("https://", "http://")):
         return
@@ -74,8 +72,7 @@ def _check_path(
             ids=ids,
         )
         return
-    real = os.path.realpath(full)
-    if real != real_root and not real.startswith(real_root + os.sep):
+    if not resolves_inside(full, root):
         yield OUTSIDE.at(
             file,
             loc,
