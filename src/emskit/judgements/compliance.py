@@ -12,12 +12,14 @@ is on time today. Lapses are read from the later of the obligation's ``effective
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
+from typing import NamedTuple
 
 from emskit.analysis import Analysis
 from emskit.calendar.due_dates import evaluation_dates, evaluation_start
 from emskit.calendar.periods import add
 from emskit.judgements.shortfall import Shortfall
-from emskit.model.evaluation import Evaluation, EvaluationResult
+from emskit.model.evaluation import Evaluation
 from emskit.model.improvement import Nonconformity
 from emskit.model.planning import Obligation
 from emskit.repo.repository import Record
@@ -143,55 +145,47 @@ def _evaluations(ctx: Analysis) -> list[Record[Evaluation]]:
     return [e for e in ctx.records("evaluation", Evaluation) if e.model.date <= ctx.as_of]
 
 
-def not_reevaluated(
-    ctx: Analysis, evaluation: Record[Evaluation], result: EvaluationResult
-) -> Shortfall | None:
-    """An unmet result whose action (a nonconformity) is closed, with no evaluation of the
-    obligation on or after the closure: nobody knows whether the obligation is now met."""
-    if result.result not in UNMET or not result.action:
-        return None
-    action = next(
-        (
-            n
-            for n in ctx.records("nonconformity", Nonconformity)
-            if n.id == result.action and n.model.status == "closed"
-        ),
-        None,
-    )
-    if action is None:
-        return None
-    closed = action.model.closed_on or evaluation.model.date
-    if closed > ctx.as_of:
-        return None
-    later = [
-        e
-        for e in _evaluations(ctx)
-        if e.model.date > evaluation.model.date
-        and e.model.date >= closed
-        and any(r.obligation == result.obligation for r in e.model.results)
-    ]
-    if later:
-        return None
-    return Shortfall(
-        (evaluation.id, result.obligation, action.id),
-        say(
-            "compliance.not-reevaluated",
-            evaluation=evaluation.id,
-            result=say(f"term.{result.result}"),
-            obligation=result.obligation,
-            action=action.id,
-            closed=closed,
-        ),
-        WARN,
-    )
+class Unchecked(NamedTuple):
+    """An unmet result (``evaluation``'s result at ``position``) acted on but not evaluated
+    since."""
+
+    evaluation: Record[Evaluation]
+    position: int
+    shortfall: Shortfall
 
 
-def not_reevaluated_results(ctx: Analysis) -> list[Shortfall]:
-    """Every unmet result closed without a fresh evaluation (EMS320 and 9.1.2)."""
-    out = []
-    for evaluation in _evaluations(ctx):
+def not_reevaluated_results(ctx: Analysis) -> list[Unchecked]:
+    """Every unmet result whose action (a nonconformity) is closed, with no evaluation of the
+    obligation on or after the closure: nobody knows whether the obligation is now met. Asked
+    by EMS320 (at the result) and 9.1.2; one pass, the closures and evaluation days indexed."""
+    closed = {
+        n.id: n for n in ctx.records("nonconformity", Nonconformity) if n.model.status == "closed"
+    }
+    evaluations = _evaluations(ctx)
+    evaluated_on: dict[str, list[dt.date]] = defaultdict(list)
+    for evaluation in evaluations:
         for result in evaluation.model.results:
-            shortfall = not_reevaluated(ctx, evaluation, result)
-            if shortfall is not None:
-                out.append(shortfall)
+            evaluated_on[result.obligation].append(evaluation.model.date)
+    out = []
+    for evaluation in evaluations:
+        date = evaluation.model.date
+        for index, result in enumerate(evaluation.model.results):
+            action = closed.get(result.action or "") if result.result in UNMET else None
+            if action is None:
+                continue
+            closed_on = action.model.closed_on or date
+            if closed_on > ctx.as_of or any(
+                day > date and day >= closed_on for day in evaluated_on[result.obligation]
+            ):
+                continue
+            reason = say(
+                "compliance.not-reevaluated",
+                evaluation=evaluation.id,
+                result=say(f"term.{result.result}"),
+                obligation=result.obligation,
+                action=action.id,
+                closed=closed_on,
+            )
+            shortfall = Shortfall((evaluation.id, result.obligation, action.id), reason, WARN)
+            out.append(Unchecked(evaluation, index, shortfall))
     return out

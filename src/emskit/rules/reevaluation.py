@@ -21,21 +21,18 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
-from emskit.judgements.compliance import not_reevaluated
-from emskit.model.evaluation import Evaluation
+from emskit.judgements.compliance import not_reevaluated_results
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS320", "unmet-result-not-reevaluated", WARNING, ("9.1.2", "10.2"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    for record in ctx.records("evaluation", Evaluation):
-        for index, result in enumerate(record.model.results):
-            shortfall = not_reevaluated(ctx, record, result)
-            if shortfall is not None:
-                yield RULE.at(
-                    record.file,
-                    (*record.loc, "results", index),
-                    shortfall.reason,
-                    ids=shortfall.ids,
-                )
+    for unchecked in not_reevaluated_results(ctx):
+        record, shortfall = unchecked.evaluation, unchecked.shortfall
+        yield RULE.at(
+            record.file,
+            (*record.loc, "results", unchecked.position),
+            shortfall.reason,
+            ids=shortfall.ids,
+        )

@@ -34,7 +34,10 @@ def clause_9_1_1(ctx: Analysis) -> Assessment:
 
 def clause_9_1_2(ctx: Analysis) -> Assessment:
     evaluations = [e for e in ctx.records("evaluation", Evaluation) if e.model.date <= ctx.as_of]
-    problems = [s.reason for s in (*evaluation_shortfalls(ctx), *not_reevaluated_results(ctx))]
+    problems = [
+        s.reason
+        for s in (*evaluation_shortfalls(ctx), *(u.shortfall for u in not_reevaluated_results(ctx)))
+    ]
     return judge(problems, evaluations, "no compliance evaluation records")
 
 
