@@ -71,21 +71,28 @@ def scope_statement(ctx: PackContext) -> Document:
 def compliance_evaluation(ctx: PackContext) -> Document:
     L = ctx.labels
     doc = Document("compliance-evaluation", L("compliance-evaluation"))
-    for record in sorted(ctx.records("evaluation"), key=lambda r: r.model.date):
+    titles = {r.id: ctx.text(r.model.title) for r in ctx.records("obligation")}
+    for record in sorted(ctx.records("evaluation"), key=lambda r: (r.model.date, r.id)):
         model = record.model
         doc.add(
             Heading(f"{record.id} — {model.date}", 3),
             Fields(
                 (
                     (L("evaluator"), ctx.name_of(model.evaluator)),
-                    (L("method"), ctx.text(model.method)),
+                    (L("field.Evaluation.method"), ctx.text(model.method)),
                 )
             ),
             Table(
-                (L("obligation"), L("result"), L("description"), L("action")),
+                (L("obligation"), L("title"), L("result"), L("description"), L("action")),
                 tuple(
-                    (r.obligation, L.term(r.result), ctx.text(r.note), r.action or "")
-                    for r in model.results
+                    (
+                        r.obligation,
+                        titles.get(r.obligation, ""),
+                        L.term(r.result),
+                        ctx.text(r.note),
+                        r.action or "",
+                    )
+                    for r in sorted(model.results, key=lambda r: r.obligation)
                 ),
             ),
         )
