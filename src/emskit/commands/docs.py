@@ -59,11 +59,11 @@ def rendered(ctx: PackContext, record: Record) -> Document:
     info = ctx.history.get(record.file)
     fields = [
         (L("id"), record.id),
-        (L("type"), model.type),
+        (L("type"), L.term(model.type)),
         (L("revision"), str(info.revision) if info else ""),
         (L("approved-by"), ctx.name_of(model.approved_by)),
         (L("approved-on"), model.approved_on.isoformat() if model.approved_on else ""),
-        (L("status"), model.status),
+        (L("status"), L.term(model.status)),
     ]
     doc = Document(record.id, ctx.text(model.title)).add(
         Fields(tuple((k, v) for k, v in fields if v))

@@ -7,6 +7,7 @@ appears in every format at once and a new format serves every document.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 
@@ -19,6 +20,27 @@ class Heading:
 @dataclass(frozen=True)
 class Paragraph:
     text: str
+
+
+# A line of running text written as a list item: '- ', '* ' or '• ' (Markdown bodies and
+# the organisation's own text, such as the policy's commitments, both write them).
+LIST_ITEM = re.compile(r"^\s*[-*•]\s+")
+
+
+def paragraph_parts(text: str) -> list[tuple[bool, str]]:
+    """A paragraph as runs to place: (True, item) for each list item, its marker cut off, and
+    (False, text) for the lines between them, kept together. Every writer places the same
+    runs, so a list is a list in PDF, Word, HTML and Markdown alike, never a dash."""
+    parts: list[tuple[bool, str]] = []
+    for line in text.split("\n"):
+        marker = LIST_ITEM.match(line)
+        if marker:
+            parts.append((True, line[marker.end() :]))
+        elif parts and not parts[-1][0]:
+            parts[-1] = (False, parts[-1][1] + "\n" + line)
+        else:
+            parts.append((False, line))
+    return parts
 
 
 @dataclass(frozen=True)

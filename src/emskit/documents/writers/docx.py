@@ -11,7 +11,16 @@ import datetime as dt
 import io
 from typing import Any
 
-from emskit.documents.content import Block, Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.content import (
+    Block,
+    Document,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+    paragraph_parts,
+)
 from emskit.documents.writers.control import ControlText, control_text
 from emskit.documents.writers.docx_xml import (
     TWIPS_PER_MM,
@@ -143,12 +152,9 @@ def _header_and_footer(section: Any, text: ControlText) -> None:
 
 
 def _paragraph(word: Any, text: str) -> None:
-    """A paragraph; a Markdown list item ('- ...', '• ...') becomes a Word bulleted item."""
-    for line in text.split("\n") if "\n• " in text or text.startswith("• ") else [text]:
-        if line.startswith(("• ", "- ")):
-            word.add_paragraph(xml_text(line[2:]), style="List Bullet")
-        else:
-            word.add_paragraph(xml_text(line))
+    """A paragraph; a list item ('- ...', '• ...') becomes a Word bulleted item."""
+    for item, part in paragraph_parts(text):
+        word.add_paragraph(xml_text(part), style="List Bullet" if item else None)
 
 
 def _table(

@@ -5,7 +5,15 @@ from __future__ import annotations
 import base64
 from typing import Any
 
-from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.content import (
+    Document,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+    paragraph_parts,
+)
 from emskit.documents.writers.control import control_text
 from emskit.documents.writers.style import Style
 
@@ -16,7 +24,8 @@ def _blocks_for_template(doc: Document) -> list[dict[str, Any]]:
         if isinstance(block, Heading):
             out.append({"kind": "heading", "text": block.text, "level": min(block.level, 6)})
         elif isinstance(block, Paragraph):
-            out.append({"kind": "paragraph", "text": block.text})
+            parts = [{"item": item, "text": text} for item, text in paragraph_parts(block.text)]
+            out.append({"kind": "paragraph", "text": block.text, "parts": parts})
         elif isinstance(block, Fields):
             out.append({"kind": "fields", "pairs": block.pairs})
         elif isinstance(block, Table):

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.content import (
+    Document,
+    Fields,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+    paragraph_parts,
+)
 from emskit.documents.writers.control import control_text
 from emskit.documents.writers.style import Style
 from emskit.escaping import markdown_cell, markdown_text
@@ -22,7 +30,7 @@ def to_markdown(doc: Document, style: Style) -> bytes:
         if isinstance(block, Heading):
             lines += [f"{'#' * min(block.level, 6)} {markdown_cell(block.text)}", ""]
         elif isinstance(block, Paragraph):
-            lines += [md(block.text), ""]
+            lines += _paragraph(block.text)
         elif isinstance(block, Fields):
             lines += [f"- **{md(label)}**: {markdown_cell(value)}" for label, value in block.pairs]
             lines += [""]
@@ -39,3 +47,15 @@ def to_markdown(doc: Document, style: Style) -> bytes:
             lines += [f"*{md(block.caption)}* {md(chart)}", ""]
     lines += ["---", md(" · ".join(p for p in (text.header, style.footer) if p)), ""]
     return "\n".join(lines).encode("utf-8")
+
+
+def _paragraph(text: str) -> list[str]:
+    """Plain lines escaped (a '4.1' or '#' the organisation wrote means nothing), list items
+    as Markdown list items, a blank line after a list so the next line does not join it."""
+    lines: list[str] = []
+    for item, part in paragraph_parts(text):
+        if item:
+            lines.append(f"- {markdown_cell(part)}")
+        else:
+            lines += ([""] if lines else []) + [markdown_text(part), ""]
+    return lines if lines[-1:] == [""] else [*lines, ""]

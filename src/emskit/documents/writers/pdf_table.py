@@ -9,9 +9,10 @@ and each line is drawn with text(), switching to the CJK font only for the runs 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
+
+from emskit.documents.content import LIST_ITEM
 
 PADDING = 1.2  # mm inside each cell
 CJK_START = 0x2E80  # CJK radicals and everything above use the CJK font
@@ -179,7 +180,7 @@ def draw_runs(pdf: Any, x: float, baseline: float, line: str, widths: Widths) ->
         run_cjk = cjk
 
 
-BULLET = re.compile(r"^\s*[-*•]\s+")
+BULLET = LIST_ITEM  # the same list items every writer recognises
 
 
 def draw_paragraph(
