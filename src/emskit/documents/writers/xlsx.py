@@ -64,12 +64,17 @@ def _append_row(sheet: Any, values: Iterable[object], names: frozenset[int]) -> 
     """Numbers as numbers, dates as dates (except in ``names``, the columns of clause numbers
     and the header), everything else as a string cell: openpyxl makes a formula of any string
     starting with '=', so a title '=HYPERLINK(...)' would be live in the workbook."""
-    sheet.append([typed(v, i not in names) for i, v in enumerate(values)])
-    for cell in sheet[sheet.max_row]:
+    from openpyxl.cell import Cell
+
+    # The cells are made here and appended whole: reading the row back (sheet[max_row])
+    # scans every cell of the sheet for its width, quadratic in a 10,000-row register.
+    cells = [Cell(sheet, value=typed(v, i not in names)) for i, v in enumerate(values)]
+    for cell in cells:
         if cell.data_type == "f":
             cell.data_type = "s"
         elif isinstance(cell.value, dt.date):
             cell.number_format = "yyyy-mm-dd"
+    sheet.append(cells)
 
 
 def _sheet_title(sheet: str, language: str) -> str:
