@@ -71,6 +71,7 @@ def to_docx(doc: Document, style: Style) -> bytes:
         _table(word, section, None, rows, frozenset({0, 2}))
         word.add_paragraph()
     current = landscape[0] if landscape else False
+    style_ids: dict[str, str | None] = {}
     for block, wide in zip(doc.blocks, landscape, strict=True):
         if wide != current:
             from docx.enum.section import WD_SECTION
@@ -79,9 +80,10 @@ def to_docx(doc: Document, style: Style) -> bytes:
             _page_setup(section, style.paper, wide)
             current = wide
         if isinstance(block, Heading):
-            word.add_heading(xml_text(block.text), level=min(max(block.level, 1), 9))
+            heading = f"Heading {min(max(block.level, 1), 9)}"
+            _styled(word, xml_text(block.text), heading, style_ids)
         elif isinstance(block, Paragraph):
-            _paragraph(word, block.text)
+            _paragraph(word, block.text, style_ids)
         elif isinstance(block, Fields):
             _table(word, section, None, block.pairs, frozenset({0}))
         elif isinstance(block, Table):
@@ -151,10 +153,23 @@ def _header_and_footer(section: Any, text: ControlText) -> None:
     footer.getparent().remove(footer)
 
 
-def _paragraph(word: Any, text: str) -> None:
+def _styled(word: Any, text: str, style: str, ids: dict[str, str | None]) -> None:
+    """word.add_paragraph(text, style), the style's id looked up once per document (in
+    ``ids``): python-docx looks it up, and the default style, through every style each time."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    if style not in ids:
+        ids[style] = word.part.get_style_id(word.styles[style], WD_STYLE_TYPE.PARAGRAPH)
+    word.add_paragraph(text)._p.style = ids[style]
+
+
+def _paragraph(word: Any, text: str, style_ids: dict[str, str | None]) -> None:
     """A paragraph; a list item ('- ...', '• ...') becomes a Word bulleted item."""
     for item, part in paragraph_parts(text):
-        word.add_paragraph(xml_text(part), style="List Bullet" if item else None)
+        if item:
+            _styled(word, xml_text(part), "List Bullet", style_ids)
+        else:
+            word.add_paragraph(xml_text(part))
 
 
 def _table(
@@ -171,7 +186,9 @@ def _table(
     size = 7.5 if columns > WIDE + 4 else 8.0 if columns > WIDE else 9.0
     xml = table_xml(headers, rows, int(usable * TWIPS_PER_MM), size, label_columns)
     body = word.element.body
-    body.insert(len(body) - 1, parse_xml(xml))  # before the closing section properties
+    # Before the closing section properties; len(body) and insert(index) walk every child
+    # (lxml), quadratic in a register of 2,000 tables.
+    body[-1].addprevious(parse_xml(xml))
 
 
 def _usable_mm(section: Any) -> float:

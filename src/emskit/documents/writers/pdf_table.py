@@ -166,18 +166,36 @@ def draw_table(
 
 def draw_runs(pdf: Any, x: float, baseline: float, line: str, widths: Widths) -> None:
     """Draw a line in runs: the body font for Latin text, the CJK font for Chinese."""
+    if line.isascii():  # one Latin run (most lines): the loop below would find just that
+        if line.strip():
+            _select(pdf, "Body", widths)
+            pdf.text(x, baseline, line)
+        return
     run, run_cjk = "", False
     for char in line + "\0":
         cjk = is_cjk(char)
         if char == "\0" or (run and cjk != run_cjk):
             if run.strip():
-                family = "CJK" if run_cjk and widths.has_cjk else "Body"
-                pdf.set_font(family, widths.style, widths.size)
+                _select(pdf, "CJK" if run_cjk and widths.has_cjk else "Body", widths)
                 pdf.text(x, baseline, run)
             x += widths.text(run)
             run = ""
         run += char
         run_cjk = cjk
+
+
+def _select(pdf: Any, family: str, widths: Widths) -> None:
+    """pdf.set_font, unless that font is the current one (fpdf2 would then do nothing either,
+    after normalising its arguments: a cost paid for every run of every cell)."""
+    current = pdf.current_font
+    if not (
+        pdf.font_size_pt == widths.size
+        and pdf.font_style == widths.style
+        and pdf.font_family == family.lower()
+        and current is not None
+        and current.fontkey == pdf.font_family + widths.style
+    ):
+        pdf.set_font(family, widths.style, widths.size)
 
 
 BULLET = LIST_ITEM  # the same list items every writer recognises
