@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from emskit.documents.content import Document
 from emskit.documents.writers.control import control_text
@@ -68,7 +68,11 @@ def _append_row(sheet: Any, values: Iterable[object], names: frozenset[int]) -> 
 
     # The cells are made here and appended whole: reading the row back (sheet[max_row])
     # scans every cell of the sheet for its width, quadratic in a 10,000-row register.
-    cells = [Cell(sheet, value=typed(v, i not in names)) for i, v in enumerate(values)]
+    # (append places each cell: the row given here is overwritten)
+    cells = [
+        Cell(sheet, row=1, column=i + 1, value=cast(Any, typed(v, i not in names)))
+        for i, v in enumerate(values)
+    ]
     for cell in cells:
         if cell.data_type == "f":
             cell.data_type = "s"
