@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from emskit.documents.content import (
@@ -24,6 +25,7 @@ from emskit.documents.content import (
 from emskit.documents.writers.control import ControlText, control_text
 from emskit.documents.writers.docx_xml import (
     TWIPS_PER_MM,
+    W,
     field_runs,
     paragraph_xml,
     table_xml,
@@ -57,6 +59,7 @@ def to_docx(doc: Document, style: Style) -> bytes:
     # East Asian text needs its own font slot in Word, or it falls back to a serif.
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Microsoft YaHei")
     text = control_text(doc, style)
+    tables: list[str] = []  # each table's XML, spliced in when the file is written
     landscape = _orientations(doc.blocks)
     section = word.sections[0]
     _page_setup(section, style.paper, landscape[0] if landscape else False)
@@ -68,7 +71,7 @@ def to_docx(doc: Document, style: Style) -> bytes:
             (*pairs[i], *(pairs[i + 1] if i + 1 < len(pairs) else ("", "")))
             for i in range(0, len(pairs), 2)
         ]
-        _table(word, section, None, rows, frozenset({0, 2}))
+        _table(word, tables, section, None, rows, frozenset({0, 2}))
         word.add_paragraph()
     current = landscape[0] if landscape else False
     style_ids: dict[str, str | None] = {}
@@ -85,9 +88,9 @@ def to_docx(doc: Document, style: Style) -> bytes:
         elif isinstance(block, Paragraph):
             _paragraph(word, block.text, style_ids)
         elif isinstance(block, Fields):
-            _table(word, section, None, block.pairs, frozenset({0}))
+            _table(word, tables, section, None, block.pairs, frozenset({0}))
         elif isinstance(block, Table):
-            _table(word, section, block.headers, block.rows)
+            _table(word, tables, section, block.headers, block.rows)
         elif isinstance(block, Image):
             from docx.shared import Mm
 
@@ -95,7 +98,16 @@ def to_docx(doc: Document, style: Style) -> bytes:
             word.add_paragraph(xml_text(block.caption))
     buffer = io.BytesIO()
     word.save(buffer)
-    return normalise_zip(buffer.getvalue(), style.as_of)
+
+    def splice(name: str, body: bytes) -> bytes:
+        if name != "word/document.xml":
+            return body
+        return PLACEHOLDER.sub(lambda m: tables[int(m[1])].encode("utf-8"), body)
+
+    return normalise_zip(buffer.getvalue(), style.as_of, splice)
+
+
+PLACEHOLDER = re.compile(rb'<w:tbl><w:tblPr><w:tblStyle w:val="emskit-(\d+)"/></w:tblPr></w:tbl>')
 
 
 def _orientations(blocks: list[Block]) -> list[bool]:
@@ -174,6 +186,7 @@ def _paragraph(word: Any, text: str, style_ids: dict[str, str | None]) -> None:
 
 def _table(
     word: Any,
+    tables: list[str],
     section: Any,
     headers: Any,
     rows: Any,
@@ -185,10 +198,14 @@ def _table(
     columns = len(headers) if headers is not None else (len(rows[0]) if rows else 1)
     size = 7.5 if columns > WIDE + 4 else 8.0 if columns > WIDE else 9.0
     xml = table_xml(headers, rows, int(usable * TWIPS_PER_MM), size, label_columns)
-    body = word.element.body
-    # Before the closing section properties; len(body) and insert(index) walk every child
-    # (lxml), quadratic in a register of 2,000 tables.
-    body[-1].addprevious(parse_xml(xml))
+    # A placeholder goes in the tree, the table's XML into ``tables``: parsing each table
+    # into lxml, moving it into the document and writing it out again took most of the
+    # time of a large register. table_xml writes what lxml would (tested), so the file is
+    # the same. Before the closing section properties; len(body) and insert(index) walk
+    # every child (lxml), quadratic in a register of 2,000 tables.
+    placeholder = f'<w:tbl xmlns:w="{W}"><w:tblPr><w:tblStyle w:val="emskit-{len(tables)}"/>'
+    tables.append(xml.replace(f' xmlns:w="{W}"', "", 1))
+    word.element.body[-1].addprevious(parse_xml(placeholder + "</w:tblPr></w:tbl>"))
 
 
 def _usable_mm(section: Any) -> float:

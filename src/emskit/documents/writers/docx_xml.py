@@ -46,7 +46,7 @@ def table_xml(
         lines = xml_text(str(text)).split("\n")
         props = f"<w:rPr>{'<w:b/>' if bold else ''}{run_props}</w:rPr>"
         runs = "<w:r><w:br/></w:r>".join(
-            f'<w:r>{props}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' for line in lines
+            f"<w:r>{props}{_text_element(line)}</w:r>" for line in lines
         )
         fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_SHADE}"/>' if shade else ""
         return (
@@ -79,6 +79,14 @@ def table_xml(
         parts.append(row([""] * columns))  # Word needs at least one row
     parts.append("</w:tbl>")
     return "".join(parts)
+
+
+def _text_element(line: str) -> str:
+    """A w:t exactly as lxml writes it back (the table is spliced into document.xml as this
+    string, see docx.py): empty as one tag, a carriage return read as a line feed."""
+    if not line:
+        return '<w:t xml:space="preserve"/>'
+    return f'<w:t xml:space="preserve">{escape(line.replace(chr(13), chr(10)))}</w:t>'
 
 
 def field_runs(parts: Sequence[tuple[str, str]], size_pt: float) -> str:

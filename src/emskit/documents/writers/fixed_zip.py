@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 # Zip stores dates as DOS timestamps, which hold 1980 to 2107 only.
 _ZIP_FIRST, _ZIP_LAST = dt.date(1980, 1, 1), dt.date(2107, 12, 31)
@@ -31,9 +31,15 @@ def fixed_zip(entries: Iterable[tuple[str, bytes]], as_of: dt.date) -> bytes:
     return out.getvalue()
 
 
-def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
+def normalise_zip(
+    data: bytes,
+    as_of: dt.date,
+    rewrite: Callable[[str, bytes], bytes] = lambda _, body: body,
+) -> bytes:
     """Rewrite an Office file (docx, xlsx) through fixed_zip; entry order is kept (Office wants
-    [Content_Types].xml first) and the 'modified' stamp openpyxl takes from the clock is pinned."""
+    [Content_Types].xml first) and the 'modified' stamp openpyxl takes from the clock is pinned.
+    ``rewrite(name, body)`` may change an entry on the way (the Word writer splices its
+    tables in)."""
     import re
 
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -48,6 +54,6 @@ def normalise_zip(data: bytes, as_of: dt.date) -> bytes:
                     rb"\g<1>" + stamp + rb"\g<2>",
                     body,
                 )
-            yield info.filename, body
+            yield info.filename, rewrite(info.filename, body)
 
     return fixed_zip(entries(), as_of)

@@ -1,0 +1,51 @@
+"""Word tables are written as XML strings and spliced into document.xml unparsed (docx.py):
+that string must be exactly what lxml writes for the same tree, or Word files would change
+with the speed-up, and the file must read back with python-docx, cell for cell."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+
+from emskit.documents.content import Document, Fields, Heading, Table
+from emskit.documents.writers import Style, write_document
+from emskit.documents.writers.docx_xml import table_xml
+
+HOSTILE = [
+    ("ASP-001", "a & b <c> \"q\" 's' ]]> >", ""),
+    ("x\r\ny\rz", "\t tab", " lead 中文\U0001f600 "),
+    ("a\n\nb", "\x01control", "  "),
+    ('<w:tbl><w:tblPr><w:tblStyle w:val="emskit-0"/></w:tblPr></w:tbl>', "=1+1", "-"),
+]
+
+
+@pytest.mark.parametrize("headers", [("a", "b", "c"), None])
+def test_table_xml_is_what_lxml_writes_back(headers: tuple[str, ...] | None) -> None:
+    from docx.oxml import parse_xml
+    from lxml import etree
+
+    xml = table_xml(headers, HOSTILE, 9000, 9, frozenset({0}))
+    assert etree.tostring(parse_xml(xml), encoding="unicode") == xml
+
+
+def test_spliced_tables_read_back_cell_for_cell(tmp_path: Path) -> None:
+    import docx
+
+    doc = Document("t", "Tables").add(
+        Heading("one"),
+        Table(("id", "text", "more"), tuple(HOSTILE)),
+        Fields((("label", "value"),)),
+        Table(tuple(f"h{i}" for i in range(9)), (tuple(str(i) for i in range(9)),)),
+    )
+    style = Style(tmp_path, "en", dt.date(2026, 11, 22), "footer", None)
+    word = docx.Document(io.BytesIO(write_document(doc, "docx", style)))
+    cells = [[c.text for c in row.cells] for row in word.tables[0].rows]
+    assert cells[0] == ["id", "text", "more"]
+    assert cells[1] == ["ASP-001", "a & b <c> \"q\" 's' ]]> >", ""]
+    assert cells[2] == ["x\n\ny\nz", "\t tab", " lead 中文\U0001f600 "]
+    assert cells[4][0].startswith("<w:tbl>")  # text that looks like the placeholder stays text
+    assert [c.text for c in word.tables[1].rows[0].cells] == ["label", "value"]
+    assert len(word.tables) == 3 and len(word.tables[2].columns) == 9
