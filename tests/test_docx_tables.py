@@ -49,3 +49,19 @@ def test_spliced_tables_read_back_cell_for_cell(tmp_path: Path) -> None:
     assert cells[4][0].startswith("<w:tbl>")  # text that looks like the placeholder stays text
     assert [c.text for c in word.tables[1].rows[0].cells] == ["label", "value"]
     assert len(word.tables) == 3 and len(word.tables[2].columns) == 9
+
+
+def test_pdf_ascii_fast_paths_agree_with_the_general_ones() -> None:
+    """The PDF writer breaks ASCII text with a regex and looks for Chinese with one scan;
+    both must answer what the character-by-character code answers."""
+    import random
+
+    from emskit.documents.writers.pdf_table import _any_tokens, _tokens, has_cjk_text, is_cjk
+
+    rng = random.Random(14001)
+    alphabet = " ab\t-.\x0b\x1c\x1f\r\x0c"
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert _tokens(text) == _any_tokens(text), repr(text)
+    for text in ("", "plain", "a\u2e7fb", "a\u2e80b", "排放", "x\U0001f600"):
+        assert has_cjk_text(text) == any(is_cjk(c) for c in text), text

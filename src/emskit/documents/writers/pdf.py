@@ -16,7 +16,7 @@ from emskit.documents.writers.pdf_page import (
     page_class,
     title_block,
 )
-from emskit.documents.writers.pdf_table import draw_paragraph, draw_table, is_cjk
+from emskit.documents.writers.pdf_table import draw_paragraph, draw_table, has_cjk_text
 from emskit.documents.writers.style import Style
 from emskit.documents.writers.widths import share_width, text_columns
 from emskit.escaping import terminal_text
@@ -67,7 +67,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
 
 
 def has_cjk(doc: Document, text: ControlText) -> bool:
-    return any(is_cjk(ch) for ch in text.all_text() + document_text(doc))
+    return has_cjk_text(text.all_text() + document_text(doc))
 
 
 def _table(pdf: Any, block: Fields | Table) -> None:

@@ -9,6 +9,7 @@ and each line is drawn with text(), switching to the CJK font only for the runs 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,14 @@ CJK_START = 0x2E80  # CJK radicals and everything above use the CJK font
 
 def is_cjk(char: str) -> bool:
     return ord(char) >= CJK_START
+
+
+_ANY_CJK = re.compile(f"[{chr(CJK_START)}-{chr(0x10FFFF)}]")
+
+
+def has_cjk_text(text: str) -> bool:
+    """Whether any character of ``text`` is drawn in the CJK font (one regex scan)."""
+    return not text.isascii() and _ANY_CJK.search(text) is not None
 
 
 class Widths:
@@ -81,9 +90,18 @@ def wrap(text: str, width: float, widths: Widths) -> list[str]:
 NO_LINE_START = set("，。、；：！？）》」』】〉”’％…—·")
 
 
+# An ASCII text's tokens, as the loop below finds them: white space, then a word up to the
+# next space; white space at the end a token of its own (NO_LINE_START holds no ASCII).
+_ASCII_TOKENS = re.compile(r"\s*\S[^ ]*|\s+")
+
+
 def _tokens(text: str) -> list[str]:
     """Words with their leading space; each CJK character is a token of its own, so a line
     may break between any two Chinese characters but never inside a Latin word."""
+    return _ASCII_TOKENS.findall(text) if text.isascii() else _any_tokens(text)
+
+
+def _any_tokens(text: str) -> list[str]:
     tokens: list[str] = []
     current = ""
     for char in text:
