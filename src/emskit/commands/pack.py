@@ -142,7 +142,7 @@ def _build(
         paper=paper_for(repo.config.ems.jurisdiction),
     )
     documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)]
-    files = write_documents(documents, formats, style, note)
+    files = write_documents(documents, formats, style, note, jobs=2)
     result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     manifest = {
         "emskit": __version__,

@@ -16,6 +16,7 @@ from emskit.documents.content import Document
 from emskit.documents.writers import docx, html, markdown, pdf, xlsx
 from emskit.documents.writers.control import control_text
 from emskit.documents.writers.fonts import subset_fonts
+from emskit.documents.writers.forked import fork_writer
 from emskit.documents.writers.style import Style
 
 OneDocument = Callable[[Document, Style], bytes]
@@ -46,24 +47,54 @@ def write_documents(
     formats: tuple[str, ...],
     style: Style,
     note: Callable[[str], None] = lambda _: None,
+    jobs: int = 1,
 ) -> dict[str, bytes]:
     """Every document in every format: ``{"pdf/NAME.pdf": bytes, "xlsx/registers.xlsx": ...}``.
-    The PDF fonts are subset once for all documents (see fonts.subset_fonts)."""
-    files: dict[str, bytes] = {}
+    The PDF fonts are subset once for all documents (see fonts.subset_fonts). With ``jobs``
+    over 1 (and fork, on Linux), the PDFs are written in a second process while this one
+    writes the other formats: the same bytes, in about half the time on two cores."""
     with tempfile.TemporaryDirectory(prefix="emskit-fonts-") as fonts:
         if "pdf" in formats:
             extra = "".join(control_text(doc, style).all_text() for doc in documents)
             style = replace(style, pdf_fonts=subset_fonts(documents, Path(fonts), extra))
-        for doc in documents:
-            note(doc.name)
-            for fmt in formats:
-                each = WRITERS[fmt].each
-                if each is not None:
-                    files[f"{fmt}/{doc.name}.{fmt}"] = each(doc, style)
+        order = _names(documents, formats)
+        apart = ("pdf",) if jobs > 1 and "pdf" in formats and len(formats) > 1 else ()
+        child = fork_writer(lambda: _write(documents, apart, style), Path(fonts)) if apart else None
+        try:
+            files = _write(documents, tuple(f for f in formats if f not in apart), style, note)
+        except BaseException:
+            if child is not None:
+                child.stop()
+            raise
+        if apart:
+            written = child.result() if child is not None else None
+            files.update(written if written is not None else _write(documents, apart, style))
+    return {name: files[name] for name in order}
+
+
+def _names(documents: list[Document], formats: tuple[str, ...]) -> list[str]:
+    """The files in the order one process writes them."""
+    names = [f"{f}/{d.name}.{f}" for d in documents for f in formats if WRITERS[f].each]
+    return names + [f"{f}/{WRITERS[f].bundle_name}.{f}" for f in formats if WRITERS[f].bundle]
+
+
+def _write(
+    documents: list[Document],
+    formats: tuple[str, ...],
+    style: Style,
+    note: Callable[[str], None] = lambda _: None,
+) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    for doc in documents:
+        note(doc.name)
         for fmt in formats:
-            writer = WRITERS[fmt]
-            if writer.bundle is not None:
-                files[f"{fmt}/{writer.bundle_name}.{fmt}"] = writer.bundle(documents, style)
+            each = WRITERS[fmt].each
+            if each is not None:
+                files[f"{fmt}/{doc.name}.{fmt}"] = each(doc, style)
+    for fmt in formats:
+        writer = WRITERS[fmt]
+        if writer.bundle is not None:
+            files[f"{fmt}/{writer.bundle_name}.{fmt}"] = writer.bundle(documents, style)
     return files
 
 

@@ -1,6 +1,8 @@
-"""Word tables are written as XML strings and spliced into document.xml unparsed (docx.py):
-that string must be exactly what lxml writes for the same tree, or Word files would change
-with the speed-up, and the file must read back with python-docx, cell for cell."""
+"""The pack's fast paths write the bytes the plain ones did. Word tables are XML strings
+spliced into document.xml unparsed (docx.py): each must be exactly what lxml writes for the
+same tree, and read back with python-docx cell for cell. The PDF writer's ASCII shortcuts
+answer what its per-character code answers. PDFs written in a forked process are the bytes
+one process writes, and a failure there is raised, not lost."""
 
 from __future__ import annotations
 
@@ -65,3 +67,40 @@ def test_pdf_ascii_fast_paths_agree_with_the_general_ones() -> None:
         assert _tokens(text) == _any_tokens(text), repr(text)
     for text in ("", "plain", "a\u2e7fb", "a\u2e80b", "排放", "x\U0001f600"):
         assert has_cjk_text(text) == any(is_cjk(c) for c in text), text
+
+
+@pytest.fixture(scope="module")
+def sample_documents():  # type: ignore[no-untyped-def]
+    from conftest import AS_OF, SAMPLE
+
+    from emskit.commands.pack import builders
+    from emskit.documents.context import PackContext
+    from emskit.repo.loader import load_repository
+
+    repo = load_repository(SAMPLE)
+    assert repo.config is not None
+    ctx = PackContext(repo, AS_OF)
+    documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)][:6]
+    return documents, Style(SAMPLE, "en", AS_OF, "footer", "DRAFT")
+
+
+def test_pdfs_from_a_forked_process_are_the_same_files(sample_documents) -> None:  # type: ignore[no-untyped-def]
+    from emskit.documents.writers import write_documents
+
+    documents, style = sample_documents
+    alone = write_documents(documents, ("pdf", "md"), style, jobs=1)
+    shared = write_documents(documents, ("pdf", "md"), style, jobs=2)
+    assert list(shared) == list(alone) and shared == alone
+
+
+def test_a_failure_in_the_forked_writer_is_raised(sample_documents, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from emskit.documents import writers
+    from emskit.errors import EmskitError
+
+    def broken(doc: Document, style: Style) -> bytes:
+        raise EmskitError("the PDF writer failed")
+
+    monkeypatch.setitem(writers.WRITERS, "pdf", writers.Writer(each=broken))
+    documents, style = sample_documents
+    with pytest.raises(EmskitError, match="the PDF writer failed"):
+        writers.write_documents(documents, ("pdf", "md"), style, jobs=2)
