@@ -76,6 +76,8 @@ def _word(word: str) -> str:
 
 def display_width(text: str) -> int:
     """Width in Latin characters: CJK characters are two wide."""
+    if text.isascii():  # every ASCII character is one wide (narrow or neutral)
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 

@@ -51,7 +51,7 @@ def to_xlsx(docs: list[Document], style: Style) -> bytes:
             last = get_column_letter(len(table.headers))
             sheet.auto_filter.ref = f"A1:{last}{max(len(table.rows) + 1, 1)}"
             for index, header in enumerate(table.headers, 1):
-                values = [str(header)] + [str(row[index - 1]) for row in table.rows]
+                values = {str(header)} | {str(row[index - 1]) for row in table.rows}
                 width = max(display_width(v) for v in values)
                 sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 6), 60)
             print_setup(sheet, len(table.headers), style, control_text(doc, style))
