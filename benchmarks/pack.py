@@ -36,7 +36,7 @@ from run import _PARSE_ONLY
 def committed(source: Path, target: Path, language: str = "en") -> Path:
     """A copy of ``source`` committed to git: a pack is built from a clean commit."""
     shutil.rmtree(target, ignore_errors=True)
-    shutil.copytree(source, target)
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns(".git"))
     if language != "en":
         config = target / "emskit.yaml"
         text = config.read_text(encoding="utf-8").replace(
