@@ -4,6 +4,7 @@ with the planned-against-actual chart."""
 from __future__ import annotations
 
 from emskit.certification.roadmap import RoadmapStep, build_roadmap
+from emskit.documents.columns import listed
 from emskit.documents.content import Document, Fields, Table
 from emskit.documents.context import PackContext
 
@@ -49,4 +50,4 @@ def roadmap_register(ctx: PackContext) -> Document:
         L("status"),
         L("records-show"),
     )
-    return doc.add(Table(headers, rows, sheet="Roadmap"))
+    return doc.add(Table(headers, rows, sheet="Roadmap"), listed(ctx, len(rows)))
