@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from emskit.documents.charts import indicator_unit, objective_chart
-from emskit.documents.columns import Column, derived, limit_text, number, register
+from emskit.documents.columns import Column, derived, field_label, limit_text, number, register
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.scales import scale_table
@@ -120,7 +120,11 @@ def obligations_register(ctx: PackContext) -> Document:
         "obligation",
         Obligation,
         "Obligations",
-        replace={"aspects": (Column("aspects", L("field.linked-aspects"), aspects),)},
+        replace={
+            "aspects": (
+                Column("aspects", field_label("aspects", L.language, "obligation"), aspects),
+            )
+        },
         extra=(
             derived(ctx, "last-evaluated", lambda r: last_result.get(r.id, ("", ""))[0]),
             derived(ctx, "result", lambda r: last_result.get(r.id, ("", ""))[1]),

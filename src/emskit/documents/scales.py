@@ -34,6 +34,6 @@ def scale_table(ctx: PackContext, methods: Sequence[Any]) -> Table:
                 meaning = meanings.get(shown)
                 lines.append(f"{shown} – {ctx.text(meaning)}" if meaning is not None else shown)
             values = L.list_separator.join(value_text(v) for v in criterion.values)
-            rows.append((criterion.name, label, values, "\n".join(lines)))
-    headers = (L("id"), L("criterion"), L("scale-values"), L("meaning"))
+            rows.append((label, values, "\n".join(lines)))
+    headers = (L("criterion"), L("scale-values"), L("meaning"))
     return Table(headers, tuple(rows), sheet="Scales")

@@ -6,6 +6,7 @@ letter by letter; what is left of the page goes to the columns with long text.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -114,7 +115,7 @@ def text_columns(
     minimums, wants = [], []
     for index, header in enumerate(headers):
         cells = [str(row[index]) for row in rows]
-        words = [_word(w) for c in cells for w in c.split()]
+        words = [_word(w) for c in cells for w in _WORDS.split(c.strip()) if w]
         heading = [_word(w) for w in str(header).split()]
         body = max([measure(w, False) for w in words] + [0.0])
         minimums.append(max([measure(w, True) for w in heading] + [body]))
@@ -123,6 +124,10 @@ def text_columns(
         longest = [measure(line, False) for c in cells for line in c.split("\n")]
         wants.append(min(max([measure(str(header), True), *longest]), cap))
     return minimums, wants
+
+
+# A sign and its number ("≤ 500") stay together: a limit broken after its sign misreads.
+_WORDS = re.compile(r"(?<![≤≥<>=])\s+")
 
 
 def _word(word: str) -> str:
