@@ -6,7 +6,15 @@ from collections.abc import Callable
 from typing import Any
 
 from emskit.documents.charts import indicator_unit, objective_chart
-from emskit.documents.columns import Column, derived, field_label, limit_text, number, register
+from emskit.documents.columns import (
+    Column,
+    derived,
+    field_label,
+    limit_text,
+    listed,
+    number,
+    register,
+)
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.scales import scale_table
@@ -92,7 +100,8 @@ def significant_aspects(ctx: PackContext) -> Document:
             (L("id"), L("aspect"), L("impact"), L("condition"), L("score"), L("controls")),
             tuple(rows),
             sheet="Significant aspects",
-        )
+        ),
+        listed(ctx, len(rows)),
     )
 
 
@@ -251,6 +260,7 @@ def training_records(ctx: PackContext) -> Document:
         count,
         Heading(L("special-positions"), 3),
         Table((L("role"), L("competence"), L("licence")), special, sheet="Special positions"),
+        listed(ctx, len(special)),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from emskit.documents.content import Block, Table
 
@@ -155,6 +155,7 @@ def _advances(bold: bool) -> tuple[dict[int, float], float]:
     return advances, advances.get(ord("M"), 0.8)
 
 
+@lru_cache(maxsize=1 << 16)  # words and cells repeat a lot in registers
 def em_width(text: str, bold: bool = False) -> float:
     """The width of ``text`` in em (CJK characters one em each)."""
     advances, wide = _advances(bold)
