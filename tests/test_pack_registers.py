@@ -452,3 +452,30 @@ def test_dataclass_meanings_do_not_change_the_method() -> None:
 
     one = Criterion("legal", (), None, {"1": "a"})
     assert one == dataclasses.replace(one, meanings={"1": "b"}) and hash(one)
+
+
+def test_an_id_list_in_chinese_breaks_after_its_marks_never_inside_an_id() -> None:
+    from emskit.documents.writers.pdf_table import _tokens
+    from emskit.documents.writers.widths import text_columns
+
+    assert _tokens("SITE-SZ、SITE-KS") == ["SITE-SZ、", "SITE-KS"]
+    assert _tokens("中文，好") == ["中", "文，", "好"]  # the mark stays with its character
+    minimums, _ = text_columns(("场所",), (("SITE-SZ、SITE-KS",),), lambda t, _: len(t), 99)
+    assert minimums == [len("SITE-SZ、")]  # the column is at least one id wide
+    limits, _ = text_columns(("Limit",), (("≤ 500",),), lambda t, _: len(t), 99)
+    assert limits == [len("≤ 500")]  # a sign stays with its number
+
+
+def test_the_roadmap_shows_each_steps_note_and_evidence(built: Any) -> None:
+    ctx, docs = built
+    steps = yaml.safe_load((SAMPLE / "implementation.yaml").read_text("utf-8"))["steps"]
+    table = sheet_table(docs, "roadmap", "Roadmap")
+    note = table.headers.index(word("field.note", ctx.labels.language))
+    evidence = table.headers.index(word("evidence", ctx.labels.language))
+    by_step = {row[1]: row for row in table.rows}
+    for step in steps:
+        row = by_step[ctx.labels.term(step["step"])]
+        if step.get("note"):
+            assert row[note] == ctx.text(step["note"]), step["step"]
+        for path in step.get("evidence", []):
+            assert path in row[evidence], step["step"]

@@ -126,11 +126,14 @@ def text_columns(
     return minimums, wants
 
 
-# A sign and its number ("≤ 500") stay together: a limit broken after its sign misreads.
-_WORDS = re.compile(r"(?<![≤≥<>=])\s+")
+# A sign and its number ("≤ 500") stay together: a limit broken after its sign misreads. A
+# line may break after Chinese enumeration marks: "SITE-SZ、SITE-KS" is two words.
+_WORDS = re.compile(r"(?<![≤≥<>=])\s+|(?<=[、，；])")
 
 
 def _word(word: str) -> str:
+    if word[-1:] in "、，；" and not any(ord(ch) > 0x2E80 for ch in word[:-1]):
+        return word  # an id before an enumeration mark: unbreakable, measured whole
     return "MM" if any(ord(ch) > 0x2E80 for ch in word) else word
 
 
