@@ -479,3 +479,21 @@ def test_the_roadmap_shows_each_steps_note_and_evidence(built: Any) -> None:
             assert row[note] == ctx.text(step["note"]), step["step"]
         for path in step.get("evidence", []):
             assert path in row[evidence], step["step"]
+
+
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_every_field_of_a_register_has_a_word_in_both_languages(kind: str) -> None:
+    """A header is never the field's name made readable (English in a Chinese pack)."""
+    from emskit.documents.columns import _nested
+    from emskit.words import has_word
+
+    def label_keys(name: str) -> list[str]:
+        key = name.replace("_", "-")
+        return [f"field.{kind}.{key}", f"field.{key}", key]
+
+    model = KINDS[kind][2]
+    for name, info in model.model_fields.items():
+        assert any(has_word(k) for k in label_keys(name)), (kind, name)
+        inner = _nested(info.annotation)
+        for sub in inner.model_fields if inner is not None else ():
+            assert any(has_word(k) for k in label_keys(sub)), (kind, name, sub)
