@@ -28,11 +28,27 @@ AsOfOption = Annotated[
 ]
 
 
+def today() -> dt.date:
+    """The real today: the clock, or ``EMSKIT_TODAY`` (YYYY-MM-DD) where a test or a
+    reproducible run fixes it. The one place emskit reads the clock."""
+    import os
+
+    from emskit.errors import UsageError
+
+    fixed = os.environ.get("EMSKIT_TODAY")
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise UsageError(f"EMSKIT_TODAY {fixed!r}: write the date as YYYY-MM-DD") from None
+
+
 def as_of_date(text: str | None) -> dt.date:
     from emskit.errors import UsageError
 
     if text is None:
-        return dt.date.today()
+        return today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -11,6 +11,8 @@ from emskit.certification.ready_result import ReadyResult
 from emskit.repo.loader import load_repository
 
 
-def run_ready(root: Path, as_of: dt.date) -> ReadyResult:
+def run_ready(root: Path, as_of: dt.date, today: dt.date | None = None) -> ReadyResult:
+    """The verdicts as of ``as_of``; with ``today`` (the CLI reads the clock), a past as-of
+    date leaves out what is dated later, as check and gap do."""
     repo = load_repository(root)
-    return ReadyResult(as_of, readiness(Analysis(repo, as_of)))
+    return ReadyResult(as_of, readiness(Analysis(repo, as_of, today=today)))
