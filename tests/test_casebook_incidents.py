@@ -306,6 +306,7 @@ def test_a_spill_named_from_the_nonconformity_side_counts(tmp_path: Path) -> Non
         ),
     )
     [(file, message)] = messages(root2, "EMS341")
+    assert file == "records/incidents/INC-2026-001.yaml"
     assert message.startswith("INC-2026-001 (2026-02-17, spill) has no nonconformity naming it")
 
 
