@@ -104,3 +104,14 @@ def test_stage_2_and_planned_dates_show_in_the_due_windows(tmp_path: Path) -> No
     assert {"stage-1", "stage-2"} <= soon
     within = {d.item.id for d in run_due(root, AS_OF, "P6M").items if d.state != "later"}
     assert "AP-2027-01" in within  # the planned internal audit of 2027-05-11
+
+
+def test_gap_and_ready_say_the_same_on_one_info_line() -> None:
+    for command in ("gap", "ready"):
+        result = run_cli(command, "--repo", str(SAMPLE), "--as-of", "2026-05-01")
+        assert "Traceback" not in result.stderr
+        lines = [line for line in result.stderr.splitlines() if "left out" in line]
+        assert lines == [
+            "emskit: info: 65 records dated after the as-of date 2026-05-01 are left out as not "
+            "yet existing (dated up to 2026-10-31)"
+        ], result.stderr

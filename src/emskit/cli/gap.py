@@ -12,7 +12,14 @@ import typer
 from emskit import vocabulary
 from emskit.cli.choices import choices
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root, today
+from emskit.cli.options import (
+    AsOfOption,
+    RepoOption,
+    as_of_date,
+    repository_root,
+    say_left_out,
+    today,
+)
 
 
 class Format(str, Enum):
@@ -73,6 +80,7 @@ def _gap(
         edition.value if edition else None,
         today=today(),
     )
+    say_left_out(result.left_out, result.as_of)
     render = {
         Format.text: gap_report.render_text,
         Format.json: gap_report.render_json,

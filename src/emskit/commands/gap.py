@@ -29,5 +29,6 @@ def run_gap(
         raise UsageError(f"--edition {edition!r}: use one of {', '.join(EDITIONS)}")
     repo = load_repository(root)
     target = edition or repo.edition
-    results = assess(Analysis(repo, as_of, target, today=today))
-    return GapResult(root, as_of, target, repo.edition, results)
+    ctx = Analysis(repo, as_of, target, today=today)
+    results = assess(ctx)
+    return GapResult(root, as_of, target, repo.edition, results, ctx.left_out)
