@@ -12,10 +12,12 @@ Only evaluations of the 12 months before the as-of date are raised.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
+from collections import defaultdict
 from typing import NamedTuple
 
 from emskit.analysis import Analysis
-from emskit.judgements.exceedances import exceedances, handlers
+from emskit.judgements.exceedances import Handlers, exceedances
 from emskit.judgements.incidents import dated_incidents, naming_nonconformities, needs_nonconformity
 from emskit.judgements.shortfall import Shortfall
 from emskit.judgements.window import in_window
@@ -49,38 +51,35 @@ def breaches(ctx: Analysis) -> list[Breach]:
         if obligations:
             handled = tuple(linked.get(incident.id, []))
             out.append(Breach(incident.id, model.date, frozenset(obligations), handled))
+    handling = Handlers(ctx)
     for exceedance in exceedances(ctx):
         obligations = by_indicator.get(exceedance.indicator, set())
         if obligations:
-            handled = tuple(r for r in handlers(ctx, exceedance) if r.kind == "nonconformity")
+            handled = tuple(r for r in handling.of(exceedance) if r.kind == "nonconformity")
             what = f"{exceedance.indicator}@{exceedance.day}"
             out.append(Breach(what, exceedance.day, frozenset(obligations), handled))
     return out
 
 
 def compliant_despite_breach(ctx: Analysis) -> list[Shortfall]:
-    evaluations = sorted(
-        (e for e in ctx.records("evaluation", Evaluation) if e.model.date <= ctx.as_of),
-        key=lambda e: (e.model.date, e.id),
-    )
+    # Each obligation's results, oldest first, so the first one after a breach is a bisection.
+    results: dict[str, list[tuple[dt.date, str, Record[Evaluation], str]]] = defaultdict(list)
+    for evaluation in ctx.records("evaluation", Evaluation):
+        if evaluation.model.date <= ctx.as_of:
+            for result in evaluation.model.results:
+                entry = (evaluation.model.date, evaluation.id, evaluation, result.result)
+                results[result.obligation].append(entry)
+    for entries in results.values():
+        entries.sort(key=lambda e: (e[0], e[1]))
     out = []
     for breach in breaches(ctx):
         for obligation in sorted(breach.obligations):
-            first = next(
-                (
-                    (evaluation, result)
-                    for evaluation in evaluations
-                    if evaluation.model.date >= breach.day
-                    for result in evaluation.model.results
-                    if result.obligation == obligation
-                ),
-                None,
-            )
-            if first is None:
+            entries = results.get(obligation, [])
+            at = bisect_left(entries, breach.day, key=lambda e: e[0])
+            if at == len(entries):
                 continue
-            evaluation, result = first
-            date = evaluation.model.date
-            if result.result != "compliant" or not in_window(date, ctx.as_of):
+            date, _, evaluation, rated = entries[at]
+            if rated != "compliant" or not in_window(date, ctx.as_of):
                 continue
             if any(_closed_by(nc, date) for nc in breach.handled_by):
                 continue

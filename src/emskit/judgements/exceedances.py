@@ -13,6 +13,7 @@ Readiness (exceedances-handled), gap (9.1.1, 10.2) and check (EMS342) ask these 
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from typing import NamedTuple
 
 from emskit.analysis import Analysis
@@ -108,44 +109,54 @@ def exceedances(ctx: Analysis) -> list[Exceedance]:
     return sorted(out, key=lambda e: (e.day, e.indicator, e.file, e.line or 0))
 
 
-def handlers(ctx: Analysis, exceedance: Exceedance) -> list[Record]:
-    """The records that handle the exceedance: nonconformities raised for it with ``source:
-    monitoring``, and those linked to an exceedance incident that names the indicator within
-    30 days after the reading; such an incident with no nonconformity yet is returned itself
-    (that it lacks one is asked of the incident rules, EMS341)."""
-    names = {exceedance.indicator, f"{exceedance.indicator}@{exceedance.day}"}
-    if exceedance.report:
-        names.add(exceedance.report)
-    out: list[Record] = [
-        n
-        for n in ctx.records("nonconformity", Nonconformity)
-        if n.model.source == "monitoring"
-        and n.model.source_ref in names
-        and n.model.raised >= exceedance.day
-    ]
-    linked = naming_nonconformities(ctx)
-    until = add_days(exceedance.day, REPORT_WITHIN)
-    for incident in ctx.records("incident", Incident):
-        model = incident.model
-        if (
-            model.type == "exceedance"
-            and exceedance.indicator in model.indicators
-            and exceedance.day <= model.date <= until
-        ):
-            out += [n for n in linked.get(incident.id, []) if n not in out] or [incident]
+class Handlers:
+    """The records that can handle exceedances, indexed once: monitoring nonconformities by
+    ``source_ref``, exceedance incidents by indicator, the nonconformities of each incident."""
+
+    def __init__(self, ctx: Analysis) -> None:
+        self.monitoring: dict[str, list[Record[Nonconformity]]] = defaultdict(list)
+        for nc in ctx.records("nonconformity", Nonconformity):
+            if nc.model.source == "monitoring" and nc.model.source_ref:
+                self.monitoring[nc.model.source_ref].append(nc)
+        self.incidents: dict[str, list[Record[Incident]]] = defaultdict(list)
+        for incident in ctx.records("incident", Incident):
+            if incident.model.type == "exceedance":
+                for indicator in incident.model.indicators:
+                    self.incidents[indicator].append(incident)
+        self.linked = naming_nonconformities(ctx)
+
+    def of(self, exceedance: Exceedance) -> list[Record]:
+        """The records that handle the exceedance: nonconformities raised for it with
+        ``source: monitoring``, and those linked to an exceedance incident that names the
+        indicator within 30 days after the reading; such an incident with no nonconformity yet
+        is returned itself (that it lacks one is asked of the incident rules, EMS341)."""
+        names = [exceedance.indicator, f"{exceedance.indicator}@{exceedance.day}"]
+        if exceedance.report:
+            names.append(exceedance.report)
+        out: list[Record] = [
+            nc
+            for name in names
+            for nc in self.monitoring.get(name, [])
+            if nc.model.raised >= exceedance.day
+        ]
+        until = add_days(exceedance.day, REPORT_WITHIN)
+        for incident in self.incidents.get(exceedance.indicator, []):
+            if exceedance.day <= incident.model.date <= until:
+                linked = self.linked.get(incident.id, [])
+                out += [n for n in linked if n not in out] or [incident]
+        return out
+
+
+def _with_objective(ctx: Analysis) -> set[str]:
+    """The indicators an active objective is set on: its own, or one whose obligations it
+    addresses."""
+    active = [o.model for o in ctx.records("objective", Objective) if o.model.status == "active"]
+    addressed = {ref for model in active for ref in model.addresses}
+    out = {model.indicator for model in active if model.indicator}
+    for indicator in ctx.records("indicator", Indicator):
+        if addressed & set(indicator.model.obligations):
+            out.add(indicator.id)
     return out
-
-
-def _objective_for(ctx: Analysis, indicator: str) -> str | None:
-    record = next((i for i in ctx.records("indicator", Indicator) if i.id == indicator), None)
-    obligations = set(record.model.obligations) if record else set()
-    for objective in sorted(ctx.records("objective", Objective), key=lambda o: o.id):
-        model = objective.model
-        if model.status == "active" and (
-            model.indicator == indicator or obligations & set(model.addresses)
-        ):
-            return objective.id
-    return None
 
 
 class Judged(NamedTuple):
@@ -159,6 +170,8 @@ def unhandled_exceedances(ctx: Analysis, recent_only: bool) -> list[Judged]:
     nonconformity still open is a warning (readiness and gap ask this; check asks the data
     alone, every exceedance)."""
     cn = _is_cn(ctx)
+    handling = Handlers(ctx)
+    with_objective = _with_objective(ctx) if cn else set()
     out = []
     for exceedance in exceedances(ctx):
         recent = in_window(exceedance.day, ctx.as_of)
@@ -170,13 +183,13 @@ def unhandled_exceedances(ctx: Analysis, recent_only: bool) -> list[Judged]:
             "date": exceedance.day,
             "limit": exceedance.limit,
         }
-        found = handlers(ctx, exceedance)
+        found = handling.of(exceedance)
         if not found:
             reason = say("exceedance.unhandled", **values)
             out.append(Judged(exceedance, Shortfall((exceedance.indicator,), reason)))
             continue
         ids = tuple(r.id for r in found)
-        if cn and recent and _objective_for(ctx, exceedance.indicator) is None:
+        if cn and recent and exceedance.indicator not in with_objective:
             reason = say("exceedance.no-objective", handler=ids[0], **values)
             out.append(Judged(exceedance, Shortfall((exceedance.indicator, *ids), reason)))
         if recent_only:
@@ -199,9 +212,9 @@ def _is_cn(ctx: Analysis) -> bool:
 
 __all__ = [
     "Exceedance",
+    "Handlers",
     "Judged",
     "exceedances",
-    "handlers",
     "recent_exceedances",
     "unhandled_exceedances",
 ]
