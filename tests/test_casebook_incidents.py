@@ -379,3 +379,15 @@ def test_an_effectiveness_check_before_the_actions_were_done(tmp_path: Path) -> 
         "NC-2026-003's effectiveness was checked on 2026-03-25, before its last corrective action "
         "was done on 2026-04-02" in gap.reasons
     )
+
+
+def test_ready_json_carries_not_applicable_where_there_is_no_exceedance() -> None:
+    import json
+
+    from conftest import run_cli
+
+    result = run_cli("ready", "--repo", str(SAMPLE), "--as-of", AS_OF.isoformat(), "-f", "json")
+    assert result.returncode == 0, result.stderr
+    rules = {r["id"]: r for r in json.loads(result.stdout)["rules"]}
+    assert rules["exceedances-handled"]["status"] == "not-applicable"
+    assert rules["no-failed-inspection"]["status"] == "pass"
