@@ -115,3 +115,20 @@ def test_gap_and_ready_say_the_same_on_one_info_line() -> None:
             "emskit: info: 65 records dated after the as-of date 2026-05-01 are left out as not "
             "yet existing (dated up to 2026-10-31)"
         ], result.stderr
+
+
+def test_a_reference_to_a_record_not_yet_raised_is_not_dangling(tmp_path: Path) -> None:
+    # The incident of 8 April names the nonconformity raised the next day: on 8 April that
+    # nonconformity did not exist yet, which is not a broken reference.
+    root = tmp_path / "org"
+    shutil.copytree(SAMPLE, root)
+    nc = "records/nonconformities/NC-2026-006.yaml"
+    replace_in(nc, "raised: 2026-04-08", "raised: 2026-04-09")(root)
+    findings = run_check(root, dt.date(2026, 4, 8), today=TODAY).findings
+    assert not [f for f in findings if f.code == "EMS104"], [f.message for f in findings]
+    # ...while as it stood, the incident had no nonconformity yet.
+    assert [f.file for f in findings if f.code == "EMS341"] == [
+        "records/incidents/INC-2026-002.yaml"
+    ]
+    # Without today nothing is left out, and the reference resolves.
+    assert not [f for f in run_check(root, dt.date(2026, 4, 8)).findings if f.code == "EMS104"]

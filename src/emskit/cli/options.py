@@ -44,14 +44,14 @@ def today() -> dt.date:
         raise UsageError(f"EMSKIT_TODAY {fixed!r}: write the date as YYYY-MM-DD") from None
 
 
-def say_left_out(left_out: tuple[int, dt.date | None], as_of: dt.date) -> None:
+def say_left_out(left_out: tuple[int, dt.date | None, frozenset[str]], as_of: dt.date) -> None:
     """The one info line of a past --as-of: how many records were left out as not yet
     existing (check reports it as EMS204; gap and ready on standard error)."""
     import sys
 
     from emskit.words import word
 
-    count, latest = left_out
+    count, latest, _ = left_out
     if count:
         message = word("dated.left-out", count=count, as_of=as_of, latest=latest)
         print(f"emskit: info: {message}", file=sys.stderr)

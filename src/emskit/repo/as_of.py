@@ -23,6 +23,7 @@ from emskit.repo.repository import Record, Repository
 class LeftOut(NamedTuple):
     records: int  # records and readings left out
     latest: dt.date | None
+    ids: frozenset[str] = frozenset()  # the records' ids: a reference to one is not dangling
 
 
 NOTHING_LEFT_OUT = LeftOut(0, None)
@@ -50,16 +51,17 @@ def as_it_stood(repo: Repository, as_of: dt.date, today: dt.date) -> tuple[Repos
             return True
         return False
 
-    records = [
-        _as_it_stood(record, as_of)
-        for record in repo.records
-        if not not_yet(record_date(record.model))
-    ]
+    records, ids = [], set()
+    for record in repo.records:
+        if not_yet(record_date(record.model)):
+            ids.add(record.id)
+        else:
+            records.append(_as_it_stood(record, as_of))
     readings = [reading for reading in repo.readings if not not_yet(reading.date)]
     if not later:
         return repo, NOTHING_LEFT_OUT
     view = dataclasses.replace(repo, records=records, readings=readings)
-    return view, LeftOut(len(later), max(later))
+    return view, LeftOut(len(later), max(later), frozenset(ids))
 
 
 def _as_it_stood(record: Record, as_of: dt.date) -> Record:

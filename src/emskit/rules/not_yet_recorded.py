@@ -26,7 +26,7 @@ RULE = Rule("EMS204", "dated-after-as-of", INFO, ("7.5.3",), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    count, latest = ctx.left_out
+    count, latest, _ = ctx.left_out
     if count:
         yield RULE.at(
             "emskit.yaml", (), say("dated.left-out", count=count, as_of=ctx.as_of, latest=latest)
