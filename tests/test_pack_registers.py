@@ -497,3 +497,19 @@ def test_every_field_of_a_register_has_a_word_in_both_languages(kind: str) -> No
         inner = _nested(info.annotation)
         for sub in inner.model_fields if inner is not None else ():
             assert any(has_word(k) for k in label_keys(sub)), (kind, name, sub)
+
+
+def test_a_field_added_to_the_format_appears_in_its_register_without_code(built: Any) -> None:
+    """A model with one more field (as a new optional format field would be) gets its column,
+    read from the record, with a readable header even before the vocabulary has its word."""
+    ctx, _ = built
+
+    class NewRisk(Risk):
+        review_board: str | None = None
+
+    record = ctx.records("risk")[0]
+    item = type("Item", (), {"model": NewRisk(**record.model.model_dump(), review_board="EHS")})
+    columns = field_columns(ctx, NewRisk, "risk")
+    column = next(c for c in columns if c.field == "review_board")
+    assert column.header == "Review board" and column.value(item) == "EHS"
+    assert [c.field for c in columns][:-1] == [c.field for c in field_columns(ctx, Risk, "risk")]
