@@ -11,7 +11,7 @@ import datetime as dt
 import io
 import re
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any
 
 from emskit.documents.content import Document
 from emskit.documents.writers.control import control_text
@@ -64,21 +64,15 @@ def _append_row(sheet: Any, values: Iterable[object], names: frozenset[int]) -> 
     """Numbers as numbers, dates as dates (except in ``names``, the columns of clause numbers
     and the header), everything else as a string cell: openpyxl makes a formula of any string
     starting with '=', so a title '=HYPERLINK(...)' would be live in the workbook."""
-    from openpyxl.cell import Cell
-
-    # The cells are made here and appended whole: reading the row back (sheet[max_row])
-    # scans every cell of the sheet for its width, quadratic in a 10,000-row register.
-    # (append places each cell: the row given here is overwritten)
-    cells = [
-        Cell(sheet, row=1, column=i + 1, value=cast(Any, typed(v, i not in names)))
-        for i, v in enumerate(values)
-    ]
-    for cell in cells:
+    row = [typed(v, i not in names) for i, v in enumerate(values)]
+    sheet.append(row)
+    number = sheet._current_row  # sheet[sheet.max_row] scans every cell: quadratic in rows
+    for column in range(1, len(row) + 1):
+        cell = sheet.cell(row=number, column=column)
         if cell.data_type == "f":
             cell.data_type = "s"
         elif isinstance(cell.value, dt.date):
             cell.number_format = "yyyy-mm-dd"
-    sheet.append(cells)
 
 
 def _sheet_title(sheet: str, language: str) -> str:
