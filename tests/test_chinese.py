@@ -348,3 +348,17 @@ def test_chinese_pdf_list_items_have_bullets(chinese_pack) -> None:  # type: ign
     text = PdfReader(io.BytesIO(files["pdf/environmental-policy.pdf"])).pages[0].extract_text()
     bullets = [line for line in text.splitlines() if line.startswith("•")]
     assert len(bullets) == 6 and not [line for line in text.splitlines() if line.startswith("- ")]
+
+
+def test_a_latin_word_inside_chinese_text_gets_room_to_stay_whole() -> None:
+    """A column is at least as wide as the longest Latin run of its Chinese words: the header
+    使用点张贴MSDS was given the width of two letters and its PDF broke it into MSD / S."""
+    from emskit.documents.writers.widths import text_columns
+
+    def letters(text: str, bold: bool) -> float:
+        return float(len(text))
+
+    minimums, _ = text_columns(["使用点张贴MSDS"], [["是"], ["否"]], letters, 100.0)
+    assert minimums == [4.0]
+    minimums, _ = text_columns(["排放"], [["是"]], letters, 100.0)
+    assert minimums == [2.0]  # Chinese alone may break anywhere: two letters' room

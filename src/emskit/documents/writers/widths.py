@@ -137,7 +137,15 @@ def _word(word: str) -> str:
         return word
     if word[-1:] in "、，；" and not any(ord(ch) > 0x2E80 for ch in word[:-1]):
         return word  # an id before an enumeration mark: unbreakable, measured whole
-    return "MM" if any(ord(ch) > 0x2E80 for ch in word) else word
+    if not any(ord(ch) > 0x2E80 for ch in word):
+        return word
+    # Chinese may break between any two characters, a Latin run inside it may not: the
+    # header 使用点张贴MSDS needs room for "MSDS", or the PDF breaks it into MSD / S.
+    latin = max(_LATIN_RUN.findall(word), key=len, default="")
+    return latin if len(latin) > 2 else "MM"
+
+
+_LATIN_RUN = re.compile("[^\u2e80-\U0010ffff]+")
 
 
 def display_width(text: str) -> int:
