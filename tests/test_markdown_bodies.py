@@ -166,3 +166,17 @@ def test_a_list_in_the_organisations_text_is_a_list_in_word_html_and_markdown(
         assert len(items) == 6 and "\n- " not in text, fmt
     markdown = (tmp_path / "pack/md/environmental-policy.md").read_text(encoding="utf-8")
     assert markdown.count("\n- ") >= 6 and "\\- " not in markdown
+
+
+def test_a_rendered_document_says_its_type_and_status_in_chinese(tmp_path: Path) -> None:
+    from conftest import replace_in
+
+    from emskit.commands.docs import render_document
+
+    root = tmp_path / "org"
+    shutil.copytree(SAMPLE, root)
+    replace_in("emskit.yaml", "  language: en", "  language: zh-CN")(root)
+    target = render_document(root, AS_OF, "DOC-PRO-03", "md", tmp_path / "waste.md")
+    text = target.read_text(encoding="utf-8")
+    assert "程序文件" in text and "已批准" in text  # type: procedure, status: approved
+    assert "procedure" not in text and "approved" not in text
