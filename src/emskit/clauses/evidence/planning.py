@@ -12,6 +12,7 @@ from emskit.clauses.evidence.common import (
     judge,
 )
 from emskit.judgements.aspects import unaddressed_significant
+from emskit.judgements.objectives import objective_shortfalls
 from emskit.model.context import Risk
 from emskit.model.evaluation import Review
 from emskit.model.operation import Scenario
@@ -102,6 +103,7 @@ def clause_6_2(ctx: Analysis) -> Assessment:
             for what, absent in (
                 ("an indicator", model.indicator is None),
                 ("a plan of actions", not model.actions),
+                ("a baseline", model.baseline is None),
             )
             if absent
         ]
@@ -114,6 +116,7 @@ def clause_6_2(ctx: Analysis) -> Assessment:
         and not any(significant & set(o.model.addresses) for o in objectives)
     ):
         problems.append("no objective addresses a significant aspect")
+    problems += [s.reason for s in objective_shortfalls(ctx, setup=False)]
     return judge(problems, objectives, "no environmental objectives set")
 
 

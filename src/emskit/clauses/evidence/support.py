@@ -9,6 +9,7 @@ from emskit.clauses.evidence.common import (
     item_id_list,
     judge,
 )
+from emskit.judgements.competence import competence_shortfalls
 from emskit.model.evaluation import Review
 from emskit.model.planning import Objective
 from emskit.model.support import Communication, Document, Training
@@ -39,6 +40,7 @@ def clause_7_2(ctx: Analysis) -> Assessment:
         problems.append(
             "no training record shows its effectiveness was evaluated (assessment: passed)"
         )
+    problems += [s.reason for s in competence_shortfalls(ctx)]
     evidence = ([competence] if competence else []) + training
     return judge(problems, evidence, "no competence requirements and no training records")
 
