@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from emskit.calendar.periods import add
 from emskit.clauses.evidence import required_review_inputs
-from emskit.judgements.reviews import REVIEW_OUTPUTS
 from emskit.commands.skeletons.context import Draft
 from emskit.commands.skeletons.text import TODO, Skeleton, allowed, todo
 from emskit.errors import UsageError
+from emskit.judgements.reviews import REVIEW_OUTPUTS
 from emskit.model.common import text_in
 from emskit.model.evaluation import Audit, AuditFinding, EvaluationResult
 from emskit.model.improvement import Nonconformity
