@@ -487,3 +487,35 @@ def test_a_scenario_not_practicable_to_drill_with_its_reason(tmp_path: Path) -> 
         "EMG-004 is declared not practicable to drill without a reason (drill_not_practicable): "
         "say why, or drill it" in gap.reasons
     )
+
+
+def test_an_objective_with_no_reading_since_its_baseline(tmp_path: Path) -> None:
+    def drop_energy(root: Path) -> None:
+        data = root / READINGS
+        lines = data.read_text(encoding="utf-8").splitlines(keepends=True)
+        data.write_text("".join(x for x in lines if "IND-ELEC-INT" not in x), encoding="utf-8")
+
+    root = mutated(tmp_path, drop_energy)
+    rule = verdict(root, "objectives-on-track")
+    assert rule.status == "fail"
+    assert (
+        "OBJ-002: its latest reading (1244 kWh/t on 2025-12-31) is not after its baseline of "
+        "2025-12-31: no progress towards its target 1150 by 2026-12-31 is measured" in rule.message
+    )
+
+
+def test_a_placeholder_scope_is_no_scope(tmp_path: Path) -> None:
+    # The one placeholder predicate the reviews use decides the scope too.
+    def tbd_scope(root: Path) -> None:
+        config = root / "emskit.yaml"
+        text = config.read_text(encoding="utf-8")
+        start, end = text.index("  scope:\n"), text.index("  operating_since:")
+        config.write_text(text[:start] + "  scope: TBD\n" + text[end:], encoding="utf-8")
+
+    root = mutated(tmp_path, tbd_scope)
+    rule = verdict(root, "mandatory-documents")
+    assert rule.status == "fail" and "scope" in rule.message
+    assert clause(root, "4.3").status == "missing"
+    assert [
+        f.file for f in findings(root) if "the EMS scope is still the placeholder" in f.message
+    ] == ["emskit.yaml"]

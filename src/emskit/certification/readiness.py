@@ -26,6 +26,7 @@ from emskit.certification.readiness_people import (
     objectives_on_track,
 )
 from emskit.certification.verdict import Verdict
+from emskit.judgements.placeholders import has_content
 from emskit.listing import listing
 from emskit.repo.repository import Record
 from emskit.vocabulary import FAIL, PASS, WARN
@@ -89,7 +90,7 @@ def mandatory_documents(ctx: Analysis) -> Verdict:
     repo = ctx.repo
     scope = repo.config.ems.scope if repo.config else None
     checks: list[tuple[str, str, bool]] = [
-        ("scope", "4.3", bool(scope) and "TODO" not in str(scope)),
+        ("scope", "4.3", has_content(scope) and "TODO" not in str(scope)),
         ("policy", "5.2", repo.singleton("policy") is not None),
         ("risks", "6.1.1", bool(_records(ctx, "risk"))),
         ("aspects", "6.1.2", bool(_records(ctx, "aspect"))),

@@ -3,8 +3,8 @@ own work?
 
 A cycle is the most recent internal audits that, together, cover every assessed clause (one
 audit of "all", or several each covering a part: two consecutive audits of half the clauses
-each are a cycle). Only audits that ended on or before the as-of date, started after the EMS
-went live and ended within the window count. Of each audit of the cycle an auditor asks:
+each are a cycle). Only audits that ended on or before the as-of date, after the EMS went
+live and within the window count. Of each audit of the cycle an auditor asks:
 are its nonconformity findings raised as nonconformity records; does an audit with findings
 have a conclusion (the report); and where the records say who owns a document of an audited
 clause, was there an auditor on the team who does not own it (ISO 19011: objectivity and
@@ -48,8 +48,8 @@ class Cycle:
 
 
 def internal_audits(ctx: Analysis, since: dt.date) -> list[Record[Audit]]:
-    """Internal audits that ended between ``since`` and the as-of date and started on or after
-    the EMS went live, oldest first."""
+    """Internal audits that ended between ``since`` and the as-of date, and after the EMS went
+    live, oldest first."""
     start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
     return sorted(
         (
@@ -57,7 +57,7 @@ def internal_audits(ctx: Analysis, since: dt.date) -> list[Record[Audit]]:
             for a in ctx.records("audit", Audit)
             if a.model.type == "internal"
             and since <= audit_last_day(a.model) <= ctx.as_of
-            and (start is None or a.model.date >= start)
+            and (start is None or audit_last_day(a.model) >= start)
         ),
         key=lambda a: (audit_last_day(a.model), a.id),
     )

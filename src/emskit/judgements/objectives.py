@@ -21,7 +21,7 @@ from emskit.model.evaluation import Indicator
 from emskit.model.external_checks import MonitoringReport
 from emskit.model.planning import Objective
 from emskit.repo.repository import Record
-from emskit.vocabulary import WARN
+from emskit.vocabulary import FAIL, WARN
 from emskit.words import Joined, say
 
 
@@ -112,6 +112,10 @@ def progress(ctx: Analysis, record: Record[Objective], latest: Point) -> Shortfa
     }
     span = (model.target.by - baseline.date).days
     half = baseline.date + dt.timedelta(days=span // 2)
+    if latest.date <= baseline.date:
+        # Nothing measured since the baseline: past half the period, not monitored (6.2.1).
+        reason = say("objectives.no-reading-since-baseline", baseline_date=baseline.date, **values)
+        return Shortfall((record.id,), reason, FAIL if ctx.as_of >= half else WARN)
     if (latest.value - baseline.value) * better < 0 and ctx.as_of >= half:
         return Shortfall((record.id,), say("objectives.worse-than-baseline", **values))
     elapsed = min(max((latest.date - baseline.date).days, 0), span)

@@ -8,6 +8,7 @@ from emskit.clauses.evidence.common import (
     covers,
     judge,
 )
+from emskit.judgements.placeholders import has_content
 from emskit.model.evaluation import Audit, Review
 from emskit.model.improvement import Nonconformity
 from emskit.model.planning import Objective
@@ -21,7 +22,9 @@ def clause_10_1(ctx: Analysis) -> Assessment:
         if any(f.type == "opportunity" for f in a.model.findings)
     ]
     decided = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.improvements)
     ]
     return judge(
         [],
@@ -60,7 +63,9 @@ def clause_10_2(ctx: Analysis) -> Assessment:
 def clause_10_3(ctx: Analysis) -> Assessment:
     achieved = [o for o in ctx.records("objective", Objective) if o.model.status == "achieved"]
     decided = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.improvements)
     ]
     problems = [] if decided else ["no management review decided on improvements"]
     return judge(problems, decided + achieved, "no evidence of continual improvement")

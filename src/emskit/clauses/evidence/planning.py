@@ -13,6 +13,7 @@ from emskit.clauses.evidence.common import (
 )
 from emskit.judgements.aspects import unaddressed_significant
 from emskit.judgements.objectives import objective_shortfalls
+from emskit.judgements.placeholders import has_content
 from emskit.model.context import Risk
 from emskit.model.evaluation import Review
 from emskit.model.operation import Scenario
@@ -123,7 +124,9 @@ def clause_6_2(ctx: Analysis) -> Assessment:
 def clause_6_3(ctx: Analysis) -> Assessment:
     documents = [d for d in ctx.records("document", Document) if covers(d, "6.3")]
     reviews = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.changes
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.changes)
     ]
     if documents:
         return judge([], documents)

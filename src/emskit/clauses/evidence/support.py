@@ -10,6 +10,7 @@ from emskit.clauses.evidence.common import (
     judge,
 )
 from emskit.judgements.competence import competence_shortfalls
+from emskit.judgements.placeholders import has_content
 from emskit.model.evaluation import Review
 from emskit.model.planning import Objective
 from emskit.model.support import Communication, Document, Training
@@ -18,7 +19,9 @@ from emskit.model.support import Communication, Document, Training
 def clause_7_1(ctx: Analysis) -> Assessment:
     resourced = [o for o in ctx.records("objective", Objective) if o.model.resources]
     reviews = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.resources
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.resources)
     ]
     evidence = resourced + reviews
     return judge(
