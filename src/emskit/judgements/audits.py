@@ -86,6 +86,8 @@ def cycle_names(cycle: Cycle) -> str:
 def audit_shortfalls(ctx: Analysis, audits: Sequence[Record[Audit]]) -> list[Shortfall]:
     """Each audit's findings raised, its conclusion written, its auditors objective."""
     out: list[Shortfall] = []
+    owned = _documents_by_owner(ctx)
+    answers = _answers_for(ctx)
     for audit in audits:
         unraised = [
             f.id for f in audit.model.findings if f.type == "nonconformity" and not f.nonconformity
@@ -103,22 +105,23 @@ def audit_shortfalls(ctx: Analysis, audits: Sequence[Record[Audit]]) -> list[Sho
                     say("audits.no-conclusion", audit=audit.id, count=len(audit.model.findings)),
                 )
             )
-        out += own_work(ctx, audit)
+        out += own_work(audit, owned, answers)
     return out
 
 
-def own_work(ctx: Analysis, audit: Record[Audit]) -> list[Shortfall]:
-    """Documents of the clauses an audit covered whose owner was every auditor of it: nobody
-    on the team could look at that work from outside."""
-    owners = _owners_by_person(ctx)
+def own_work(
+    audit: Record[Audit],
+    owned: dict[str, list[Record[Document]]],
+    answers: dict[str, set[str]],
+) -> list[Shortfall]:
+    """Documents of the clauses an audit covered whose owner every auditor of it answers for:
+    nobody on the team could look at that work from outside."""
     auditors = audit.model.auditors
+    shared = set.intersection(*(answers.get(a, {a}) for a in auditors)) if auditors else set()
     out = []
-    for document in sorted(ctx.records("document", Document), key=lambda d: d.id):
-        owner = document.model.owner
-        if owner is None or document.model.status == "obsolete":
-            continue
+    for document in sorted((d for o in shared for d in owned.get(o, [])), key=lambda d: d.id):
         audited = [c for c in document.model.clauses if _audited(c, audit.model.clauses)]
-        if audited and all(owner in owners.get(a, {a}) for a in auditors):
+        if audited:
             out.append(
                 Shortfall(
                     (audit.id, document.id),
@@ -128,10 +131,18 @@ def own_work(ctx: Analysis, audit: Record[Audit]) -> list[Shortfall]:
                         auditors=listing(auditors),
                         clauses=", ".join(audited),
                         document=document.id,
-                        owner=owner,
+                        owner=document.model.owner,
                     ),
                 )
             )
+    return out
+
+
+def _documents_by_owner(ctx: Analysis) -> dict[str, list[Record[Document]]]:
+    out: dict[str, list[Record[Document]]] = {}
+    for document in ctx.records("document", Document):
+        if document.model.owner and document.model.status != "obsolete":
+            out.setdefault(document.model.owner, []).append(document)
     return out
 
 
@@ -142,10 +153,6 @@ def _audited(clause: str, covered: Sequence[str] | str) -> bool:
     return not isinstance(covered, str) and any(c.startswith(clause + ".") for c in covered)
 
 
-def _owners_by_person(ctx: Analysis) -> dict[str, set[str]]:
-    """Each person, and each role, with what they answer for: a person for themselves and
-    their roles."""
-    out: dict[str, set[str]] = {}
-    for person in ctx.records("person", Person):
-        out[person.id] = {person.id, *person.model.roles}
-    return out
+def _answers_for(ctx: Analysis) -> dict[str, set[str]]:
+    """What each person answers for: themselves and their roles (a role auditor, itself)."""
+    return {p.id: {p.id, *p.model.roles} for p in ctx.records("person", Person)}

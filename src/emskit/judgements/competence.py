@@ -74,10 +74,14 @@ def people_to_evidence(ctx: Analysis) -> list[tuple[Record[Person], Record[Compe
 
 def competence_shortfalls(ctx: Analysis) -> list[Shortfall]:
     """Each person and requirement not evidenced, with the person, role and requirement named."""
-    passed, auditors = _passed(ctx), _auditors(ctx)
+    passed: dict[str, list[Record[Training]]] = {}
+    for training in _passed(ctx):
+        for attendee in dict.fromkeys(training.model.attendees):
+            passed.setdefault(attendee, []).append(training)
+    auditors = _auditors(ctx)
     out = []
     for person, requirement in people_to_evidence(ctx):
-        shortfall = _unevidenced(ctx, person, requirement, passed)
+        shortfall = _unevidenced(ctx, person, requirement, passed.get(person.id, []))
         if shortfall is None:
             continue
         refused = requirement.model.special_position or (
@@ -94,15 +98,12 @@ def _unevidenced(
     requirement: Record[CompetenceRequirement],
     passed: list[Record[Training]],
 ) -> Shortfall | None:
+    """Why ``person`` is not evidenced for ``requirement`` (``passed``: the passed trainings
+    they attended, oldest first), or None."""
     model = requirement.model
     if _licensed(ctx, person, requirement):
         return None
-    trainings = [
-        t
-        for t in passed
-        if person.id in t.model.attendees
-        and (not requirement.id or requirement.id in t.model.requirements)
-    ]
+    trainings = [t for t in passed if not requirement.id or requirement.id in t.model.requirements]
     name = requirement.id or model.role
     values = {
         "person": person.id,
