@@ -117,7 +117,7 @@ def test_an_audit_with_findings_and_no_conclusion(tmp_path: Path) -> None:
             ),
         )
         reason = (
-            "AUD-2026-01 has 4 findings but no conclusion (the audit report): write what the "
+            "AUD-2026-01 has findings (4) but no conclusion (the audit report): write what the "
             "audit concluded"
         )
         rule = verdict(root, "internal-audit")
