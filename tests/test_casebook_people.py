@@ -346,6 +346,10 @@ def test_the_painters_training_deleted(tmp_path: Path) -> None:
     assert rule.ids == ["CMP-004", "PER-GAO", "PER-LUO"]
     gap = clause(root, "7.2")
     assert gap.status == "partial" and has(gap.reasons, "PER-GAO (ROLE-PAINTER)")
+    from emskit.commands.status import run_status
+
+    [step] = [s for s in run_status(root, AS_OF).steps if "competence-evidenced" in s.message]
+    assert step.level == "fail" and step.act == "emskit new training"
 
 
 def test_the_wastewater_operator_training_deleted(tmp_path: Path) -> None:
