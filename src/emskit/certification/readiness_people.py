@@ -11,6 +11,7 @@ from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.certification.readiness_compliance import _judged
 from emskit.certification.verdict import Verdict
+from emskit.clauses.catalogue import catalogue
 from emskit.judgements.audits import Cycle, audit_cycle, audit_shortfalls, cycle_names
 from emskit.judgements.competence import competence_shortfalls, people_to_evidence
 from emskit.judgements.objectives import active_objectives, objective_shortfalls
@@ -23,8 +24,8 @@ CYCLE_WINDOW = "P12M"  # a complete cycle ended within the 12 months before the 
 
 
 def readiness_cycle(ctx: Analysis) -> Cycle:
-    from emskit.clauses.catalogue import catalogue
-
+    """The latest internal audits that together cover every clause of the edition, in the 12
+    months before the as-of date."""
     needed = [c.number for c in catalogue(ctx.edition).assessed]
     return audit_cycle(ctx, needed, add(ctx.as_of, CYCLE_WINDOW, -1))
 
