@@ -105,6 +105,21 @@ def test_half_a_cycle_more_than_twelve_months_back_is_no_cycle(tmp_path: Path) -
     assert verdict(root, "management-review").status == "fail"
 
 
+def test_gap_reads_the_cycle_of_the_audit_programme(tmp_path: Path) -> None:
+    # The programme runs 2025-2027: its two audits together cover every clause (9.2 met),
+    # though for a certification application the cycle must fit in the last 12 months.
+    root = _second_half(tmp_path)
+    assert clause(root, "9.2").status == "met"
+    one_year = _second_half(tmp_path / "2026")
+    replace_in("audits/programme.yaml", "period: 2025-2027", "period: 2026")(one_year)
+    gap = clause(one_year, "9.2")  # AUD-2025-01 was before this programme's cycle
+    assert gap.status == "partial"
+    assert (
+        "clauses no internal audit covered in the cycle: 4.1, 4.2, 5.2, 6.1.2, 6.1.3, 8.1, "
+        "8.2, 9.1.1" in gap.reasons
+    )
+
+
 def test_an_audit_with_findings_and_no_conclusion(tmp_path: Path) -> None:
     for conclusion in ("", "conclusion: TBD\n"):
         root = mutated(

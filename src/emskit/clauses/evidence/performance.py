@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from emskit.analysis import Analysis
 from emskit.calendar.periods import add, add_years
 from emskit.clauses.evidence.common import (
@@ -14,7 +17,15 @@ from emskit.judgements.audits import audit_cycle, audit_shortfalls
 from emskit.judgements.compliance import evaluation_shortfalls, not_reevaluated_results
 from emskit.judgements.monitoring import monitoring_shortfalls
 from emskit.judgements.reviews import review_shortfalls
-from emskit.model.evaluation import Equipment, Evaluation, Indicator, PlannedAudit, Review
+from emskit.model.evaluation import (
+    Equipment,
+    Evaluation,
+    Indicator,
+    PlannedAudit,
+    Programme,
+    Review,
+)
+from emskit.repo.repository import Record
 from emskit.words import say
 
 
@@ -42,16 +53,31 @@ def clause_9_1_2(ctx: Analysis) -> Assessment:
     return judge(problems, evaluations, "no compliance evaluation records")
 
 
-AUDIT_CYCLE_YEARS = 3  # the programme's cycle: a certificate's three years
+AUDIT_CYCLE_YEARS = 3  # the longest programme cycle: a certificate's three years
+_PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*\d{4})?\s*$")
+
+
+def programme_start(ctx: Analysis, programme: Record[Programme] | None) -> dt.date:
+    """Where the programme's cycle starts: 1 January of the first year of its ``period``
+    (``2025-2027``, ``2026``), never more than three years back; three years back when the
+    period says no year."""
+    longest = add_years(ctx.as_of, -AUDIT_CYCLE_YEARS)
+    period = str(programme.model.period or "") if programme else ""
+    found = _PERIOD.match(period)
+    if not found:
+        return longest
+    start = dt.date(int(found[1]), 1, 1)
+    return max(start, longest) if start <= ctx.as_of else longest
 
 
 def clause_9_2(ctx: Analysis) -> Assessment:
     from emskit.clauses.catalogue import catalogue
 
-    programme = ctx.singleton("programme")
+    programme = ctx.singleton("programme", Programme)
     plans = ctx.records("audit-plan", PlannedAudit)
     needed = [c.number for c in catalogue(ctx.edition).assessed]
-    cycle = audit_cycle(ctx, needed, add_years(ctx.as_of, -AUDIT_CYCLE_YEARS))
+    # The audits of the programme's cycle together cover every clause (one audit or several).
+    cycle = audit_cycle(ctx, needed, programme_start(ctx, programme))
     problems: list[str] = [] if plans else ["no audit programme (audits/programme.yaml)"]
     if not cycle.audits:
         problems.append(f"no internal audit completed in the last {AUDIT_CYCLE_YEARS} years")
