@@ -337,6 +337,23 @@ def test_an_increase_objective_whose_target_is_below_its_baseline(tmp_path: Path
     assert [f.ids for f in findings(root) if f.code == "EMS330"] == [("OBJ-001",)]
 
 
+def test_an_objective_recorded_achieved_that_its_readings_do_not_show(tmp_path: Path) -> None:
+    root = mutated(
+        tmp_path,
+        replace_in(
+            OBJECTIVES,
+            "    evaluation: Monthly kWh per tonne from the energy ledger\n    status: active",
+            "    evaluation: Monthly kWh per tonne from the energy ledger\n    status: achieved",
+        ),
+    )
+    gap = clause(root, "6.2")
+    assert gap.status == "partial"
+    assert (
+        "OBJ-002 is recorded achieved, but its indicator reads 1160 kWh/t on 2026-10-31, short "
+        "of its target 1150" in gap.reasons
+    )
+
+
 def test_an_objective_without_a_baseline_cannot_show_progress(tmp_path: Path) -> None:
     root = mutated(
         tmp_path, replace_in(OBJECTIVES, "    baseline: {value: 1250, date: 2025-12-31}\n", "")

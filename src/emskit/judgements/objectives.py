@@ -151,3 +151,28 @@ def objective_shortfalls(ctx: Analysis, setup: bool = True) -> list[Shortfall]:
             reason = say("objectives.late", objective=record.id, by=record.model.target.by)
             out.append(Shortfall((record.id,), reason, WARN))
     return out
+
+
+def achieved_unmet(ctx: Analysis) -> list[Shortfall]:
+    """Objectives recorded achieved whose indicator's latest reading has not reached the
+    target: the record says more than the readings do (gap 6.2)."""
+    latest = latest_readings(ctx)
+    units = {i.id: i.model.unit for i in ctx.records("indicator", Indicator)}
+    out = []
+    for record in sorted(ctx.records("objective", Objective), key=lambda o: o.id):
+        model = record.model
+        point = latest.get(model.indicator or "")
+        if model.status != "achieved" or point is None:
+            continue
+        better = -1 if model.direction == "decrease" else 1
+        if (point.value - model.target.value) * better < 0:
+            reason = say(
+                "objectives.achieved-unmet",
+                objective=record.id,
+                value=number(point.value),
+                unit=units.get(model.indicator or "", ""),
+                date=point.date,
+                target=number(model.target.value),
+            )
+            out.append(Shortfall((record.id,), reason))
+    return out

@@ -12,7 +12,7 @@ from emskit.clauses.evidence.common import (
     judge,
 )
 from emskit.judgements.aspects import unaddressed_significant
-from emskit.judgements.objectives import objective_shortfalls
+from emskit.judgements.objectives import achieved_unmet, objective_shortfalls
 from emskit.judgements.placeholders import has_content
 from emskit.model.context import Risk
 from emskit.model.evaluation import Review
@@ -117,7 +117,7 @@ def clause_6_2(ctx: Analysis) -> Assessment:
         and not any(significant & set(o.model.addresses) for o in objectives)
     ):
         problems.append("no objective addresses a significant aspect")
-    problems += [s.reason for s in objective_shortfalls(ctx, setup=False)]
+    problems += [s.reason for s in (*objective_shortfalls(ctx, setup=False), *achieved_unmet(ctx))]
     return judge(problems, objectives, "no environmental objectives set")
 
 
