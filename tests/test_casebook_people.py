@@ -153,7 +153,9 @@ def test_the_quality_manager_auditing_her_own_document_control_alone(tmp_path: P
         "audited clauses 7.5: auditors do not audit their own work" in rule.message
     )
     assert "DOC-PRO-08 (ROLE-QA) on the audited clauses 9.2" in rule.message
-    assert rule.ids == ["AUD-2026-01", "DOC-PRO-01", "DOC-PRO-08"]
+    # And the customers' requirements she owns as an obligation (6.1.3).
+    assert "who answer for OBL-016 (ROLE-QA) on the audited clauses 6.1.3" in rule.message
+    assert rule.ids == ["AUD-2026-01", "DOC-PRO-01", "DOC-PRO-08", "OBL-016"]
     assert has(clause(root, "9.2").reasons, "who answer for DOC-PRO-01")
     # With PER-HE on the team, someone looked at document control from outside: objective.
     assert verdict(SAMPLE, "internal-audit").status == "pass"

@@ -6,9 +6,9 @@ audit of "all", or several each covering a part: two consecutive audits of half 
 each are a cycle). Only audits that ended on or before the as-of date, after the EMS went
 live and within the window count. Of each audit of the cycle an auditor asks:
 are its nonconformity findings raised as nonconformity records; does an audit with findings
-have a conclusion (the report); and where the records say who owns a document of an audited
-clause, was there an auditor on the team who does not own it (ISO 19011: objectivity and
-impartiality). Readiness (internal-audit, management-review) and gap (9.2) ask it here; the
+have a conclusion (the report); and where the records say who owns the work of an audited
+clause (a document's owner, a control's, an obligation's), was there an auditor on the team
+who does not (ISO 19011: objectivity and impartiality). Readiness (internal-audit, management-review) and gap (9.2) ask it here; the
 clauses needed come from the edition's catalogue, given by the caller.
 """
 
@@ -26,8 +26,11 @@ from emskit.model.common import clause_covered
 from emskit.model.context import Person
 from emskit.model.evaluation import Audit
 from emskit.model.support import Document
+from emskit.repo.records import KIND_CLAUSES
 from emskit.repo.repository import Record
 from emskit.words import say
+
+ALL_SECTIONS = ("4", "5", "6", "7", "8", "9", "10")  # a document of "all" clauses
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def cycle_names(cycle: Cycle) -> str:
 def audit_shortfalls(ctx: Analysis, audits: Sequence[Record[Audit]]) -> list[Shortfall]:
     """Each audit's findings raised, its conclusion written, its auditors objective."""
     out: list[Shortfall] = []
-    owned = _documents_by_owner(ctx)
+    owned = _owned_work(ctx)
     answers = _answers_for(ctx)
     for audit in audits:
         unraised = [
@@ -111,38 +114,52 @@ def audit_shortfalls(ctx: Analysis, audits: Sequence[Record[Audit]]) -> list[Sho
 
 def own_work(
     audit: Record[Audit],
-    owned: dict[str, list[Record[Document]]],
+    owned: dict[str, list[tuple[Record, tuple[str, ...]]]],
     answers: dict[str, set[str]],
 ) -> list[Shortfall]:
-    """Documents of the clauses an audit covered whose owner every auditor of it answers for:
-    nobody on the team could look at that work from outside."""
+    """Records of the clauses an audit covered (a document, a control, an obligation...)
+    whose owner every auditor of it answers for: nobody on the team could look at that work
+    from outside."""
     auditors = audit.model.auditors
     shared = set.intersection(*(answers.get(a, {a}) for a in auditors)) if auditors else set()
     out = []
-    for document in sorted((d for o in shared for d in owned.get(o, [])), key=lambda d: d.id):
-        audited = [c for c in document.model.clauses if _audited(c, audit.model.clauses)]
+    mine = sorted((item for o in shared for item in owned.get(o, [])), key=lambda i: i[0].id)
+    for record, clauses in mine:
+        audited = [c for c in clauses if _audited(c, audit.model.clauses)]
         if audited:
             out.append(
                 Shortfall(
-                    (audit.id, document.id),
+                    (audit.id, record.id),
                     say(
                         "audits.own-work",
                         audit=audit.id,
                         auditors=listing(auditors),
                         clauses=", ".join(audited),
-                        document=document.id,
-                        owner=document.model.owner,
+                        record=record.id,
+                        owner=record.model.owner,
                     ),
                 )
             )
     return out
 
 
-def _documents_by_owner(ctx: Analysis) -> dict[str, list[Record[Document]]]:
-    out: dict[str, list[Record[Document]]] = {}
-    for document in ctx.records("document", Document):
-        if document.model.owner and document.model.status != "obsolete":
-            out.setdefault(document.model.owner, []).append(document)
+def _owned_work(ctx: Analysis) -> dict[str, list[tuple[Record, tuple[str, ...]]]]:
+    """What each owner (a person or a role) answers for, with the clauses it is work of: a
+    document its own clauses, any other record the clause of its kind."""
+    out: dict[str, list[tuple[Record, tuple[str, ...]]]] = {}
+    for record in ctx.repo.records:
+        owner = getattr(record.model, "owner", None)
+        if not isinstance(owner, str) or not record.id:
+            continue
+        if isinstance(record.model, Document):
+            if record.model.status == "obsolete":
+                continue
+            listed = record.model.clauses
+            clauses = tuple(listed) if listed != "all" else ALL_SECTIONS
+        else:
+            clauses = KIND_CLAUSES.get(record.kind, ())
+        if clauses:
+            out.setdefault(owner, []).append((record, clauses))
     return out
 
 
