@@ -89,6 +89,8 @@ def cycle_names(cycle: Cycle) -> str:
 def audit_shortfalls(ctx: Analysis, audits: Sequence[Record[Audit]]) -> list[Shortfall]:
     """Each audit's findings raised, its conclusion written, its auditors objective."""
     out: list[Shortfall] = []
+    if not audits:
+        return out
     owned = _owned_work(ctx)
     answers = _answers_for(ctx)
     for audit in audits:

@@ -62,13 +62,19 @@ def wrong_side(record: Record[Objective]) -> Shortfall | None:
     return None
 
 
-def latest_readings(ctx: Analysis) -> dict[str, Point]:
-    """Each indicator's latest reading up to the as-of date (on one day, the last row read)."""
+def latest_readings(ctx: Analysis, indicators: set[str]) -> dict[str, Point]:
+    """The latest reading up to the as-of date of each of ``indicators`` (on one day, the last
+    row read): the CSV rows and the laboratory reports' results."""
     out: dict[str, Point] = {}
+    if not indicators:
+        return out
+    as_of = ctx.as_of
 
     def keep(indicator: str, day: dt.date, value: float) -> None:
-        if day <= ctx.as_of and (indicator not in out or out[indicator].date <= day):
-            out[indicator] = Point(day, value)
+        if indicator in indicators and day <= as_of:
+            held = out.get(indicator)
+            if held is None or held.date <= day:
+                out[indicator] = Point(day, value)
 
     for report in ctx.records("monitoring-report", MonitoringReport):
         for result in report.model.results:
@@ -76,6 +82,10 @@ def latest_readings(ctx: Analysis) -> dict[str, Point]:
     for reading in ctx.repo.readings:
         keep(reading.indicator, reading.date, reading.value)
     return out
+
+
+def _indicators(objectives: list[Record[Objective]]) -> set[str]:
+    return {o.model.indicator for o in objectives if o.model.indicator}
 
 
 def setup_gaps(record: Record[Objective], measured: set[str]) -> list[str]:
@@ -129,9 +139,10 @@ def progress(ctx: Analysis, record: Record[Objective], latest: Point) -> Shortfa
 def objective_shortfalls(ctx: Analysis, setup: bool = True) -> list[Shortfall]:
     """Every active objective: set up (unless ``setup`` is False: gap says that its own way),
     on the right side, on its way, not past its date."""
-    latest = latest_readings(ctx)
+    active = active_objectives(ctx)
+    latest = latest_readings(ctx, _indicators(active))
     out: list[Shortfall] = []
-    for record in active_objectives(ctx):
+    for record in active:
         gaps = setup_gaps(record, set(latest)) if setup else []
         if gaps:
             named = Joined((say(f"ready.objective-gap.{g}") for g in gaps), ", ")
@@ -156,13 +167,17 @@ def objective_shortfalls(ctx: Analysis, setup: bool = True) -> list[Shortfall]:
 def achieved_unmet(ctx: Analysis) -> list[Shortfall]:
     """Objectives recorded achieved whose indicator's latest reading has not reached the
     target: the record says more than the readings do (gap 6.2)."""
-    latest = latest_readings(ctx)
+    achieved = sorted(
+        (o for o in ctx.records("objective", Objective) if o.model.status == "achieved"),
+        key=lambda o: o.id,
+    )
+    latest = latest_readings(ctx, _indicators(achieved))
     units = {i.id: i.model.unit for i in ctx.records("indicator", Indicator)}
     out = []
-    for record in sorted(ctx.records("objective", Objective), key=lambda o: o.id):
+    for record in achieved:
         model = record.model
         point = latest.get(model.indicator or "")
-        if model.status != "achieved" or point is None:
+        if point is None:
             continue
         better = -1 if model.direction == "decrease" else 1
         if (point.value - model.target.value) * better < 0:
