@@ -7,7 +7,6 @@ and ready after its management review. A rule with nothing to look at fails.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
 from emskit.analysis import Analysis
@@ -19,6 +18,12 @@ from emskit.certification.readiness_compliance import (
     hazardous_waste,
     significant_aspects_controlled,
 )
+from emskit.certification.readiness_incidents import (
+    exceedances_handled,
+    no_failed_inspection,
+    no_pollution_incident,
+    open_nonconformities,
+)
 from emskit.certification.readiness_people import (
     competence_evidenced,
     internal_audit,
@@ -27,9 +32,8 @@ from emskit.certification.readiness_people import (
 )
 from emskit.certification.verdict import Verdict
 from emskit.judgements.placeholders import has_content
-from emskit.listing import listing
 from emskit.repo.repository import Record
-from emskit.vocabulary import FAIL, PASS, WARN
+from emskit.vocabulary import FAIL, PASS
 from emskit.words import Joined, say
 
 
@@ -62,27 +66,6 @@ def operating_period(ctx: Analysis) -> Verdict:
     return Verdict(
         "operating-period", PASS, say("ready.operating", start=start, ready_on=ready_on), clauses
     )
-
-
-def no_pollution_incident(ctx: Analysis) -> Verdict:
-    clauses = ("8.2",)
-    cn = _is_cn(ctx)
-    since = dt.date(ctx.as_of.year, 1, 1) if cn else add(ctx.as_of, "P1Y", -1)
-    window = say("ready.this-year", year=ctx.as_of.year) if cn else say("ready.last-12-months")
-    polluting = [
-        i
-        for i in _records(ctx, "incident")
-        if i.model.pollution and since <= i.model.date <= ctx.as_of
-    ]
-    if polluting:
-        return Verdict(
-            "no-pollution-incident",
-            FAIL,
-            say("ready.pollution", window=window, ids=listing(_ids(polluting))),
-            clauses,
-            _ids(polluting),
-        )
-    return Verdict("no-pollution-incident", PASS, say("ready.no-pollution", window=window), clauses)
 
 
 # What the documented-information list needs: (what, clause, present?)
@@ -125,31 +108,6 @@ def mandatory_documents(ctx: Analysis) -> Verdict:
     )
 
 
-def open_nonconformities(ctx: Analysis) -> Verdict:
-    clauses = ("10.2",)
-    open_ncs = [
-        n
-        for n in _records(ctx, "nonconformity")
-        if n.model.status == "open" and n.model.raised <= ctx.as_of
-    ]
-    major = [n for n in open_ncs if n.model.grade == "major"]
-    overdue = [i for i in ctx.due_items if i.kind == "corrective-action" and i.due < ctx.as_of]
-    if major or overdue:
-        parts = ([say("ready.major-open", ids=listing(_ids(major)))] if major else []) + (
-            [say("ready.overdue-actions", ids=listing(i.id for i in overdue))] if overdue else []
-        )
-        return Verdict("open-nonconformities", FAIL, Joined(parts), clauses, _ids(major))
-    if open_ncs:
-        return Verdict(
-            "open-nonconformities",
-            WARN,
-            say("ready.minor-open", ids=listing(_ids(open_ncs))),
-            clauses,
-            _ids(open_ncs),
-        )
-    return Verdict("open-nonconformities", PASS, say("ready.no-open-nc"), clauses)
-
-
 def _is_cn(ctx: Analysis) -> bool:
     config = ctx.repo.config
     return bool(config and (config.ems.jurisdiction or "").upper() == "CN")
@@ -161,10 +119,12 @@ RULES: tuple[tuple[Callable[[Analysis], Verdict], bool], ...] = (  # (rule, Chin
     (management_review, False),
     (compliance_evaluation, False),
     (no_pollution_incident, False),
+    (no_failed_inspection, True),
     (mandatory_documents, False),
     (open_nonconformities, False),
     (significant_aspects_controlled, False),
     (objectives_on_track, False),
+    (exceedances_handled, False),
     (competence_evidenced, False),
     (hazardous_waste, False),
     (chemicals_msds, False),

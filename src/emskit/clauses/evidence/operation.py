@@ -8,6 +8,8 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.judgements.breaches import compliant_despite_breach
+from emskit.judgements.incidents import unraised_incidents
 from emskit.judgements.placeholders import has_content
 from emskit.model.operation import Control, Drill, Scenario
 
@@ -29,6 +31,9 @@ def clause_8_1(ctx: Analysis) -> Assessment:
         problems.append(
             f"controls with neither operating criteria nor a document: {id_list(no_criteria)}"
         )
+    # Incidents and breaches of operating criteria lead to nonconformities, and the
+    # obligations they breach are not evaluated compliant as if nothing had happened.
+    problems += [s.reason for s in (*unraised_incidents(ctx), *compliant_despite_breach(ctx))]
     return judge(problems, controls, "no operational controls (controls/)")
 
 
