@@ -326,6 +326,11 @@ FAILING = {
         "significant aspect ASP-003 has no control, objective or indicator",
     ),
     "objectives-on-track": (_remove("monitoring/data"), AFTER, "has no progress readings"),
+    "competence-evidenced": (
+        _remove("records/training/TRN-2026-001.yaml"),
+        AFTER,
+        "PER-GAO (ROLE-PAINTER) is not evidenced for CMP-004",
+    ),
     "hazardous-waste": (
         _edit("waste/hazardous-waste.yaml", "expires: 2027-09-30", "expires: 2026-09-30"),
         AFTER,

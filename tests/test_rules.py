@@ -47,6 +47,11 @@ NC = "id: NC-001\nraised: 2026-05-15\nsource: other\ndescription: Something\nsta
 INCIDENT = "id: INC-1\ndate: 2026-02-17\ntype: spill\ndescription: Oil leak\n"
 INDICATORS = "indicators:\n  - {id: IND-VOC, name: VOC, unit: t, limit: {max: 1.2}}\n"
 
+OBJECTIVE = (
+    "objectives:\n  - id: OBJ-1\n    title: COD\n    addresses: [ASP-001]\n    direction: decrease\n"
+    "    baseline: {{value: 350, date: 2025-12-31}}\n    target: {{value: {target}, by: 2026-12-31}}\n"
+    "    owner: X\n"
+)
 EVALUATED = "id: EVA-1\ndate: {date}\nevaluator: X\nresults:\n  - {{obligation: OBL-001, result: compliant}}\n"
 PERMIT = (
     "obligations:\n  - {{id: OBL-001, type: permit, title: Permit, requirement: R, evaluation_frequency: "
@@ -317,6 +322,11 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = 
             "  - {id: AF-1, type: nonconformity, description: Old copy}\n"
         },
         ("records/audits/A.yaml", 5, 5),
+    ),
+    "EMS330": (
+        {"objectives/o.yaml": OBJECTIVE.format(target=300)},
+        {"objectives/o.yaml": OBJECTIVE.format(target=400)},
+        ("objectives/o.yaml", 7, 21),
     ),
     "EMS340": (
         {

@@ -11,6 +11,9 @@ Passes::
     obligations:
       - {id: OBL-003, ...}
 
+A finding bears on the clause of what the reference points at: a missing obligation on 6.1.3,
+a missing control on 8.1 (a reference to any kind of record, on 7.5.3).
+
 Fails (no OBL-099; ``obl-003`` differs in case; CTL-002 is a control, not an obligation)::
 
     aspects:
@@ -22,6 +25,7 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.model.evaluation import Indicator
+from emskit.repo.records import clauses_of_kinds
 from emskit.repo.references import Reference
 from emskit.repo.spelling import nearest
 from emskit.rule import ERROR, Rule
@@ -32,7 +36,8 @@ WRONG_KIND = Rule(
     ERROR,
     ("7.5.3",),
     """
-A reference names a record that exists but is of a kind the field does not allow.
+A reference names a record that exists but is of a kind the field does not allow. Like a
+dangling reference, the finding bears on the clause of the kind the field names.
 
 Passes: ``controls: [CTL-002]`` where CTL-002 is a control.
 
@@ -56,7 +61,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 f"{_who(ref)} names {ref.value} where {_a(_kinds(ref.to.kinds))} belongs, "
                 f"but {ref.value} is {_a(targets[0].kind)}",
                 ids=_ids(ref),
-            )
+            ).with_(clauses=clauses_of_kinds(ref.to.kinds))
     known = {r.id for r in ctx.records("indicator", Indicator)}
     for reading in ctx.repo.readings:
         if reading.indicator not in known:
@@ -67,10 +72,16 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 f"monitoring/indicators.yaml does not define",
                 line=reading.line,
                 column=1,
-            )
+            ).with_(clauses=clauses_of_kinds(("indicator",)))
 
 
 def _dangling(ctx: Analysis, ref: Reference) -> Finding:
+    """The finding bears on the clause of what the reference points at (a missing obligation
+    on 6.1.3, a missing control on 8.1)."""
+    return _dangling_finding(ctx, ref).with_(clauses=clauses_of_kinds(ref.to.kinds))
+
+
+def _dangling_finding(ctx: Analysis, ref: Reference) -> Finding:
     named = f"{_who(ref)} names {_kinds(ref.to.kinds)} {ref.value}"
     invalid = ctx.repo.invalid_ids.get(ref.value)
     if invalid is not None:

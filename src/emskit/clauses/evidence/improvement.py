@@ -10,6 +10,7 @@ from emskit.clauses.evidence.common import (
 )
 from emskit.judgements.exceedances import unhandled_exceedances
 from emskit.judgements.nonconformities import closed_early, out_of_order
+from emskit.judgements.placeholders import has_content
 from emskit.model.evaluation import Audit, Review
 from emskit.model.improvement import Nonconformity
 from emskit.model.planning import Objective
@@ -24,7 +25,9 @@ def clause_10_1(ctx: Analysis) -> Assessment:
         if any(f.type == "opportunity" for f in a.model.findings)
     ]
     decided = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.improvements)
     ]
     return judge(
         [],
@@ -68,7 +71,9 @@ def clause_10_2(ctx: Analysis) -> Assessment:
 def clause_10_3(ctx: Analysis) -> Assessment:
     achieved = [o for o in ctx.records("objective", Objective) if o.model.status == "achieved"]
     decided = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.improvements)
     ]
     problems = [] if decided else ["no management review decided on improvements"]
     return judge(problems, decided + achieved, "no evidence of continual improvement")
