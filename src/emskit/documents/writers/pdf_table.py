@@ -144,6 +144,11 @@ def draw_table(
     header cells (bold, shaded): the labels of a title block or a list of fields. Colours and
     line width are set and put back by hand, never in a graphics-state save: a save opened on
     one page and closed on the next after a page break is what readers reject."""
+    from fpdf.enums import RenderStyle
+
+    # The styles as fpdf2's own values: given as "DF" / "D", each of a register's cells paid
+    # for looking the string up in the enumeration.
+    outline_and_fill, outline = RenderStyle.DF, RenderStyle.D
     body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
     bottom = pdf.h - pdf.b_margin
 
@@ -163,7 +168,7 @@ def draw_table(
         x, y = pdf.l_margin, pdf.get_y()
         for index, (lines, width) in enumerate(zip(wrapped, col_widths, strict=True)):
             shaded = fill or index in label_columns
-            pdf.rect(x, y, width, height, style="DF" if shaded else "D")
+            pdf.rect(x, y, width, height, style=outline_and_fill if shaded else outline)
             for number, line in enumerate(lines):
                 baseline = y + PADDING + (number + 0.8) * line_height
                 draw_runs(pdf, x + PADDING, baseline, line, fonts[index])
