@@ -125,6 +125,18 @@ def _walk(
         if plan.in_dict:
             for key, item in value.items():
                 _values(item, plan, file, (*here, key), source, holders, out)
+        elif type(value) is str:  # the common cases written out: a call less per field
+            if plan.scalar and _is_reference(value, plan.scalar):
+                out.append(_make(Reference, (source, file, here, value, plan.scalar)))
+        elif type(value) is list and plan.items is not None:
+            to = plan.items
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    if not to.text_allowed or _LOOKS_LIKE_ID.fullmatch(item):
+                        out.append(_make(Reference, (source, file, (*here, index), item, to)))
+                elif isinstance(item, BaseModel):
+                    at = (*here, index)
+                    _walk(item, file, at, holders.get((file, at), source), holders, out)
         else:
             _values(value, plan, file, here, source, holders, out)
 
@@ -170,15 +182,17 @@ class Index:
         self.references = all_references(repo)
         links: defaultdict[int, set[str]] = defaultdict(set)
         by_id = self.by_id
-        for ref in self.references:
-            source = ref.source
-            target = by_id.get(ref.value)
-            if source is None or not target:
+        for source, _, _, value, _ in self.references:  # unpacked: no attribute look-ups
+            if source is None:
                 continue
-            links[id(source)].add(ref.value)
-            if source.id:
+            target = by_id.get(value)
+            if not target:
+                continue
+            links[id(source)].add(value)
+            source_id = source.id
+            if source_id:
                 for record in target:
-                    links[id(record)].add(source.id)
+                    links[id(record)].add(source_id)
         self._links: dict[int, set[str]] = dict(links)
 
     def resolve(self, value: str) -> list[Record]:
