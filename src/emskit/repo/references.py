@@ -180,13 +180,27 @@ class Index:
                 self.by_id.setdefault(record.id, []).append(record)
                 self.by_folded.setdefault(record.id.casefold(), []).append(record)
         self.references = all_references(repo)
+        # One pass over the references gives the links and the references that do not
+        # resolve: to no record, or to none of a kind the field allows (check's EMS104 and
+        # EMS103 read these instead of walking some 100,000 references again).
+        self.unresolved: list[Reference] = []
         links: defaultdict[int, set[str]] = defaultdict(set)
         by_id = self.by_id
-        for source, _, _, value, _ in self.references:  # unpacked: no attribute look-ups
-            if source is None:
-                continue
+        allowed: set[tuple[str, int]] = set()  # (value, field's kinds) found allowed
+        for ref in self.references:
+            source, _, _, value, to = ref  # unpacked: no attribute look-ups
             target = by_id.get(value)
             if not target:
+                self.unresolved.append(ref)
+                continue
+            key = (value, id(to))
+            if key not in allowed:
+                kinds = to.kinds
+                if "*" in kinds or any(t.kind in kinds for t in target):
+                    allowed.add(key)
+                else:
+                    self.unresolved.append(ref)
+            if source is None:
                 continue
             links[id(source)].add(value)
             source_id = source.id

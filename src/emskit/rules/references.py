@@ -18,6 +18,7 @@ Fails (no OBL-099; ``obl-003`` differs in case; CTL-002 is a control, not an obl
 """
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
@@ -44,20 +45,10 @@ RULE = Rule("EMS104", "dangling-reference", ERROR, ("7.5.3",), __doc__ or "")
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     index = ctx.index
-    by_id = index.by_id
-    # (value, field's kinds) already found to resolve to an allowed kind: some 100,000
-    # references in a large repository name a few thousand records.
-    resolved: set[tuple[str, int]] = set()
-    for ref in index.references:
-        key = (ref.value, id(ref.to))
-        if key in resolved:
-            continue
-        targets = by_id.get(ref.value)
-        kinds = ref.to.kinds
+    for ref in index.unresolved:  # the references that name no record, or the wrong kind
+        targets = index.resolve(ref.value)
         if not targets:
             yield _dangling(ctx, ref)
-        elif "*" in kinds or any(t.kind in kinds for t in targets):
-            resolved.add(key)
         else:
             yield WRONG_KIND.at(
                 ref.file,
@@ -67,8 +58,11 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 ids=_ids(ref),
             )
     known = {r.id for r in ctx.records("indicator", Indicator)}
-    for reading in ctx.repo.readings:
-        if reading.indicator not in known:
+    readings = ctx.repo.readings
+    # The names read at C speed first: most repositories name only indicators they define.
+    unknown = set(map(attrgetter("indicator"), readings)) - known
+    for reading in readings if unknown else ():
+        if reading.indicator in unknown:
             yield RULE.at(
                 reading.file,
                 (),
