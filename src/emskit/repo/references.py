@@ -186,20 +186,19 @@ class Index:
         self.unresolved: list[Reference] = []
         links: defaultdict[int, set[str]] = defaultdict(set)
         by_id = self.by_id
-        allowed: set[tuple[str, int]] = set()  # (value, field's kinds) found allowed
         for ref in self.references:
             source, _, _, value, to = ref  # unpacked: no attribute look-ups
             target = by_id.get(value)
             if not target:
                 self.unresolved.append(ref)
                 continue
-            key = (value, id(to))
-            if key not in allowed:
-                kinds = to.kinds
-                if "*" in kinds or any(t.kind in kinds for t in target):
-                    allowed.add(key)
-                else:
-                    self.unresolved.append(ref)
+            kinds = to.kinds
+            if "*" not in kinds and (
+                target[0].kind not in kinds
+                if len(target) == 1
+                else not any(t.kind in kinds for t in target)
+            ):
+                self.unresolved.append(ref)
             if source is None:
                 continue
             links[id(source)].add(value)
