@@ -109,27 +109,28 @@ def item_starts(text: str, key: str) -> list[Point] | None:
     found = head.search(text)
     if found is None:
         return None
-    start = text.find("\n", found.end())
+    start = text.find("\n", found.end())  # the newline before the first line of the list
     if start < 0:
         return []
-    body = text[start + 1 :]
-    first = _CONTENT.search(body)
+    first = _CONTENT.search(text, start + 1)
     if first is None:
         return []
     indent = first.group(1)
     if not first.group(2).startswith("- "):
         return None
-    ends = re.compile(rf"^(?!{indent}(?:- | )|[ ]*(?:#|$))", re.MULTILINE)
-    end = ends.search(body, first.start())
-    region = body[: end.start()] if end is not None else body
-    line = text.count("\n", 0, start + 1) + 1  # the line ``body`` starts on
+    # Patterns that start with a newline: the regex engine scans for it at C speed, where a
+    # '^' is tried at every character.
+    ends = re.compile(rf"\n(?!{indent}(?:- | )|[ ]*(?:#|\n|$))")
+    end = ends.search(text, first.start() - 1)
+    stop = end.start() if end is not None else len(text)
+    line = text.count("\n", 0, start) + 1  # the line of the newline at ``start``
     starts: list[Point] = []
-    position = 0
+    position = start
     column = len(indent) + 3
-    for item in re.finditer(rf"^{indent}- ", region, re.MULTILINE):
-        line += region.count("\n", position, item.start())
+    for item in re.compile(rf"\n{indent}- ").finditer(text, start, stop):
+        line += text.count("\n", position, item.start())
         position = item.start()
-        starts.append((line, column))
+        starts.append((line + 1, column))
     return starts
 
 
