@@ -186,6 +186,9 @@ class Index:
         self.unresolved: list[Reference] = []
         links: defaultdict[int, set[str]] = defaultdict(set)
         by_id = self.by_id
+        last: Record | None = None  # a record's references come one after another
+        mine: set[str] = set()
+        source_id = ""
         for ref in self.references:
             source, _, _, value, to = ref  # unpacked: no attribute look-ups
             target = by_id.get(value)
@@ -193,19 +196,24 @@ class Index:
                 self.unresolved.append(ref)
                 continue
             kinds = to.kinds
+            single = len(target) == 1
             if "*" not in kinds and (
                 target[0].kind not in kinds
-                if len(target) == 1
+                if single
                 else not any(t.kind in kinds for t in target)
             ):
                 self.unresolved.append(ref)
             if source is None:
                 continue
-            links[id(source)].add(value)
-            source_id = source.id
+            if source is not last:
+                last, mine, source_id = source, links[id(source)], source.id
+            mine.add(value)
             if source_id:
-                for record in target:
-                    links[id(record)].add(source_id)
+                if single:
+                    links[id(target[0])].add(source_id)
+                else:
+                    for record in target:
+                        links[id(record)].add(source_id)
         self._links: dict[int, set[str]] = dict(links)
 
     def resolve(self, value: str) -> list[Record]:
