@@ -198,9 +198,7 @@ class Index:
             kinds = to.kinds
             single = len(target) == 1
             if "*" not in kinds and (
-                target[0].kind not in kinds
-                if single
-                else not any(t.kind in kinds for t in target)
+                target[0].kind not in kinds if single else not any(t.kind in kinds for t in target)
             ):
                 self.unresolved.append(ref)
             if source is None:
