@@ -149,9 +149,9 @@ def once(question: Callable[P, T]) -> Callable[P, T]:
         key = (question, *map(id, args[1:]))
         answers = ctx.answers
         if key not in answers:
-            # The arguments are kept with the answer: an id is only unique while its object
-            # lives.
-            answers[key] = (args, question(*args, **kwargs))
+            # The records are kept with the answer (an id is unique only while its object
+            # lives), the analysis not: it would hold itself.
+            answers[key] = (args[1:], question(*args, **kwargs))
         result: T = answers[key][1]
         return result
 
