@@ -74,10 +74,13 @@ def limited_indicators(ctx: Analysis) -> list[tuple[Record[Indicator], list[str]
 
 
 def unmonitored_limits(ctx: Analysis) -> list[Shortfall]:
+    limited = limited_indicators(ctx)
+    if not limited:  # no limit an obligation sets: the readings need not be read
+        return []
     dates = reading_dates(ctx)
     since = add(ctx.as_of, LOOK_BACK, -1)
     out = []
-    for indicator, obligations in limited_indicators(ctx):
+    for indicator, obligations in limited:
         model = indicator.model
         assert model.limit is not None
         values = {
