@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 __import__("os").environ["EMSKIT_CACHE_DIR"] = __import__("tempfile").mkdtemp(
     prefix="emskit-test-cache-"
 )
+# "Today" for every emskit the tests start: a record dated after it is an error, one between
+# a past --as-of and it is left out (EMS204). Fixed, so no verdict moves with the clock.
+__import__("os").environ["EMSKIT_TODAY"] = "2026-11-22"
 SAMPLE = ROOT / "examples" / "sample-org"
 # The team's shared folder (specs, published real-world registers) sits beside the checkout;
 # EMSKIT_SHARED points elsewhere for a clone that lives somewhere else.

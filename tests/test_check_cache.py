@@ -207,3 +207,42 @@ def test_an_unknown_selector_is_refused_before_and_after_a_cached_run(
     code, _, err = _check(sample, cache, "--select", "EMS9999")
     assert code == 2 and "no rule matches 'EMS9999'" in err
     assert _entries(cache) and len(_entries(cache)) == 1  # a refused run stores nothing
+
+
+def test_the_key_covers_every_module_of_emskit_not_only_the_commands(tmp_path: Path) -> None:
+    # A rule edited in place (an editable install, a patched checkout) must not reuse the
+    # results its old version found.
+    from emskit.commands import check_cache
+
+    assert {"rules", "judgements", "model", "repo"} <= {
+        p.name for p in check_cache._PACKAGE.iterdir()
+    }
+    package = tmp_path / "emskit"
+    shutil.copytree(check_cache._PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    fingerprint = check_cache._emskit_fingerprint.__wrapped__  # uncached: one call per state
+    before = fingerprint(package)
+    assert fingerprint(package) == before
+    rule = package / "rules" / "date_order.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fingerprint(package) != before
+    words = package / "words.tsv"
+    edited = fingerprint(package)
+    words.write_text(words.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert fingerprint(package) != edited
+
+
+def test_a_cached_result_is_not_reused_on_another_today(sample: Path, tmp_path: Path) -> None:
+    # The same as-of date on another day can leave out other records (EMS204).
+    cache = tmp_path / "cache"
+    before = os.environ["EMSKIT_TODAY"]
+    try:
+        os.environ["EMSKIT_TODAY"] = "2026-11-22"
+        _, same_day, _ = _check(sample, cache, "--as-of", "2026-06-30")
+        os.environ["EMSKIT_TODAY"] = "2026-06-30"
+        _, earlier, _ = _check(sample, cache, "--as-of", "2026-06-30")
+    finally:
+        os.environ["EMSKIT_TODAY"] = before
+    codes = {f["code"] for f in json.loads(same_day)["findings"]}
+    assert "EMS204" in codes
+    assert "EMS204" not in {f["code"] for f in json.loads(earlier)["findings"]}
+    assert len(_entries(cache)) == 2

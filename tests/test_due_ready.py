@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import AS_OF, BASE_CONFIG, SAMPLE, remove_path, replace_in, run_cli
+from conftest import AS_OF, BASE_CONFIG, SAMPLE, appended, remove_path, replace_in, run_cli
 
 from emskit.calendar.periods import add, add_months
 from emskit.certification.cycle import all_due_items
@@ -297,7 +297,18 @@ FAILING = {
     "no-pollution-incident": (
         _edit("records/incidents/INC-2026-001.yaml", "pollution: false", "pollution: true"),
         AFTER,
-        "pollution incidents in 2026: INC-2026-001",
+        "INC-2026-001 on 2026-02-17 was a pollution incident, in the 12 months from 2025-11-22",
+    ),
+    "no-failed-inspection": (
+        _edit("records/inspections/INS-2026-01.yaml", "result: passed", "result: failed"),
+        AFTER,
+        "authority inspection INS-2026-01 on 2026-06-18 failed, in the 12 months from "
+        "2025-11-22 to 2026-11-22, and names no action",
+    ),
+    "exceedances-handled": (
+        appended("monitoring/data/2026.csv", "2026-11-05,IND-COD,540,SITE-SZ,\n"),
+        AFTER,
+        "IND-COD read 540 on 2026-11-05, outside its limit ≤ 500 mg/L, and neither",
     ),
     "mandatory-documents": (_remove("risks.yaml"), AFTER, "risks and opportunities (6.1.1)"),
     "open-nonconformities": (
@@ -315,6 +326,11 @@ FAILING = {
         "significant aspect ASP-003 has no control, objective or indicator",
     ),
     "objectives-on-track": (_remove("monitoring/data"), AFTER, "has no progress readings"),
+    "competence-evidenced": (
+        _remove("records/training/TRN-2026-001.yaml"),
+        AFTER,
+        "PER-GAO (ROLE-PAINTER) is not evidenced for CMP-004",
+    ),
     "hazardous-waste": (
         _edit("waste/hazardous-waste.yaml", "expires: 2027-09-30", "expires: 2026-09-30"),
         AFTER,
@@ -348,6 +364,7 @@ def test_sample_org_passes_every_rule_after_its_records() -> None:
     statuses = {v.id: v.status for v in result.verdicts}
     assert result.ready
     assert statuses.pop("open-nonconformities") == "warn"  # NC-2026-004, actions on time
+    assert statuses.pop("exceedances-handled") == "not-applicable"  # no reading over a limit
     assert set(statuses.values()) == {"pass"}
 
 

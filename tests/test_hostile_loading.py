@@ -175,7 +175,7 @@ CASES: dict[str, tuple[Mutation, tuple[str, str, str] | None]] = {
     ),
     "evaluated-9999-12-31": (
         _edit("records/evaluations/EVA-1.yaml", "date: 2026-01-10", "date: 9999-12-31"),
-        ("EMS", "records/evaluations/EVA-1.yaml", "after the as-of date"),
+        ("EMS", "records/evaluations/EVA-1.yaml", "9999-12-31 is after"),
     ),
     "calibrated-0001-every-P99999Y": (
         _edit(

@@ -23,7 +23,8 @@ FILLS = {
     "result": {"evaluation": "compliant", "inspection": "passed"},
     "obligation": "OBL-001",
     "source": "other",
-    "type": {"incident": "spill", "inspection": "routine", "document": "procedure"},
+    # A near miss: a spill would also need its nonconformity (EMS341), a second record.
+    "type": {"incident": "near-miss", "inspection": "routine", "document": "procedure"},
     "direction": "in",
     "scenario": "EMG-001",
     "stream": "WST-001",
@@ -104,8 +105,9 @@ def test_each_kind_checks_clean_once_filled(sample: Path, kind: str) -> None:
 
 def test_ids_continue_the_repository_style_in_the_as_of_year(sample: Path) -> None:
     assert new(sample, "audit")[0] == "records/audits/AUD-2026-02.yaml"
-    assert new(sample, "nonconformity")[0] == "records/nonconformities/NC-2026-005.yaml"
-    assert new(sample, "nonconformity")[0] == "records/nonconformities/NC-2026-006.yaml"
+    # The sample holds NC-2026-001 to NC-2026-006.
+    assert new(sample, "nonconformity")[0] == "records/nonconformities/NC-2026-007.yaml"
+    assert new(sample, "nonconformity")[0] == "records/nonconformities/NC-2026-008.yaml"
     result = run_cli("new", "drill", "--repo", str(sample), "--as-of", "2027-01-05")
     assert result.stdout.strip() == "records/drills/DRL-2027-01.yaml", result.stderr
     assert new(sample, "inspection", "--id", "INS-XYZ")[0] == "records/inspections/INS-XYZ.yaml"
@@ -138,7 +140,9 @@ def test_a_review_lists_the_edition_inputs_and_the_open_actions(sample: Path) ->
     data = yaml.safe_load((sample / rel).read_text())
     assert data["inputs"]["previous_actions"] == ["ACT-103"]  # ACT-102 is done
     required = {"previous_actions", "changes", "objectives", "performance", "resources"}
-    assert required <= set(data["inputs"]) and "risks" not in data["inputs"]
+    # Risks and opportunities are an input in 2015 too (9.3 c: changes in them).
+    assert required | {"risks"} <= set(data["inputs"])
+    assert {"conclusions", "improvements", "changes", "strategic"} <= set(data["outputs"])
     assert data["chair"] == "PER-ZHANG" and "PER-WU" in data["attendees"]
     config = sample / "emskit.yaml"
     config.write_text(config.read_text().replace('edition: "2015+A1:2024"', 'edition: "2026"'))

@@ -48,7 +48,7 @@ def test_json_contract(repo: Path) -> None:
         "line": 2,
         "column": 100,
         "path": "aspects[0].obligations[0]",
-        "clauses": ["7.5.3"],
+        "clauses": ["6.1.3"],  # what the reference points at: an obligation
         "ids": ["ASP-001"],
     }
     keys = [(f["file"], f["line"], f["column"], f["code"]) for f in report["findings"]]
@@ -136,7 +136,7 @@ def test_text_lines_and_summary(repo: Path) -> None:
     lines = _run(repo, "text").splitlines()
     assert (
         "aspects/paint.yaml:2:100: [error] aspect ASP-001 names obligation OBL-099, which does not exist "
-        "(EMS104 dangling-reference) [7.5.3]"
+        "(EMS104 dangling-reference) [6.1.3]"
     ) in lines
     assert lines[-1].startswith("emskit check: ") and "error" in lines[-1]
 

@@ -134,7 +134,12 @@ def test_xlsx_registers_have_filters_frozen_headers_and_widths(english_pack) -> 
         "Monitoring",
     } <= set(book.sheetnames)
     sheet = book["Aspects"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:O{35 + 1}"
+    # Every field of an aspect is a column (29 in the sample), the computed verdict last.
+    from openpyxl.utils import get_column_letter
+
+    last = get_column_letter(sheet.max_column)
+    assert sheet.max_column == 29 and sheet[f"{last}1"].value == "Significant"
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:{last}{35 + 1}"
     assert sheet["A2"].value == "ASP-001" and sheet.max_row == 36
     assert sheet.column_dimensions["D"].width > sheet.column_dimensions["A"].width
 

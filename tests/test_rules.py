@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from typing import Any
 
@@ -43,8 +44,14 @@ approved_on: 2026-01-10
 """
 ROLES = "roles:\n  - {id: ROLE-GM, title: GM, top_management: true}\npeople:\n  - {id: PER-A, name: A, roles: [ROLE-GM]}\n"
 NC = "id: NC-001\nraised: 2026-05-15\nsource: other\ndescription: Something\nstatus: {status}\n{more}"
+INCIDENT = "id: INC-1\ndate: 2026-02-17\ntype: spill\ndescription: Oil leak\n"
 INDICATORS = "indicators:\n  - {id: IND-VOC, name: VOC, unit: t, limit: {max: 1.2}}\n"
 
+OBJECTIVE = (
+    "objectives:\n  - id: OBJ-1\n    title: COD\n    addresses: [ASP-001]\n    direction: decrease\n"
+    "    baseline: {{value: 350, date: 2025-12-31}}\n    target: {{value: {target}, by: 2026-12-31}}\n"
+    "    owner: X\n"
+)
 EVALUATED = "id: EVA-1\ndate: {date}\nevaluator: X\nresults:\n  - {{obligation: OBL-001, result: compliant}}\n"
 PERMIT = (
     "obligations:\n  - {{id: OBL-001, type: permit, title: Permit, requirement: R, evaluation_frequency: "
@@ -316,6 +323,55 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = 
         },
         ("records/audits/A.yaml", 5, 5),
     ),
+    "EMS330": (
+        {"objectives/o.yaml": OBJECTIVE.format(target=300)},
+        {"objectives/o.yaml": OBJECTIVE.format(target=400)},
+        ("objectives/o.yaml", 7, 21),
+    ),
+    "EMS340": (
+        {
+            "records/nonconformities/NC-001.yaml": NC.format(
+                status="closed",
+                more="closed_on: 2026-06-10\nroot_cause: C\ncorrective_actions: "
+                "[{what: Fix, done_on: 2026-06-01}]\neffectiveness: {checked_on: 2026-06-10, "
+                "effective: true}\n",
+            )
+        },
+        {
+            "records/nonconformities/NC-001.yaml": NC.format(
+                status="closed",
+                more="closed_on: 2026-06-05\nroot_cause: C\ncorrective_actions: "
+                "[{what: Fix, done_on: 2026-06-01}]\neffectiveness: {checked_on: 2026-06-10, "
+                "effective: true}\n",
+            )
+        },
+        ("records/nonconformities/NC-001.yaml", 6, 12),
+    ),
+    "EMS341": (
+        {
+            "records/incidents/INC-1.yaml": INCIDENT + "nonconformity: NC-001\n",
+            "records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
+        },
+        {
+            "records/incidents/INC-1.yaml": INCIDENT,
+            "records/nonconformities/NC-001.yaml": NC.format(status="open", more=""),
+        },
+        ("records/incidents/INC-1.yaml", 3, 7),
+    ),
+    "EMS342": (
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-02-28,IND-VOC,1.35\n",
+            "records/nonconformities/NC-001.yaml": "id: NC-001\nraised: 2026-03-02\n"
+            "source: monitoring\nsource_ref: IND-VOC@2026-02-28\ndescription: Over the limit\n",
+        },
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-01-31,IND-VOC,1.1\n"
+            "2026-02-28,IND-VOC,1.35\n",
+        },
+        ("monitoring/data/d.csv", 3, 1),
+    ),
     "EMS306": (
         {
             "monitoring/indicators.yaml": INDICATORS,
@@ -328,6 +384,41 @@ CASES: dict[str, tuple[dict[str, Any], dict[str, Any], tuple[str, int, int]]] = 
         ("monitoring/data/d.csv", 3, 1),
     ),
 }
+
+
+# Rules that speak only when the as-of date is before today: code -> (files, as-of, today,
+# file of the finding, words of its message).
+AS_OF_CASES: dict[str, tuple[dict[str, Any], dt.date, dt.date, str, str]] = {
+    "EMS204": (
+        {
+            "monitoring/indicators.yaml": INDICATORS,
+            "monitoring/data/d.csv": "date,indicator,value\n2026-09-30,IND-VOC,1.0\n"
+            "2026-10-31,IND-VOC,1.0\n2026-11-30,IND-VOC,1.0\n",
+            "records/incidents/INC-1.yaml": "id: INC-1\ndate: 2026-11-02\ntype: other\n"
+            "description: Later\n",
+        },
+        dt.date(2026, 10, 15),
+        dt.date(2026, 11, 22),
+        "emskit.yaml",
+        "2 records dated after the as-of date 2026-10-15 are left out as not yet existing "
+        "(dated up to 2026-11-02)",
+    ),
+}
+
+
+@pytest.mark.parametrize("code", sorted(AS_OF_CASES))
+def test_rule_speaks_before_today_only(code: str, make_repo) -> None:
+    from emskit.commands.check import run_check
+
+    files, as_of, today, file, words = AS_OF_CASES[code]
+    root = make_repo(files)
+    assert [f for f in run_check(root, today, today=today).findings if f.code == code] == []
+    assert [f for f in run_check(root, as_of).findings if f.code == code] == []  # no today
+    hits = [f for f in run_check(root, as_of, today=today).findings if f.code == code]
+    assert [(f.file, words in f.message) for f in hits] == [(file, True)], hits
+    # After today is still an error: the reading of 2026-11-30.
+    future = [f for f in run_check(root, as_of, today=today).findings if f.code == "EMS203"]
+    assert [(f.file, f.line) for f in future] == [("monitoring/data/d.csv", 4)], future
 
 
 def _build(make_repo, files: dict[str, Any]):
@@ -347,7 +438,7 @@ def test_every_rule_has_a_case() -> None:
     from test_records_rules import MUTATIONS
 
     codes = {entry.rule.code for entry in REGISTRY}
-    covered = set(CASES) | set(MUTATIONS)
+    covered = set(CASES) | set(MUTATIONS) | set(AS_OF_CASES)
     assert codes == covered, f"rules without a case: {codes - covered}"
     assert not set(CASES) & set(MUTATIONS)
 

@@ -19,6 +19,7 @@ from pydantic import BaseModel
 from emskit.model.context import Person, Role
 from emskit.model.evaluation import Audit
 from emskit.model.planning import Aspect
+from emskit.repo.as_of import NOTHING_LEFT_OUT, LeftOut, as_it_stood
 from emskit.repo.collection import paused_collection
 from emskit.repo.references import Index
 from emskit.repo.repository import M, Record, Repository, of_model
@@ -45,6 +46,10 @@ class Analysis:
     as_of: dt.date
     # The edition assessed against: the repository's unless a gap run asks for another.
     edition: str = ""
+    # The real today, where the caller read the clock (the CLI). Before it, a past as-of date
+    # leaves out what had not happened yet (repo/as_of.py); after it, nothing can be dated.
+    today: dt.date | None = None
+    left_out: LeftOut = NOTHING_LEFT_OUT
     # The answers of the questions asked once per run (see ``once``), by question and record.
     answers: dict[tuple[Any, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -53,6 +58,14 @@ class Analysis:
     def __post_init__(self) -> None:
         if not self.edition:
             self.edition = self.repo.edition
+        if self.today is not None:
+            self.repo, self.left_out = as_it_stood(self.repo, self.as_of, self.today)
+
+    @property
+    def latest_possible(self) -> dt.date:
+        """The last day anything can have happened on: today where known, else the as-of
+        date."""
+        return self.today if self.today is not None else self.as_of
 
     @cached_property
     def index(self) -> Index:

@@ -163,7 +163,8 @@ def _drills(repo: Repository, as_of: dt.date) -> Iterator[DueItem]:
     for record in _records(repo, "scenario"):
         frequency = record.model.drill_frequency
         since = held.get(record.id) or _start(repo)
-        if frequency:
+        # A scenario that cannot be drilled, for its stated reason, falls due for no drill.
+        if frequency and not record.model.drill_not_practicable:
             yield DueItem(
                 record.id,
                 "drill",

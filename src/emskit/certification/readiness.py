@@ -7,10 +7,9 @@ and ready after its management review. A rule with nothing to look at fails.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 
-from emskit.analysis import Analysis, audit_last_day
+from emskit.analysis import Analysis
 from emskit.calendar.periods import add
 from emskit.certification.readiness_compliance import (
     application_materials,
@@ -19,12 +18,22 @@ from emskit.certification.readiness_compliance import (
     hazardous_waste,
     significant_aspects_controlled,
 )
+from emskit.certification.readiness_incidents import (
+    exceedances_handled,
+    no_failed_inspection,
+    no_pollution_incident,
+    open_nonconformities,
+)
+from emskit.certification.readiness_people import (
+    competence_evidenced,
+    internal_audit,
+    management_review,
+    objectives_on_track,
+)
 from emskit.certification.verdict import Verdict
-from emskit.clauses.evidence import missing_review_inputs
-from emskit.listing import listing
-from emskit.model.evaluation import Audit
+from emskit.judgements.placeholders import has_content
 from emskit.repo.repository import Record
-from emskit.vocabulary import FAIL, PASS, WARN
+from emskit.vocabulary import FAIL, PASS
 from emskit.words import Joined, say
 
 
@@ -59,131 +68,12 @@ def operating_period(ctx: Analysis) -> Verdict:
     )
 
 
-def _audit_end(audit: Record[Audit]) -> dt.date:
-    return audit_last_day(audit.model)
-
-
-def _complete_audit(ctx: Analysis) -> Record[Audit] | None:
-    from emskit.clauses.catalogue import catalogue, clause_covered
-
-    start = ctx.repo.config.ems.operating_since if ctx.repo.config else None
-    needed = {c.number for c in catalogue(ctx.edition).assessed}
-    done = []
-    for audit in ctx.records("audit", Audit):
-        model = audit.model
-        if (
-            model.type != "internal"
-            or _audit_end(audit) > ctx.as_of
-            or (start and model.date < start)
-        ):
-            continue
-        if all(clause_covered(n, model.clauses) for n in needed):
-            done.append(audit)
-    return max(done, key=_audit_end, default=None)
-
-
-def internal_audit(ctx: Analysis) -> Verdict:
-    clauses = ("9.2",)
-    audit = _complete_audit(ctx)
-    if audit is None:
-        return Verdict(
-            "internal-audit",
-            FAIL,
-            say("ready.no-audit"),
-            clauses,
-        )
-    unraised = [
-        f.id for f in audit.model.findings if f.type == "nonconformity" and not f.nonconformity
-    ]
-    if unraised:
-        return Verdict(
-            "internal-audit",
-            FAIL,
-            say("ready.audit-unraised", audit=audit.id, ids=listing(unraised)),
-            clauses,
-            [audit.id],
-        )
-    return Verdict(
-        "internal-audit",
-        PASS,
-        say("ready.audit-covered", audit=audit.id, end=_audit_end(audit)),
-        clauses,
-        [audit.id],
-    )
-
-
-def management_review(ctx: Analysis) -> Verdict:
-    clauses = ("9.3",)
-    audit = _complete_audit(ctx)
-    if audit is None:
-        return Verdict(
-            "management-review",
-            FAIL,
-            say("ready.no-audit-for-review"),
-            clauses,
-        )
-    after = sorted(
-        (r for r in _records(ctx, "review") if _audit_end(audit) <= r.model.date <= ctx.as_of),
-        key=lambda r: r.model.date,
-    )
-    if not after:
-        return Verdict(
-            "management-review",
-            FAIL,
-            say("ready.no-review", end=_audit_end(audit), audit=audit.id),
-            clauses,
-            [audit.id],
-        )
-    review = after[-1]
-    missing = missing_review_inputs(review, ctx.edition)
-    if missing:
-        return Verdict(
-            "management-review",
-            FAIL,
-            say(
-                "ready.review-missing",
-                review=review.id,
-                inputs=Joined((say(f"term.{name}") for name in missing), ", "),
-            ),
-            clauses,
-            [review.id],
-        )
-    return Verdict(
-        "management-review",
-        PASS,
-        say("ready.review-covers", review=review.id, date=review.model.date),
-        clauses,
-        [review.id, audit.id],
-    )
-
-
-def no_pollution_incident(ctx: Analysis) -> Verdict:
-    clauses = ("8.2",)
-    cn = _is_cn(ctx)
-    since = dt.date(ctx.as_of.year, 1, 1) if cn else add(ctx.as_of, "P1Y", -1)
-    window = say("ready.this-year", year=ctx.as_of.year) if cn else say("ready.last-12-months")
-    polluting = [
-        i
-        for i in _records(ctx, "incident")
-        if i.model.pollution and since <= i.model.date <= ctx.as_of
-    ]
-    if polluting:
-        return Verdict(
-            "no-pollution-incident",
-            FAIL,
-            say("ready.pollution", window=window, ids=listing(_ids(polluting))),
-            clauses,
-            _ids(polluting),
-        )
-    return Verdict("no-pollution-incident", PASS, say("ready.no-pollution", window=window), clauses)
-
-
 # What the documented-information list needs: (what, clause, present?)
 def mandatory_documents(ctx: Analysis) -> Verdict:
     repo = ctx.repo
     scope = repo.config.ems.scope if repo.config else None
     checks: list[tuple[str, str, bool]] = [
-        ("scope", "4.3", bool(scope) and "TODO" not in str(scope)),
+        ("scope", "4.3", has_content(scope) and "TODO" not in str(scope)),
         ("policy", "5.2", repo.singleton("policy") is not None),
         ("risks", "6.1.1", bool(_records(ctx, "risk"))),
         ("aspects", "6.1.2", bool(_records(ctx, "aspect"))),
@@ -218,78 +108,6 @@ def mandatory_documents(ctx: Analysis) -> Verdict:
     )
 
 
-def open_nonconformities(ctx: Analysis) -> Verdict:
-    clauses = ("10.2",)
-    open_ncs = [
-        n
-        for n in _records(ctx, "nonconformity")
-        if n.model.status == "open" and n.model.raised <= ctx.as_of
-    ]
-    major = [n for n in open_ncs if n.model.grade == "major"]
-    overdue = [i for i in ctx.due_items if i.kind == "corrective-action" and i.due < ctx.as_of]
-    if major or overdue:
-        parts = ([say("ready.major-open", ids=listing(_ids(major)))] if major else []) + (
-            [say("ready.overdue-actions", ids=listing(i.id for i in overdue))] if overdue else []
-        )
-        return Verdict("open-nonconformities", FAIL, Joined(parts), clauses, _ids(major))
-    if open_ncs:
-        return Verdict(
-            "open-nonconformities",
-            WARN,
-            say("ready.minor-open", ids=listing(_ids(open_ncs))),
-            clauses,
-            _ids(open_ncs),
-        )
-    return Verdict("open-nonconformities", PASS, say("ready.no-open-nc"), clauses)
-
-
-def objectives_on_track(ctx: Analysis) -> Verdict:
-    clauses = ("6.2",)
-    active = [o for o in _records(ctx, "objective") if o.model.status == "active"]
-    if not active:
-        return Verdict("objectives-on-track", FAIL, say("ready.no-active-objective"), clauses)
-    measured = {r.indicator for r in ctx.repo.readings if r.date <= ctx.as_of}
-    problems, late = [], []
-    for objective in active:
-        model = objective.model
-        gaps = [
-            what
-            for what, absent in (
-                ("plan", not model.actions),
-                ("indicator", model.indicator is None),
-                ("readings", model.indicator not in measured),
-            )
-            if absent
-        ]
-        if gaps:
-            problems.append(
-                say(
-                    "ready.objective-gaps",
-                    objective=objective.id,
-                    gaps=Joined((say(f"ready.objective-gap.{g}") for g in gaps), ", "),
-                )
-            )
-        elif model.target.by < ctx.as_of:
-            late.append(objective.id)
-    if problems:
-        return Verdict("objectives-on-track", FAIL, Joined(problems), clauses, _ids(active))
-    if late:
-        return Verdict(
-            "objectives-on-track",
-            WARN,
-            say("ready.objectives-late", ids=", ".join(late)),
-            clauses,
-            late,
-        )
-    return Verdict(
-        "objectives-on-track",
-        PASS,
-        say("ready.objectives-on-track", count=len(active)),
-        clauses,
-        _ids(active),
-    )
-
-
 def _is_cn(ctx: Analysis) -> bool:
     config = ctx.repo.config
     return bool(config and (config.ems.jurisdiction or "").upper() == "CN")
@@ -301,10 +119,13 @@ RULES: tuple[tuple[Callable[[Analysis], Verdict], bool], ...] = (  # (rule, Chin
     (management_review, False),
     (compliance_evaluation, False),
     (no_pollution_incident, False),
+    (no_failed_inspection, True),
     (mandatory_documents, False),
     (open_nonconformities, False),
     (significant_aspects_controlled, False),
     (objectives_on_track, False),
+    (exceedances_handled, False),
+    (competence_evidenced, False),
     (hazardous_waste, False),
     (chemicals_msds, False),
     (application_materials, True),

@@ -19,6 +19,7 @@ from emskit.clauses.evidence import (
     Assessment,
     clause_4_4,
 )
+from emskit.repo.as_of import NOTHING_LEFT_OUT, LeftOut
 
 STATUSES = (MET, PARTIAL, MISSING, NOT_APPLICABLE)
 
@@ -45,6 +46,8 @@ class GapResult:
     edition: str
     repository_edition: str
     clauses: list[ClauseResult]
+    # Records dated after a past as-of date, left out as not yet existing (repo/as_of.py).
+    left_out: LeftOut = NOTHING_LEFT_OUT
 
     @property
     def summary(self) -> dict[str, int]:

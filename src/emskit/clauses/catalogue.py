@@ -8,11 +8,11 @@ from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from emskit.model.common import clause_covered as clause_covered  # asked by audits, gap, ready
 from emskit.vocabulary import EDITIONS
 
 _DATA = Path(__file__).parent / "data"
@@ -83,11 +83,3 @@ def to_edition(clause: str, edition: str) -> tuple[str, ...]:
 def iso2004_for(clause: str, edition: str) -> tuple[str, ...]:
     entry = catalogue(edition).get(clause)
     return entry.iso2004 if entry else ()
-
-
-def clause_covered(clause: str, covered: Iterable[str] | str) -> bool:
-    """Whether an audit or document that lists ``covered`` (clause numbers, or "all") covers
-    ``clause``: listing 9 or 9.1 covers 9.1.2."""
-    if covered == "all":
-        return True
-    return any(clause == c or clause.startswith(c + ".") for c in covered)

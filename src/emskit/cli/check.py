@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root, today
 
 if TYPE_CHECKING:  # the checking modules load when the command runs: --help stays fast
     from emskit.check_result import CheckResult
@@ -93,7 +93,7 @@ def _check(
     day = as_of_date(as_of)
     root = repository_root(repo)
     cache = None if no_cache else default_dir(dict(os.environ))
-    result = run_check(root, day, tuple(select), tuple(ignore), cache)
+    result = run_check(root, day, tuple(select), tuple(ignore), cache, today=today())
     level = Severity.parse(fail_on.value)
     chosen = (
         format.value

@@ -12,7 +12,14 @@ import typer
 from emskit import vocabulary
 from emskit.cli.choices import choices
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import (
+    AsOfOption,
+    RepoOption,
+    as_of_date,
+    repository_root,
+    say_left_out,
+    today,
+)
 
 
 class Format(str, Enum):
@@ -67,7 +74,13 @@ def _gap(
     from emskit.commands.gap import run_gap
     from emskit.report import gap_report
 
-    result = run_gap(repository_root(repo), as_of_date(as_of), edition.value if edition else None)
+    result = run_gap(
+        repository_root(repo),
+        as_of_date(as_of),
+        edition.value if edition else None,
+        today=today(),
+    )
+    say_left_out(result.left_out, result.as_of)
     render = {
         Format.text: gap_report.render_text,
         Format.json: gap_report.render_json,

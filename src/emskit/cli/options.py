@@ -28,11 +28,40 @@ AsOfOption = Annotated[
 ]
 
 
+def today() -> dt.date:
+    """The real today: the clock, or ``EMSKIT_TODAY`` (YYYY-MM-DD) where a test or a
+    reproducible run fixes it. The one place emskit reads the clock."""
+    import os
+
+    from emskit.errors import UsageError
+
+    fixed = os.environ.get("EMSKIT_TODAY")
+    if not fixed:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(fixed)
+    except ValueError:
+        raise UsageError(f"EMSKIT_TODAY {fixed!r}: write the date as YYYY-MM-DD") from None
+
+
+def say_left_out(left_out: tuple[int, dt.date | None, frozenset[str]], as_of: dt.date) -> None:
+    """The one info line of a past --as-of: how many records were left out as not yet
+    existing (check reports it as EMS204; gap and ready on standard error)."""
+    import sys
+
+    from emskit.words import word
+
+    count, latest, _ = left_out
+    if count:
+        message = word("dated.left-out", count=count, as_of=as_of, latest=latest)
+        print(f"emskit: info: {message}", file=sys.stderr)
+
+
 def as_of_date(text: str | None) -> dt.date:
     from emskit.errors import UsageError
 
     if text is None:
-        return dt.date.today()
+        return today()
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import (
+    AsOfOption,
+    RepoOption,
+    as_of_date,
+    repository_root,
+    say_left_out,
+    today,
+)
 
 
 class Format(str, Enum):
@@ -34,7 +41,8 @@ def _ready(repo: Path | None, as_of: str | None, format: Format) -> int:
     from emskit.commands.ready import run_ready
     from emskit.report import ready_report
 
-    result = run_ready(repository_root(repo), as_of_date(as_of))
+    result = run_ready(repository_root(repo), as_of_date(as_of), today=today())
+    say_left_out(result.left_out, result.as_of)
     (ready_report.render_json if format is Format.json else ready_report.render_text)(
         result, sys.stdout
     )

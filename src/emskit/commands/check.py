@@ -31,28 +31,35 @@ def run_check(
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     cache_dir: Path | None = None,
+    today: dt.date | None = None,
 ) -> CheckResult:
     """Check the repository; with ``cache_dir``, reuse the result of an identical earlier run
-    (same files, options, date and emskit), which then costs only reading the files."""
+    (same files, options, dates and emskit), which then costs only reading the files. With
+    ``today`` (the CLI reads the clock), a past ``as_of`` leaves out what is dated later."""
     if cache_dir is None:
-        return _run_check(root, as_of, select, ignore)
+        return _run_check(root, as_of, select, ignore, today)
     from emskit.commands import check_cache
 
     # An entry exists only for options that an earlier run accepted (the key holds them and
     # emskit's own files), so a hit needs no look at the rule table.
-    key = check_cache.result_key(root, as_of, ("select", *select, "ignore", *ignore))
+    options = ("select", *select, "ignore", *ignore, "today", str(today))
+    key = check_cache.result_key(root, as_of, options)
     cached = check_cache.load(cache_dir, key) if key else None
     if cached is not None:
         edition, findings = cached
         return CheckResult(root, as_of, edition, findings)
-    result = _run_check(root, as_of, select, ignore)
+    result = _run_check(root, as_of, select, ignore, today)
     if key:
         check_cache.store(cache_dir, key, result.edition, result.findings)
     return result
 
 
 def _run_check(
-    root: Path, as_of: dt.date, select: tuple[str, ...], ignore: tuple[str, ...]
+    root: Path,
+    as_of: dt.date,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    today: dt.date | None = None,
 ) -> CheckResult:
     from emskit.analysis import Analysis
     from emskit.repo.loader import load_repository
@@ -60,7 +67,7 @@ def _run_check(
 
     _check_selectors(select + ignore)
     repo = load_repository(root)
-    findings = check_findings(Analysis(repo, as_of), select, ignore)
+    findings = check_findings(Analysis(repo, as_of, today=today), select, ignore)
     return CheckResult(root, as_of, repo.edition, findings, RULES)
 
 

@@ -22,12 +22,15 @@ import json
 import os
 import stat
 import sys
+from functools import cache
 from pathlib import Path
 
 from emskit.finding import Finding, Severity
 
 _FORMAT = "emskit-check-cache/1"
-_PACKAGE = Path(__file__).resolve().parent
+# The emskit package itself (not only commands/): a result depends on every rule, judgement,
+# model and loader module, and on words.tsv and the bundled data.
+_PACKAGE = Path(__file__).resolve().parent.parent
 # Files whose content the loader reads; of any other file only name, size and mtime count.
 _READ_SUFFIXES = (".yaml", ".yml", ".md", ".csv", ".json", ".txt")
 
@@ -71,14 +74,17 @@ def result_key(root: Path, as_of: dt.date, options: tuple[str, ...]) -> str | No
     return digest.hexdigest()
 
 
-def _emskit_fingerprint() -> str:
+@cache
+def _emskit_fingerprint(package: Path = _PACKAGE) -> str:
+    """Python, emskit's version and the name, size and mtime of every file of the package:
+    computed once a run (some 300 stat calls), so an edited module never reuses a result."""
     parts = [sys.version, _version()]
-    for folder, dirs, files in os.walk(_PACKAGE):
+    for folder, dirs, files in os.walk(package):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
             info = os.stat(os.path.join(folder, name))
             parts.append(
-                f"{os.path.relpath(folder, _PACKAGE)}/{name}:{info.st_size}:{info.st_mtime_ns}"
+                f"{os.path.relpath(folder, package)}/{name}:{info.st_size}:{info.st_mtime_ns}"
             )
     return hashlib.blake2b("\n".join(parts).encode(), digest_size=16).hexdigest()
 

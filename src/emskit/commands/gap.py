@@ -22,10 +22,13 @@ from emskit.vocabulary import EDITIONS
 __all__ = ["STATUSES", "ClauseResult", "Evidence", "GapResult", "run_gap"]
 
 
-def run_gap(root: Path, as_of: dt.date, edition: str | None = None) -> GapResult:
+def run_gap(
+    root: Path, as_of: dt.date, edition: str | None = None, today: dt.date | None = None
+) -> GapResult:
     if edition is not None and edition not in EDITIONS:
         raise UsageError(f"--edition {edition!r}: use one of {', '.join(EDITIONS)}")
     repo = load_repository(root)
     target = edition or repo.edition
-    results = assess(Analysis(repo, as_of, target))
-    return GapResult(root, as_of, target, repo.edition, results)
+    ctx = Analysis(repo, as_of, target, today=today)
+    results = assess(ctx)
+    return GapResult(root, as_of, target, repo.edition, results, ctx.left_out)

@@ -42,6 +42,7 @@ class PackResult:
 
 def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
     from emskit.documents import registers, reports
+    from emskit.documents.record_registers import RECORD_REGISTERS
     from emskit.documents.site_registers import site_registers
 
     out: list[Callable[[PackContext], Document]] = [
@@ -60,6 +61,7 @@ def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackC
         registers.nonconformity_log,
         registers.training_records,
         registers.master_list,
+        *RECORD_REGISTERS,
         *site_registers(ctx, jurisdiction),
         reports.cross_reference,
         reports.gap_report,

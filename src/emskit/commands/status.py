@@ -40,6 +40,7 @@ _NEW_FOR_RULE = {
     "internal-audit": "emskit new audit",
     "management-review": "emskit new review",
     "compliance-evaluation": "emskit new evaluation",
+    "competence-evidenced": "emskit new training",
 }
 _NEW_FOR_CLAUSE = {
     "7.2": "emskit new training",

@@ -2,52 +2,75 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from emskit.documents.charts import indicator_unit, objective_chart
+from emskit.documents.columns import (
+    Column,
+    derived,
+    field_label,
+    limit_text,
+    listed,
+    number,
+    register,
+)
 from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
+from emskit.documents.scales import scale_table
 from emskit.documents.wording import method_in_words, score_reason
+from emskit.model.evaluation import Indicator
+from emskit.model.improvement import Nonconformity
+from emskit.model.operation import Control, Scenario
+from emskit.model.planning import Aspect, Objective, Obligation
+from emskit.model.support import Training
+from emskit.repo.repository import Record
 
 
 def aspects_register(ctx: PackContext) -> Document:
+    """Every field of every aspect, each criterion's score, the computed verdict; the method
+    and what each value of each criterion's scale means."""
     L, scoring = ctx.labels, ctx.analysis.scoring
-    method = scoring.methods.default if scoring.methods else None
-    criteria = [c.name for c in method.criteria] if method else []
-    names = [ctx.text(c.label) or c.name for c in method.criteria] if method else []
-    headers = (
-        L("id"),
-        L("site"),
-        L("department"),
-        L("activity"),
-        L("aspect"),
-        L("impact"),
-        L("condition"),
-        *names,
-        L("score"),
-        L("significant"),
+    methods = scoring.methods.all() if scoring.methods else []
+    criteria: dict[str, str] = {}
+    for method in methods:
+        for c in method.criteria:
+            criteria.setdefault(c.name, ctx.text(c.label) or c.name)
+    for record in ctx.records("aspect"):  # a score the method does not know is still shown
+        for name in record.model.scores:
+            criteria.setdefault(name, name)
+    scores = [Column(f"scores.{name}", label, _score_of(name)) for name, label in criteria.items()]
+
+    def outcome_text(record: Record) -> str:
+        outcome = scoring.outcome(record)
+        return outcome.score_text if outcome else ""
+
+    table, count = register(
+        ctx,
+        "aspect",
+        Aspect,
+        "Aspects",
+        replace={"scores": scores},
+        extra=(
+            derived(ctx, "score", outcome_text),
+            derived(ctx, "significant", lambda r: L.yes_no(ctx.analysis.is_significant(r))),
+        ),
     )
-    rows = []
-    for record in ctx.records("aspect"):
-        aspect, outcome = record.model, scoring.outcome(record)
-        rows.append(
-            (
-                record.id,
-                aspect.site or "",
-                ctx.text(aspect.department),
-                ctx.text(aspect.activity),
-                ctx.text(aspect.aspect),
-                ctx.text(aspect.impact),
-                L.term(aspect.condition),
-                *(str(aspect.scores.get(name, "")).removesuffix(".0") for name in criteria),
-                outcome.score_text if outcome else "",
-                L.yes_no(ctx.analysis.is_significant(record)),
-            )
-        )
     doc = Document("aspects-register", L("aspects-register"))
     if scoring.methods:
         doc.add(
             Paragraph(f"{L('method')}{L('colon')}{method_in_words(scoring.methods.default, L)}")
         )
-    return doc.add(Table(headers, tuple(rows), sheet="Aspects"))
+        doc.add(Heading(L("scales"), 3), scale_table(ctx, methods))
+    return doc.add(Heading(L("aspects-table"), 3), table, count)
+
+
+def _score_of(name: str) -> Callable[[Record], str]:
+    def value(record: Record) -> str:
+        score = record.model.scores.get(name)
+        return "" if score is None else str(score).removesuffix(".0")
+
+    return value
 
 
 def significant_aspects(ctx: PackContext) -> Document:
@@ -77,11 +100,14 @@ def significant_aspects(ctx: PackContext) -> Document:
             (L("id"), L("aspect"), L("impact"), L("condition"), L("score"), L("controls")),
             tuple(rows),
             sheet="Significant aspects",
-        )
+        ),
+        listed(ctx, len(rows)),
     )
 
 
 def obligations_register(ctx: PackContext) -> Document:
+    """Every field of every obligation, the aspects linked from either side, and its
+    evaluation: when it was last evaluated, the result, when it is next due."""
     L = ctx.labels
     last_result: dict[str, tuple[str, str]] = {}
     for evaluation in sorted(ctx.records("evaluation"), key=lambda e: e.model.date):
@@ -93,59 +119,35 @@ def obligations_register(ctx: PackContext) -> Document:
     due = {
         i.id: i.due.isoformat() for i in ctx.analysis.due_items if i.kind == "compliance-evaluation"
     }
-    rows = tuple(
-        (
-            r.id,
-            L.term(r.model.type),
-            ctx.text(r.model.title),
-            ctx.text(r.model.requirement),
-            L.term(r.model.status),
-            L.period(r.model.evaluation_frequency),
-            *last_result.get(r.id, ("", "")),
-            due.get(r.id, ""),
-        )
-        for r in ctx.records("obligation")
+
+    def aspects(record: Record) -> str:
+        linked = {r.id for r in ctx.analysis.index.linked(record, "aspect")}
+        return L.list_separator.join(sorted(linked | set(record.model.aspects)))
+
+    table, count = register(
+        ctx,
+        "obligation",
+        Obligation,
+        "Obligations",
+        replace={
+            "aspects": (
+                Column("aspects", field_label("aspects", L.language, "obligation"), aspects),
+            )
+        },
+        extra=(
+            derived(ctx, "last-evaluated", lambda r: last_result.get(r.id, ("", ""))[0]),
+            derived(ctx, "result", lambda r: last_result.get(r.id, ("", ""))[1]),
+            derived(ctx, "next-due", lambda r: due.get(r.id, "")),
+        ),
     )
-    headers = (
-        L("id"),
-        L("type"),
-        L("title"),
-        L("requirement"),
-        L("status"),
-        L("frequency"),
-        L("last-evaluated"),
-        L("result"),
-        L("next-due"),
-    )
-    return Document("obligations-register", L("obligations-register")).add(
-        Table(headers, rows, sheet="Obligations")
-    )
+    return Document("obligations-register", L("obligations-register")).add(table, count)
 
 
 def objectives(ctx: PackContext) -> Document:
     L = ctx.labels
     doc = Document("objectives", L("objectives"))
-    summary = []
-    for record in ctx.records("objective"):
-        model = record.model
-        summary.append(
-            (
-                record.id,
-                ctx.text(model.title),
-                f"{model.target.value:g}",
-                model.target.by.isoformat(),
-                ctx.name_of(model.owner),
-                model.indicator or "",
-                L.term(model.status),
-            )
-        )
-    doc.add(
-        Table(
-            (L("id"), L("title"), L("target"), L("by"), L("owner"), L("indicator"), L("status")),
-            tuple(summary),
-            sheet="Objectives",
-        )
-    )
+    table, count = register(ctx, "objective", Objective, "Objectives")
+    doc.add(table, count)
     for record in ctx.records("objective"):
         model = record.model
         doc.add(Heading(f"{record.id} {ctx.text(model.title)}", 3))
@@ -181,138 +183,72 @@ def controls_and_emergency(ctx: PackContext) -> Document:
     last_drill: dict[str, str] = {}
     for drill in sorted(ctx.records("drill"), key=lambda d: d.model.date):
         last_drill[drill.model.scenario] = drill.model.date.isoformat()
-    controls = tuple(
-        (
-            r.id,
-            ctx.text(r.model.title),
-            L.term(r.model.type),
-            ", ".join(r.model.aspects),
-            ctx.text(r.model.criteria),
-            r.model.document or "",
-        )
-        for r in ctx.records("control")
-    )
-    scenarios = tuple(
-        (
-            r.id,
-            ctx.text(r.model.scenario),
-            ", ".join(r.model.aspects),
-            ctx.text(r.model.response),
-            L.period(r.model.drill_frequency),
-            last_drill.get(r.id, ""),
-        )
-        for r in ctx.records("scenario")
+    controls, controls_count = register(ctx, "control", Control, "Controls")
+    scenarios, scenarios_count = register(
+        ctx,
+        "scenario",
+        Scenario,
+        "Emergency scenarios",
+        extra=(derived(ctx, "last-drill", lambda r: last_drill.get(r.id, "")),),
     )
     return Document("controls-and-emergency", L("controls-emergency")).add(
-        Table(
-            (L("id"), L("title"), L("type"), L("aspect"), L("controls"), L("evidence")),
-            controls,
-            sheet="Controls",
-        ),
-        Table(
-            (L("id"), L("scenario"), L("aspect"), L("response"), L("frequency"), L("last-drill")),
-            scenarios,
-            sheet="Emergency scenarios",
-        ),
+        Heading(L("controls"), 3),
+        controls,
+        controls_count,
+        Heading(L("emergency-scenarios"), 3),
+        scenarios,
+        scenarios_count,
+    )
+
+
+def _over(limit: Any, value: float) -> bool:
+    return bool(
+        limit
+        and (
+            (limit.max is not None and value > limit.max)
+            or (limit.min is not None and value < limit.min)
+        )
     )
 
 
 def monitoring_summary(ctx: PackContext) -> Document:
     L = ctx.labels
-    rows = []
-    for record in ctx.records("indicator"):
-        model, series = record.model, ctx.readings_by_indicator.get(record.id, [])
-        limit = model.limit
-        over = [
-            r
-            for r in series
-            if limit
-            and (
-                (limit.max is not None and r.value > limit.max)
-                or (limit.min is not None and r.value < limit.min)
-            )
-        ]
-        limit_text = (
-            ""
-            if not limit
-            else " – ".join(f"{v:g}" if v is not None else "" for v in (limit.min, limit.max))
-        )
-        latest = f"{series[-1].value:g} ({series[-1].date})" if series else ""
-        rows.append(
-            (
-                record.id,
-                ctx.text(model.name),
-                model.unit,
-                limit_text,
-                str(len(series)),
-                latest,
-                str(len(over)),
-            )
-        )
-    return Document("monitoring-summary", L("monitoring")).add(
-        Table(
-            (
-                L("id"),
-                L("indicator"),
-                L("unit"),
-                L("limit"),
-                L("readings"),
-                L("latest"),
-                L("exceedances"),
-            ),
-            tuple(rows),
-            sheet="Monitoring",
-        )
+    series = ctx.readings_by_indicator
+
+    def latest(record: Record) -> str:
+        readings = series.get(record.id, [])
+        return f"{number(readings[-1].value)} ({readings[-1].date})" if readings else ""
+
+    def exceedances(record: Record) -> str:
+        limit = record.model.limit
+        return str(sum(1 for r in series.get(record.id, []) if _over(limit, r.value)))
+
+    table, count = register(
+        ctx,
+        "indicator",
+        Indicator,
+        "Monitoring",
+        replace={
+            "limit": (Column("limit", L("limit"), lambda r: limit_text(r.model.limit)),),
+        },
+        extra=(
+            derived(ctx, "readings", lambda r: str(len(series.get(r.id, [])))),
+            derived(ctx, "latest", latest),
+            derived(ctx, "exceedances", exceedances),
+        ),
     )
+    return Document("monitoring-summary", L("monitoring")).add(table, count)
 
 
 def nonconformity_log(ctx: PackContext) -> Document:
     L = ctx.labels
-    rows = tuple(
-        (
-            r.id,
-            r.model.raised.isoformat(),
-            L.term(r.model.source),
-            L.term(r.model.grade),
-            ctx.text(r.model.description),
-            ctx.text(r.model.root_cause),
-            L.separator.join(ctx.text(a.what) for a in r.model.corrective_actions),
-            L.yes_no(r.model.effectiveness.effective) if r.model.effectiveness else "",
-            L.term(r.model.status),
-            r.model.closed_on.isoformat() if r.model.closed_on else "",
-        )
-        for r in ctx.records("nonconformity")
-    )
-    headers = (
-        L("id"),
-        L("raised"),
-        L("source"),
-        L("grade"),
-        L("description"),
-        L("root-cause"),
-        L("actions"),
-        L("effective"),
-        L("status"),
-        L("closed"),
-    )
-    return Document("nonconformity-log", L("nonconformity-log")).add(
-        Table(headers, rows, sheet="Nonconformities")
-    )
+    table, count = register(ctx, "nonconformity", Nonconformity, "Nonconformities")
+    return Document("nonconformity-log", L("nonconformity-log")).add(table, count)
 
 
 def training_records(ctx: PackContext) -> Document:
     L = ctx.labels
-    training = tuple(
-        (
-            r.id,
-            r.model.date.isoformat(),
-            ctx.text(r.model.topic),
-            ctx.name_of(r.model.trainer),
-            ", ".join(ctx.name_of(a) for a in r.model.attendees),
-            L.term(r.model.assessment),
-        )
-        for r in ctx.records("training")
-    )
+    training, count = register(ctx, "training", Training, "Training")
     competence = ctx.repo.singleton("competence")
     special = tuple(
         (ctx.name_of(req.role), ctx.text(req.competence), ctx.text(req.licence))
@@ -320,13 +256,11 @@ def training_records(ctx: PackContext) -> Document:
         if req.special_position
     )
     return Document("training-records", L("training")).add(
-        Table(
-            (L("id"), L("date"), L("topic"), L("trainer"), L("attendees"), L("assessment")),
-            training,
-            sheet="Training",
-        ),
+        training,
+        count,
         Heading(L("special-positions"), 3),
         Table((L("role"), L("competence"), L("licence")), special, sheet="Special positions"),
+        listed(ctx, len(special)),
     )
 
 

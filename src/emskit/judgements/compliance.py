@@ -18,6 +18,7 @@ from typing import NamedTuple
 from emskit.analysis import Analysis, once
 from emskit.calendar.due_dates import evaluation_dates, evaluation_start
 from emskit.calendar.periods import add
+from emskit.judgements.breaches import compliant_despite_breach
 from emskit.judgements.shortfall import Shortfall
 from emskit.model.evaluation import Evaluation
 from emskit.model.improvement import Nonconformity
@@ -45,9 +46,10 @@ def applicable_obligations(ctx: Analysis) -> list[Record[Obligation]]:
 @once
 def evaluation_shortfalls(ctx: Analysis) -> list[Shortfall]:
     """Every applicable obligation evaluated within its frequency now and in the last 12
-    months, and every unmet result with its action. (Further questions of the evaluations'
-    content join this list, so ready and gap ask them too.)"""
-    return [*frequency_shortfalls(ctx), *unanswered_results(ctx)]
+    months, every unmet result with its action, and no obligation rated compliant right after
+    a breach of it that nobody acted on. (Further questions of the evaluations' content join
+    this list, so ready and gap ask them too.)"""
+    return [*frequency_shortfalls(ctx), *unanswered_results(ctx), *compliant_despite_breach(ctx)]
 
 
 def frequency_shortfalls(ctx: Analysis) -> list[Shortfall]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
@@ -199,4 +200,14 @@ Number = Annotated[
 ]
 
 ClauseList = list[str] | Literal["all"]
+
+
+def clause_covered(clause: str, covered: Iterable[str] | str) -> bool:
+    """Whether an audit or document that lists ``covered`` (clause numbers, or "all") covers
+    ``clause``: listing 9 or 9.1 covers 9.1.2."""
+    if covered == "all":
+        return True
+    return any(clause == c or clause.startswith(c + ".") for c in covered)
+
+
 Evidence = list[str]

@@ -150,6 +150,11 @@ class Criterion(Model):
     # An empty scale is reported by the significance-method rule (EMS401), which can say why.
     values: list[Number | Literal["no", "yes"]]
     label: Text | None = None
+    meanings: dict[str, Text] | None = Field(
+        default=None,
+        description="What each value of the scale means, by value: {1: rare, 5: daily}; "
+        "the aspects register prints it.",
+    )
 
 
 class Term(Model):

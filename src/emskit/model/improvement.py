@@ -57,5 +57,12 @@ class Incident(Model):
     indicators: list[Annotated[str, Ref("indicator")]] = Field(
         default_factory=list, description="Indicators whose readings the incident concerns."
     )
+    controls: list[Annotated[str, Ref("control")]] = Field(
+        default_factory=list,
+        description="Controls whose operating criteria were not met (a breach, 8.1).",
+    )
+    obligations: list[Annotated[str, Ref("obligation")]] = Field(
+        default_factory=list, description="Compliance obligations the incident breached."
+    )
     nonconformity: Annotated[str, Ref("nonconformity")] | None = None
     evidence: list[str] = Field(default_factory=list)

@@ -29,6 +29,11 @@ class Scenario(Model):
     response: Annotated[str, Ref("document", text_allowed=True)] | Text | None = None
     equipment: list[Text] = Field(default_factory=list)
     drill_frequency: Period | None = None
+    drill_not_practicable: Text | None = Field(
+        default=None,
+        description="Why the scenario cannot be drilled (e.g. a real fire in the store): "
+        "tested another way instead (a tabletop exercise, a walk-through).",
+    )
     owner: PersonRef | None = None
     evidence: list[str] = Field(default_factory=list)
 

@@ -20,6 +20,10 @@ class CompetenceRequirement(Model):
     training: list[Text] = Field(default_factory=list)
     special_position: bool = False
     licence: Text | None = None
+    valid_for: Period | None = Field(
+        default=None,
+        description="How long a passed training stays valid (e.g. P3Y): a refresher is due after.",
+    )
 
 
 class Competence(Model):

@@ -1,8 +1,9 @@
 """Nothing has happened after the as-of date.
 
 Readings, audits, reviews, evaluations, trainings, drills, incidents, communications and
-the dates on which things were done, closed, approved or calibrated cannot lie in the future
-of the as-of date (``--as-of``, default today). Planned dates (due, target) may.
+the dates on which things were done, closed, approved or calibrated cannot lie after today
+(or, where emskit is not told today, after the as-of date). With a past ``--as-of``, records
+dated between it and today are left out instead (EMS204). Planned dates (due, target) may.
 
 Passes (as of 2026-11-22)::
 
@@ -39,6 +40,7 @@ _HAPPENED = frozenset(
         "responded_on",
         "calibrated_on",
         "reviewed",
+        "received_on",
     }
 )
 _KINDS = frozenset(
@@ -56,22 +58,27 @@ _KINDS = frozenset(
         "nonconformity",
         "incident",
         "objective",
+        "inspection",
+        "waste-transfer",
+        "monitoring-report",
     }
 )
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    as_of = ctx.as_of
+    # After today nothing can have happened; with a past as-of date what lies between it and
+    # today is left out as not yet existing (EMS204), not an error.
+    as_of = ctx.latest_possible
+    after = f"today {as_of}" if ctx.today is not None else f"the as-of date {as_of}"
     readings = ctx.repo.readings
-    # The latest date found at C speed first: readings are rarely after the as-of date.
+    # The latest date found at C speed first: readings are rarely after it.
     late = bool(readings) and max(map(attrgetter("date"), readings)) > as_of
     for reading in readings if late else ():
         if reading.date > as_of:
             yield RULE.at(
                 reading.file,
                 (),
-                f"reading of {reading.indicator} dated "
-                f"{reading.date}, after the as-of date {as_of}",
+                f"reading of {reading.indicator} dated {reading.date}, after {after}",
                 line=reading.line,
                 column=1,
             )
@@ -82,8 +89,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                     yield RULE.at(
                         record.file,
                         loc,
-                        f"{record.kind} {record.id}: {loc[-1]} {day} "
-                        f"is after the as-of date {as_of}",
+                        f"{record.kind} {record.id}: {loc[-1]} {day} is after {after}",
                         ids=(record.id,),
                     )
 

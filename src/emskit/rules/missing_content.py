@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
+from emskit.judgements.placeholders import has_content
 from emskit.repo.layout import DOCUMENTS, LIST_FOLDERS, RECORD_FOLDERS, SINGLE_FILES
 from emskit.repo.loading_rules import MISSING_CONTENT as RULE
 
@@ -32,7 +33,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
             column=1,
         ).with_(clauses=part.clauses)
     config = ctx.repo.config
-    if config is not None and _is_placeholder(config.ems.scope):
+    if config is not None and not has_content(config.ems.scope):
         yield RULE.at(
             "emskit.yaml",
             ("ems", "scope"),
@@ -61,8 +62,3 @@ def placeholders(ctx: Analysis) -> Iterator[Finding]:
                 line=line,
                 column=match.start("key") - match.start() + 1 if match["key"] else 1,
             )
-
-
-def _is_placeholder(text: object) -> bool:
-    values = text.values() if isinstance(text, dict) else [text]
-    return any(str(value).lstrip().upper().startswith("TODO") for value in values)

@@ -11,6 +11,9 @@ Passes::
     obligations:
       - {id: OBL-003, ...}
 
+A finding bears on the clause of what the reference points at: a missing obligation on 6.1.3,
+a missing control on 8.1 (a reference to any kind of record, on 7.5.3).
+
 Fails (no OBL-099; ``obl-003`` differs in case; CTL-002 is a control, not an obligation)::
 
     aspects:
@@ -23,6 +26,7 @@ from operator import attrgetter
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.model.evaluation import Indicator
+from emskit.repo.records import clauses_of_kinds
 from emskit.repo.references import Reference
 from emskit.repo.spelling import nearest
 from emskit.rule import ERROR, Rule
@@ -33,7 +37,8 @@ WRONG_KIND = Rule(
     ERROR,
     ("7.5.3",),
     """
-A reference names a record that exists but is of a kind the field does not allow.
+A reference names a record that exists but is of a kind the field does not allow. Like a
+dangling reference, the finding bears on the clause of the kind the field names.
 
 Passes: ``controls: [CTL-002]`` where CTL-002 is a control.
 
@@ -48,7 +53,8 @@ def check(ctx: Analysis) -> Iterator[Finding]:
     for ref in index.unresolved:  # the references that name no record, or the wrong kind
         targets = index.resolve(ref.value)
         if not targets:
-            yield _dangling(ctx, ref)
+            if ref.value not in ctx.left_out.ids:  # dated after a past as-of: not yet there
+                yield _dangling(ctx, ref)
         else:
             yield WRONG_KIND.at(
                 ref.file,
@@ -56,7 +62,7 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 f"{_who(ref)} names {ref.value} where {_a(_kinds(ref.to.kinds))} belongs, "
                 f"but {ref.value} is {_a(targets[0].kind)}",
                 ids=_ids(ref),
-            )
+            ).with_(clauses=clauses_of_kinds(ref.to.kinds))
     known = {r.id for r in ctx.records("indicator", Indicator)}
     readings = ctx.repo.readings
     # The names read at C speed first: most repositories name only indicators they define.
@@ -70,10 +76,16 @@ def check(ctx: Analysis) -> Iterator[Finding]:
                 f"monitoring/indicators.yaml does not define",
                 line=reading.line,
                 column=1,
-            )
+            ).with_(clauses=clauses_of_kinds(("indicator",)))
 
 
 def _dangling(ctx: Analysis, ref: Reference) -> Finding:
+    """The finding bears on the clause of what the reference points at (a missing obligation
+    on 6.1.3, a missing control on 8.1)."""
+    return _dangling_finding(ctx, ref).with_(clauses=clauses_of_kinds(ref.to.kinds))
+
+
+def _dangling_finding(ctx: Analysis, ref: Reference) -> Finding:
     named = f"{_who(ref)} names {_kinds(ref.to.kinds)} {ref.value}"
     invalid = ctx.repo.invalid_ids.get(ref.value)
     if invalid is not None:

@@ -45,6 +45,8 @@ class Criterion:
     name: str
     values: tuple[Value, ...]
     label: Any = None  # Text
+    # {value as written: Text}: what each value means; words, so no part of a verdict.
+    meanings: Any = field(default=None, compare=False)
 
     @property
     def numbers(self) -> tuple[Decimal, ...]:
@@ -175,7 +177,12 @@ def _resolve_one(written: Any, parent: Method | None, loc: Loc, condition: str |
 
 def _from_data(data: dict[str, Any], name: str, loc: Loc) -> Method:
     criteria = tuple(
-        Criterion(key, tuple(decimal(v) for v in spec.get("values", ())), spec.get("label"))
+        Criterion(
+            key,
+            tuple(decimal(v) for v in spec.get("values", ())),
+            spec.get("label"),
+            spec.get("meanings"),
+        )
         for key, spec in (data.get("criteria") or {}).items()
     )
     raw_aggregate = data.get("aggregate") or ""

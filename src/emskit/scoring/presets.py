@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from emskit.scoring.preset_scales import meanings
+
 _ONE_TO_FIVE = [1, 2, 3, 4, 5]
 
 
@@ -16,7 +18,7 @@ def _criterion(values: list[Any], en: str, zh: str) -> dict[str, Any]:
     return {"values": values, "label": {"en": en, "zh-CN": zh}}
 
 
-PRESETS: dict[str, dict[str, Any]] = {
+_PRESETS: dict[str, dict[str, Any]] = {
     "likelihood-x-severity": {
         "criteria": {
             "likelihood": _criterion(_ONE_TO_FIVE, "Likelihood", "发生可能性"),
@@ -93,3 +95,14 @@ PRESETS: dict[str, dict[str, Any]] = {
         "threshold": 1,
     },
 }
+
+
+def _with_meanings(name: str, preset: dict[str, Any]) -> dict[str, Any]:
+    """Each criterion with the meaning of each value of its scale (preset_scales)."""
+    criteria = {
+        key: {**spec, "meanings": meanings(name, key)} for key, spec in preset["criteria"].items()
+    }
+    return {**preset, "criteria": criteria}
+
+
+PRESETS: dict[str, dict[str, Any]] = {name: _with_meanings(name, p) for name, p in _PRESETS.items()}

@@ -23,7 +23,7 @@ from emskit.clauses.evidence.common import (
     clause_key,
 )
 from emskit.clauses.evidence.context import clause_4_4
-from emskit.clauses.evidence.performance import missing_review_inputs, required_review_inputs
+from emskit.judgements.reviews import missing_review_inputs, required_review_inputs
 
 RULES: dict[str, Callable[[Analysis], Assessment]] = {
     "4.1": context.clause_4_1,

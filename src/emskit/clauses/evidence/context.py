@@ -10,6 +10,7 @@ from emskit.clauses.evidence.common import (
     judge,
     texts,
 )
+from emskit.judgements.placeholders import has_content
 from emskit.model.common import text_in
 from emskit.model.config import Site
 from emskit.model.context import InterestedParty, Issue
@@ -63,7 +64,7 @@ def clause_4_3(ctx: Analysis) -> Assessment:
     config = ctx.repo.config
     scope = text_in(config.ems.scope, "en").strip() if config else ""
     problems = []
-    if not scope or "TODO" in scope:
+    if not has_content(config.ems.scope if config else None) or "TODO" in scope:
         return Assessment(MISSING, ["ems.scope in emskit.yaml is not written yet"])
     if config and not config.organization.sites:
         problems.append(

@@ -8,10 +8,14 @@ from emskit.clauses.evidence.common import (
     covers,
     judge,
 )
+from emskit.judgements.exceedances import unhandled_exceedances
+from emskit.judgements.nonconformities import closed_early, out_of_order
+from emskit.judgements.placeholders import has_content
 from emskit.model.evaluation import Audit, Review
 from emskit.model.improvement import Nonconformity
 from emskit.model.planning import Objective
 from emskit.model.support import Document
+from emskit.vocabulary import WARN
 
 
 def clause_10_1(ctx: Analysis) -> Assessment:
@@ -21,7 +25,9 @@ def clause_10_1(ctx: Analysis) -> Assessment:
         if any(f.type == "opportunity" for f in a.model.findings)
     ]
     decided = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.improvements)
     ]
     return judge(
         [],
@@ -43,24 +49,31 @@ def clause_10_2(ctx: Analysis) -> Assessment:
             )
             if absent
         ]
-        if model.status == "closed" and model.effectiveness is None:
-            gaps.append("effectiveness check")
         if gaps:
             problems.append(f"{nc.id} has no {', '.join(gaps)}")
+    # Correction, cause, actions, effectiveness, closure, in that order; every exceedance
+    # of the last 12 months handled.
+    problems += [s.reason for s in (*closed_early(ctx), *out_of_order(ctx))]
+    # (A nonconformity still open on an exceedance is work in progress, not a gap.)
+    problems += [
+        j.shortfall.reason
+        for j in unhandled_exceedances(ctx, recent_only=True)
+        if j.shortfall.severity != WARN
+    ]
     if not ncs:
         procedures = [d for d in ctx.records("document", Document) if covers(d, "10.2")]
-        return judge(
-            [] if procedures else ["no nonconformity recorded and no procedure for handling one"],
-            procedures,
-            None,
-        )
+        if not procedures:
+            problems.append("no nonconformity recorded and no procedure for handling one")
+        return judge(problems, procedures, None)
     return judge(problems, ncs)
 
 
 def clause_10_3(ctx: Analysis) -> Assessment:
     achieved = [o for o in ctx.records("objective", Objective) if o.model.status == "achieved"]
     decided = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.improvements
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.improvements)
     ]
     problems = [] if decided else ["no management review decided on improvements"]
     return judge(problems, decided + achieved, "no evidence of continual improvement")

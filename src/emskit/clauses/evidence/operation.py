@@ -8,6 +8,9 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.judgements.breaches import compliant_despite_breach
+from emskit.judgements.incidents import unraised_incidents
+from emskit.judgements.placeholders import has_content
 from emskit.model.operation import Control, Drill, Scenario
 
 
@@ -28,6 +31,9 @@ def clause_8_1(ctx: Analysis) -> Assessment:
         problems.append(
             f"controls with neither operating criteria nor a document: {id_list(no_criteria)}"
         )
+    # Incidents and breaches of operating criteria lead to nonconformities, and the
+    # obligations they breach are not evaluated compliant as if nothing had happened.
+    problems += [s.reason for s in (*unraised_incidents(ctx), *compliant_despite_breach(ctx))]
     return judge(problems, controls, "no operational controls (controls/)")
 
 
@@ -35,9 +41,17 @@ def clause_8_2(ctx: Analysis) -> Assessment:
     scenarios = ctx.records("scenario", Scenario)
     drilled = {d.model.scenario for d in ctx.records("drill", Drill) if d.model.date <= ctx.as_of}
     problems = [f"{s.id} has no planned response" for s in scenarios if not s.model.response]
-    problems += [
-        f"{s.id} has never been tested by a drill" for s in scenarios if s.id not in drilled
-    ]
+    for scenario in scenarios:
+        reason = scenario.model.drill_not_practicable
+        if scenario.id in drilled:
+            continue
+        if reason is None:
+            problems.append(f"{scenario.id} has never been tested by a drill")
+        elif not has_content(reason):
+            problems.append(
+                f"{scenario.id} is declared not practicable to drill without a reason "
+                "(drill_not_practicable): say why, or drill it"
+            )
     problems += [
         f"{item.id}: last drill {item.last} is older than its frequency"
         for item in ctx.calendar("drill")

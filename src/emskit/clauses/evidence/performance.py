@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from operator import attrgetter
 
 from emskit.analysis import Analysis
@@ -12,9 +14,18 @@ from emskit.clauses.evidence.common import (
     id_list,
     judge,
 )
+from emskit.judgements.audits import audit_cycle, audit_shortfalls
 from emskit.judgements.compliance import evaluation_shortfalls, not_reevaluated_results
 from emskit.judgements.monitoring import monitoring_shortfalls
-from emskit.model.evaluation import Audit, Equipment, Evaluation, Indicator, PlannedAudit, Review
+from emskit.judgements.reviews import review_shortfalls
+from emskit.model.evaluation import (
+    Equipment,
+    Evaluation,
+    Indicator,
+    PlannedAudit,
+    Programme,
+    Review,
+)
 from emskit.repo.repository import Record
 from emskit.words import say
 
@@ -43,38 +54,39 @@ def clause_9_1_2(ctx: Analysis) -> Assessment:
     return judge(problems, evaluations, "no compliance evaluation records")
 
 
-AUDIT_CYCLE_YEARS = 3
+AUDIT_CYCLE_YEARS = 3  # the longest programme cycle: a certificate's three years
+_PERIOD = re.compile(r"^\s*(\d{4})\s*(?:[-–/]\s*\d{4})?\s*$")
+
+
+def programme_start(ctx: Analysis, programme: Record[Programme] | None) -> dt.date:
+    """Where the programme's cycle starts: 1 January of the first year of its ``period``
+    (``2025-2027``, ``2026``), never more than three years back; three years back when the
+    period says no year."""
+    longest = add_years(ctx.as_of, -AUDIT_CYCLE_YEARS)
+    period = str(programme.model.period or "") if programme else ""
+    found = _PERIOD.match(period)
+    if not found:
+        return longest
+    start = dt.date(int(found[1]), 1, 1)
+    return max(start, longest) if start <= ctx.as_of else longest
 
 
 def clause_9_2(ctx: Analysis) -> Assessment:
-    from emskit.clauses.catalogue import catalogue, clause_covered
+    from emskit.clauses.catalogue import catalogue
 
-    programme = ctx.singleton("programme")
+    programme = ctx.singleton("programme", Programme)
     plans = ctx.records("audit-plan", PlannedAudit)
-    start = add_years(ctx.as_of, -AUDIT_CYCLE_YEARS)
-    audits = [
-        a
-        for a in ctx.records("audit", Audit)
-        if a.model.type == "internal" and start <= a.model.date <= ctx.as_of
-    ]
-    problems = [] if plans else ["no audit programme (audits/programme.yaml)"]
-    if not audits:
+    needed = [c.number for c in catalogue(ctx.edition).assessed]
+    # The audits of the programme's cycle together cover every clause (one audit or several).
+    cycle = audit_cycle(ctx, needed, programme_start(ctx, programme))
+    problems: list[str] = [] if plans else ["no audit programme (audits/programme.yaml)"]
+    if not cycle.audits:
         problems.append(f"no internal audit completed in the last {AUDIT_CYCLE_YEARS} years")
-    else:
-        covered: set[str] = set()
-        for audit in audits:
-            clauses = audit.model.clauses
-            covered |= (
-                {c.number for c in catalogue(ctx.edition).assessed}
-                if clauses == "all"
-                else set(clauses)
-            )
-        needed = [c.number for c in catalogue(ctx.edition).assessed]
-        uncovered = [n for n in needed if not clause_covered(n, covered)]
-        if uncovered:
-            problems.append(
-                f"clauses no internal audit covered in the cycle: {', '.join(uncovered)}"
-            )
+    elif cycle.uncovered:
+        problems.append(
+            f"clauses no internal audit covered in the cycle: {', '.join(cycle.uncovered)}"
+        )
+    problems += [s.reason for s in audit_shortfalls(ctx, cycle.audits)]
     if ctx.edition == "2026":
         vague = [
             p for p in plans if not (p.model.objectives and p.model.criteria and p.model.scope)
@@ -85,37 +97,9 @@ def clause_9_2(ctx: Analysis) -> Assessment:
             )
     return judge(
         problems,
-        ([programme] if programme else []) + audits,
+        ([programme] if programme else []) + list(cycle.audits),
         "no audit programme and no internal audits",
     )
-
-
-REVIEW_INPUTS = (
-    "previous_actions",
-    "changes",
-    "objectives",
-    "performance",
-    "resources",
-    "communications",
-    "opportunities",
-)
-
-
-PERFORMANCE_PARTS = ("nonconformities", "monitoring", "compliance", "audits")
-
-
-def required_review_inputs(edition: str) -> tuple[str, ...]:
-    """The inputs a management review must consider under the edition."""
-    return REVIEW_INPUTS + (("risks",) if edition == "2026" else ())
-
-
-def missing_review_inputs(review: Record, edition: str) -> list[str]:
-    """The inputs the edition requires that the review does not record ('performance' may be
-    given as its four parts)."""
-    inputs = set(review.model.inputs)
-    if "performance" not in inputs and set(PERFORMANCE_PARTS) <= inputs:
-        inputs.add("performance")
-    return [name for name in required_review_inputs(edition) if name not in inputs]
 
 
 def clause_9_3(ctx: Analysis) -> Assessment:
@@ -126,14 +110,7 @@ def clause_9_3(ctx: Analysis) -> Assessment:
     if not reviews:
         return Assessment(MISSING, ["no management review record"])
     latest = reviews[-1]
-    problems = [
-        f"{latest.id} does not cover the input '{name}'"
-        for name in missing_review_inputs(latest, ctx.edition)
-    ]
-    if latest.model.outputs is None or not latest.model.outputs.conclusions:
-        problems.append(
-            f"{latest.id} records no conclusion on the suitability, adequacy and effectiveness of the EMS"
-        )
+    problems: list[str] = [s.reason for s in review_shortfalls(ctx, latest)]
     if add(latest.model.date, "P12M") < ctx.as_of:
         problems.append(f"the last review ({latest.model.date}) is more than 12 months old")
     return judge(problems, reviews)

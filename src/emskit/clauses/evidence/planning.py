@@ -12,6 +12,8 @@ from emskit.clauses.evidence.common import (
     judge,
 )
 from emskit.judgements.aspects import unaddressed_significant
+from emskit.judgements.objectives import achieved_unmet, objective_shortfalls
+from emskit.judgements.placeholders import has_content
 from emskit.model.context import Risk
 from emskit.model.evaluation import Review
 from emskit.model.operation import Scenario
@@ -102,6 +104,7 @@ def clause_6_2(ctx: Analysis) -> Assessment:
             for what, absent in (
                 ("an indicator", model.indicator is None),
                 ("a plan of actions", not model.actions),
+                ("a baseline", model.baseline is None),
             )
             if absent
         ]
@@ -114,13 +117,16 @@ def clause_6_2(ctx: Analysis) -> Assessment:
         and not any(significant & set(o.model.addresses) for o in objectives)
     ):
         problems.append("no objective addresses a significant aspect")
+    problems += [s.reason for s in (*objective_shortfalls(ctx, setup=False), *achieved_unmet(ctx))]
     return judge(problems, objectives, "no environmental objectives set")
 
 
 def clause_6_3(ctx: Analysis) -> Assessment:
     documents = [d for d in ctx.records("document", Document) if covers(d, "6.3")]
     reviews = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.changes
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.changes)
     ]
     if documents:
         return judge([], documents)

@@ -9,6 +9,8 @@ from emskit.clauses.evidence.common import (
     item_id_list,
     judge,
 )
+from emskit.judgements.competence import competence_shortfalls
+from emskit.judgements.placeholders import has_content
 from emskit.model.evaluation import Review
 from emskit.model.planning import Objective
 from emskit.model.support import Communication, Document, Training
@@ -17,7 +19,9 @@ from emskit.model.support import Communication, Document, Training
 def clause_7_1(ctx: Analysis) -> Assessment:
     resourced = [o for o in ctx.records("objective", Objective) if o.model.resources]
     reviews = [
-        r for r in ctx.records("review", Review) if r.model.outputs and r.model.outputs.resources
+        r
+        for r in ctx.records("review", Review)
+        if r.model.outputs and has_content(r.model.outputs.resources)
     ]
     evidence = resourced + reviews
     return judge(
@@ -39,6 +43,7 @@ def clause_7_2(ctx: Analysis) -> Assessment:
         problems.append(
             "no training record shows its effectiveness was evaluated (assessment: passed)"
         )
+    problems += [s.reason for s in competence_shortfalls(ctx)]
     evidence = ([competence] if competence else []) + training
     return judge(problems, evidence, "no competence requirements and no training records")
 

@@ -9,6 +9,7 @@ from emskit.clauses.evidence import required_review_inputs
 from emskit.commands.skeletons.context import Draft
 from emskit.commands.skeletons.text import TODO, Skeleton, allowed, todo
 from emskit.errors import UsageError
+from emskit.judgements.reviews import REVIEW_OUTPUTS
 from emskit.model.common import text_in
 from emskit.model.evaluation import Audit, AuditFinding, EvaluationResult
 from emskit.model.improvement import Nonconformity
@@ -101,6 +102,8 @@ def review(draft: Draft, out: Skeleton) -> None:
             out.key(name, todo(f"what the review considered on {name.replace('_', ' ')}"), indent=2)
     out.key("outputs")
     out.key("conclusions", todo("is the EMS suitable, adequate and effective?"), indent=2)
+    for name in REVIEW_OUTPUTS[1:]:
+        out.key(name, todo(f"what the review decided on {name.replace('_', ' ')}"), indent=2)
     out.items("actions", [], "decisions, each with what, who and due", indent=2)
     out.items("evidence", [], "the minutes")
 

@@ -48,6 +48,7 @@ def incident(draft: Draft, out: Skeleton) -> None:
     out.key("reported_to_authority", False)
     out.key("penalty", False)
     out.items("aspects", [], "the aspects involved")
+    out.items("controls", [], "controls whose operating criteria were not met (a breach, 8.1)")
     out.optional("nonconformity", "NC-...", f"emskit new nonconformity --from {draft.record_id}")
     out.items("evidence", [])
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from emskit.documents.columns import listed
 from emskit.documents.content import Document, Table
 from emskit.documents.context import PackContext
 
@@ -32,5 +33,5 @@ def distribution_record(ctx: PackContext) -> Document:
     )
     headers += (L("issued-by"), L("withdraws"))
     return Document("distribution-record", L("distribution-record")).add(
-        Table(headers, rows, sheet="Document distribution")
+        Table(headers, rows, sheet="Document distribution"), listed(ctx, len(rows))
     )

@@ -4,16 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from emskit.documents.columns import limit_text, listed, number, show
 from emskit.documents.content import Document, Table
 from emskit.documents.context import PackContext
-
-
-def _limit(limit: Any) -> str:
-    if limit is None or (limit.min is None and limit.max is None):
-        return ""
-    if limit.min is not None and limit.max is not None:
-        return f"{limit.min:g} - {limit.max:g}"
-    return f"<= {limit.max:g}" if limit.max is not None else f">= {limit.min:g}"
 
 
 def _within(limit: Any, value: float) -> bool | None:
@@ -29,7 +22,8 @@ def monitoring_results(ctx: PackContext) -> Document:
     L = ctx.labels
     indicators = {r.id: r.model for r in ctx.records("indicator")}
     rows = []
-    for report in sorted(ctx.records("monitoring-report"), key=lambda r: (r.model.date, r.id)):
+    reports = ctx.records("monitoring-report")  # by id, a row per result in its order
+    for report in reports:
         for result in report.model.results:
             indicator = indicators.get(result.indicator)
             limit = indicator.limit if indicator else None
@@ -39,13 +33,15 @@ def monitoring_results(ctx: PackContext) -> Document:
                     report.model.date.isoformat(),
                     ctx.text(report.model.laboratory),
                     report.model.accreditation or "",
+                    show(ctx, report.model.points),
                     result.point or "",
                     result.indicator,
                     ctx.text(indicator.name) if indicator else "",
-                    f"{result.value:g}",
+                    number(result.value),
                     indicator.unit if indicator else "",
-                    _limit(limit),
+                    limit_text(limit),
                     L.yes_no(_within(limit, result.value)),
+                    show(ctx, report.model.evidence),
                 )
             )
     headers: tuple[str, ...] = (
@@ -53,9 +49,11 @@ def monitoring_results(ctx: PackContext) -> Document:
         L("date"),
         L("laboratory"),
         L("accreditation"),
+        L("field.points"),
         L("point"),
     )
     headers += (L("indicator"), L("name"), L("value"), L("unit"), L("limit"), L("within-limit"))
+    headers += (L("evidence"),)
     return Document("monitoring-results", L("monitoring-results")).add(
-        Table(headers, tuple(rows), sheet="Monitoring results")
+        Table(headers, tuple(rows), sheet="Monitoring results"), listed(ctx, len(reports))
     )

@@ -4,6 +4,7 @@ with the planned-against-actual chart."""
 from __future__ import annotations
 
 from emskit.certification.roadmap import RoadmapStep, build_roadmap
+from emskit.documents.columns import listed, show
 from emskit.documents.content import Document, Fields, Table
 from emskit.documents.context import PackContext
 
@@ -19,6 +20,15 @@ def _shown(ctx: PackContext, step: RoadmapStep) -> str:
 def roadmap_register(ctx: PackContext) -> Document:
     L = ctx.labels
     roadmap = build_roadmap(ctx.repo, ctx.as_of)
+    implementation = ctx.repo.singleton("implementation")
+    declared = implementation.steps if implementation is not None else []
+
+    def written(step: RoadmapStep, name: str) -> str:
+        """A field of the step as implementation.yaml writes it (note, evidence)."""
+        if step.index is None or step.index >= len(declared):
+            return ""
+        return show(ctx, getattr(declared[step.index], name))
+
     rows = tuple(
         (
             str(s.number),
@@ -27,6 +37,8 @@ def roadmap_register(ctx: PackContext) -> Document:
             s.done_on.isoformat() if s.done_on else "",
             L.term(s.status),
             _shown(ctx, s),
+            written(s, "note"),
+            written(s, "evidence"),
         )
         for s in roadmap.steps
     )
@@ -48,5 +60,7 @@ def roadmap_register(ctx: PackContext) -> Document:
         L("done"),
         L("status"),
         L("records-show"),
+        L("field.note"),
+        L("evidence"),
     )
-    return doc.add(Table(headers, rows, sheet="Roadmap"))
+    return doc.add(Table(headers, rows, sheet="Roadmap"), listed(ctx, len(rows)))

@@ -3,6 +3,7 @@ validity and pre-job training (CN: 特殊岗位一览表)."""
 
 from __future__ import annotations
 
+from emskit.documents.columns import listed
 from emskit.documents.content import Document, Table
 from emskit.documents.context import PackContext
 
@@ -40,5 +41,5 @@ def special_positions_list(ctx: PackContext) -> Document:
     headers += (L("licence"), L("licence-number"), L("issuer"), L("expires"), L("valid"))
     headers += (L("pre-job-training"),)
     return Document("special-positions", L("special-positions-list")).add(
-        Table(headers, tuple(rows), sheet="Special positions list")
+        Table(headers, tuple(rows), sheet="Special positions list"), listed(ctx, len(rows))
     )

@@ -22,6 +22,7 @@ from emskit.documents.writers.docx_xml import (
 )
 from emskit.documents.writers.fixed_zip import normalise_zip
 from emskit.documents.writers.style import Style
+from emskit.documents.writers.widths import paged_blocks
 from emskit.escaping import xml_text
 
 WIDE = 6  # a table with more columns than this goes landscape
@@ -48,7 +49,8 @@ def to_docx(doc: Document, style: Style) -> bytes:
     # East Asian text needs its own font slot in Word, or it falls back to a serif.
     normal.element.rPr.rFonts.set(qn("w:eastAsia"), "Microsoft YaHei")
     text = control_text(doc, style)
-    landscape = _orientations(doc.blocks)
+    blocks = paged_blocks(doc.blocks)
+    landscape = _orientations(blocks)
     section = word.sections[0]
     _page_setup(section, style.paper, landscape[0] if landscape else False)
     _header_and_footer(section, text)
@@ -62,7 +64,7 @@ def to_docx(doc: Document, style: Style) -> bytes:
         _table(word, section, None, rows, frozenset({0, 2}))
         word.add_paragraph()
     current = landscape[0] if landscape else False
-    for block, wide in zip(doc.blocks, landscape, strict=True):
+    for block, wide in zip(blocks, landscape, strict=True):
         if wide != current:
             from docx.enum.section import WD_SECTION
 

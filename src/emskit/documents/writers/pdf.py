@@ -18,14 +18,16 @@ from emskit.documents.writers.pdf_page import (
 )
 from emskit.documents.writers.pdf_table import draw_paragraph, draw_table, is_cjk
 from emskit.documents.writers.style import Style
-from emskit.documents.writers.widths import share_width, text_columns
+from emskit.documents.writers.widths import paged_blocks, share_width, text_columns
 from emskit.escaping import terminal_text
 
 
 def to_pdf(doc: Document, style: Style) -> bytes:
     text = control_text(doc, style)
+    blocks = paged_blocks(doc.blocks)
+    wide = any(len(b.headers) > 6 for b in blocks if isinstance(b, Table))
     pdf = page_class(text)(
-        orientation="landscape" if any(len(t.headers) > 6 for t in doc.tables) else "portrait",
+        orientation="landscape" if wide else "portrait",
         format=style.paper,
     )
     pdf.set_creation_date(dt.datetime.combine(style.as_of, dt.time(0, 0), tzinfo=dt.UTC))
@@ -48,7 +50,7 @@ def to_pdf(doc: Document, style: Style) -> bytes:
     pdf.ln(2)
     if doc.control is not None:
         title_block(pdf, doc.control, text)
-    for block in doc.blocks:
+    for block in blocks:
         if isinstance(block, Heading):
             pdf.ln(2)
             size: float = 13 if block.level <= 2 else 11

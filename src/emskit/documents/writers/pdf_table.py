@@ -87,8 +87,9 @@ def _tokens(text: str) -> list[str]:
     current = ""
     for char in text:
         if char in NO_LINE_START and (current or tokens):
-            if current:
-                current += char
+            if current:  # a line may break after the mark: 'SITE-SZ、' | 'SITE-KS'
+                tokens.append(current + char)
+                current = ""
             else:
                 tokens[-1] += char
             continue

@@ -64,8 +64,11 @@ def _append_row(sheet: Any, values: Iterable[object], names: frozenset[int]) -> 
     """Numbers as numbers, dates as dates (except in ``names``, the columns of clause numbers
     and the header), everything else as a string cell: openpyxl makes a formula of any string
     starting with '=', so a title '=HYPERLINK(...)' would be live in the workbook."""
-    sheet.append([typed(v, i not in names) for i, v in enumerate(values)])
-    for cell in sheet[sheet.max_row]:
+    row = [typed(v, i not in names) for i, v in enumerate(values)]
+    sheet.append(row)
+    number = sheet._current_row  # sheet[sheet.max_row] scans every cell: quadratic in rows
+    for column in range(1, len(row) + 1):
+        cell = sheet.cell(row=number, column=column)
         if cell.data_type == "f":
             cell.data_type = "s"
         elif isinstance(cell.value, dt.date):
