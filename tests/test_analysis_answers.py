@@ -54,3 +54,17 @@ def test_status_says_what_check_gap_and_ready_say_on_their_own() -> None:
     assert len(errors) > 5
     assert [s.message for s in shown] == [f"{f.message} ({f.code})" for f in errors]
     assert [s.act for s in shown] == [f"{f.file}:{f.line}:{f.column}" for f in errors]
+
+
+def test_keyword_options_are_part_of_the_question() -> None:
+    calls: list[bool] = []
+
+    @once
+    def question(ctx: Analysis, recent_only: bool) -> list[bool]:
+        calls.append(recent_only)
+        return [recent_only]
+
+    ctx = Analysis(load_repository(SAMPLE), AS_OF)
+    assert question(ctx, recent_only=True) is question(ctx, recent_only=True)
+    assert question(ctx, recent_only=False) == [False]
+    assert calls == [True, False]

@@ -152,14 +152,15 @@ def once(question: Callable[P, T]) -> Callable[P, T]:
     frequency? is this significant aspect addressed?), and `emskit status` asks them all in
     one run: the first asking computes the answer, the others read it. Arguments after the
     analysis are records (or other values held for the whole run) and count by identity,
-    kept alive with the answer. The answer is shared: callers read it and never change it.
+    kept alive with the answer; keyword arguments are plain values (``recent_only=True``)
+    and count by value. The answer is shared: callers read it and never change it.
     """
 
     @functools.wraps(question)
     def answer(*args: P.args, **kwargs: P.kwargs) -> T:
         ctx = args[0]
-        assert isinstance(ctx, Analysis) and not kwargs, "once: (analysis, *records)"
-        key = (question, *map(id, args[1:]))
+        assert isinstance(ctx, Analysis), "once: (analysis, *records, **options)"
+        key = (question, *map(id, args[1:]), *sorted(kwargs.items()))
         answers = ctx.answers
         if key not in answers:
             # The records are kept with the answer (an id is unique only while its object
