@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 from pathlib import Path
 
 import pytest
@@ -448,3 +449,79 @@ def test_written_yaml_reads_back_as_the_same_record(value):
     record = {"id": "X-1", "text": value, "n": 3, "f": 0.5, "on": dt.date(2026, 1, 2),
               "flag": False, "scores": {"legal": "yes"}, "ids": ["A-1", value], "empty": []}  # fmt: skip
     assert yaml.safe_load("\n".join(block(record, "  ", "- "))) == [record]
+
+
+def _section_cells(heading: str) -> tuple[int, int]:
+    """(dated rows, non-empty parameter cells) of one section of the dairy workbook, counted
+    straight from its lines: what the import must turn into readings."""
+    lines = DAIRY.read_text(encoding="utf-8").split("\n")
+    start = lines.index(f"# {heading}")
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("# "))
+    rows = [line.strip()[1:].split("|") for line in lines[start:end] if line.startswith("|")]
+    width = len(rows[0])  # the header
+    dated = [c for c in rows if len(c) > 1 and re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2}", c[1])]
+    return len(dated), sum(1 for cells in dated for cell in cells[2:width] if cell.strip())
+
+
+def _dairy_section(make_repo, heading: str):
+    repo = make_repo()
+    result = _import(repo, "readings", str(DAIRY), "--sheet", heading)
+    indicators = {i["id"]: i for i in _records(repo / "monitoring/indicators.yaml", "indicators")}
+    rows = list(csv.DictReader(next((repo / "monitoring/data").glob("*.csv")).open()))
+    by_name = {i["name"]: i["id"] for i in indicators.values()}
+
+    def reading(name: str, day: str, point: str) -> dict[str, str]:
+        found = [r for r in rows if r["indicator"] == by_name[name] and r["date"] == day
+                 and r["note"].split(";")[0] == f"point {point}"]  # fmt: skip
+        assert len(found) == 1, (name, day, point, found)
+        return found[0]
+
+    return result, indicators, rows, reading
+
+
+def test_dairy_groundwater_section_units_lor_and_filled_down_bores(make_repo):
+    """Section 6: a units row and a limits-of-reporting row under the header, each bore's id
+    written on its first row only, dates written 1/27/11, headers 'Figure 3: ...'."""
+    result, indicators, rows, reading = _dairy_section(make_repo, "6. WTRF & Milk Facility GW Data")
+    assert result.returncode == 0, result.stderr
+    assert ":257: the units of the columns below" in result.stdout
+    assert ":258: limits of reporting or instrument ranges" in result.stdout
+    assert "835 row(s) with no sample id took the one above them" in result.stdout
+    dated, cells = _section_cells("6. WTRF & Milk Facility GW Data")
+    assert (dated, cells) == (965, 16322) and len(rows) == cells  # every value, no LOR row
+    assert len(indicators) == 45
+    units = {i["name"]: i["unit"] for i in indicators.values()}
+    assert units["pH value"] == "Units" and units["Electrical Conductivity"] == "µs/cm"
+    assert units["E.coli"] == "orgs/100mL" and units["Sodium Adsorption Ratio"] == "unspecified"
+    # Two columns of one parameter in different units: two indicators, named by the unit.
+    assert units["Static Water Level (mBTOC)"] == "mBTOC"
+    assert units["Static Water Level (mAHD)"] == "mAHD"
+    assert "Total Dissolved Solids" in units  # the footnote mark '#' is no part of the name
+    assert not any(i.get("limit") for i in indicators.values())  # 0 - 14 is a range, no limit
+    assert reading("pH value", "2011-01-27", "M1")["value"] == "6.51"
+    assert reading("pH value", "2022-05-25", "M1")["value"] == "6.2"  # the id filled down
+    assert reading("Total Dissolved Solids", "2022-05-25", "M1")["value"] == "1600"  # '1,600'
+    assert reading("Static Water Level (mBTOC)", "2023-04-20", "M1")["value"] == "1.690"
+    assert reading("Static Water Level (mAHD)", "2023-04-20", "M1")["value"] == "142.347"
+    assert {r["note"].split(";")[0] for r in rows} >= {"point M1", "point M23", "point S2"}
+
+
+def test_dairy_surface_water_section(make_repo):
+    result, indicators, rows, reading = _dairy_section(make_repo, "7. WTRF Surface & Wastewater")
+    assert result.returncode == 0, result.stderr
+    assert "pH value -> value" not in result.stdout  # a wide table: pH is a parameter
+    _, cells = _section_cells("7. WTRF Surface & Wastewater")
+    assert len(rows) == cells == 11289 and len(indicators) == 43
+    assert reading("pH value", "2011-01-27", "PRIMARY")["value"] == "8.5"
+    assert reading("E.coli", "2011-01-27", "PLANT INFLOW")["value"] == "17000000"
+    assert {r["note"].split(";")[0] for r in rows} >= {"point WINTER STORAGE 1", "point SWDS"}
+
+
+def test_dairy_private_reuse_section_values_below_lor_and_a_bad_cell(make_repo):
+    result, indicators, rows, reading = _dairy_section(make_repo, "8. PRP Groundwater")
+    assert result.returncode == 1  # one ORP cell holds 'y': a finding, the rest imported
+    assert ":1989:6: Figure 2: ORP: 'y' is not a number" in result.stderr
+    _, cells = _section_cells("8. PRP Groundwater")
+    assert len(rows) == cells - 1 == 4485 and len(indicators) == 45
+    below = reading("Biological Oxygen Demand", "2025-06-18", "MW1A")
+    assert below["value"] == "2" and below["note"] == "point MW1A; as reported: <2"

@@ -83,3 +83,28 @@ def test_a_fresh_repository_is_told_where_to_start(tmp_path: Path) -> None:
     assert code == 1 and report["ready"] is False
     acts = {item["act"] for item in report["items"]}
     assert {"emskit new review", "emskit new audit", "emskit new evaluation"} <= acts
+
+
+def test_one_long_message_does_not_pad_every_line(tmp_path: Path) -> None:
+    """On a large repository one step lists thousands of obligations: the other lines keep
+    their width (they were padded to its half a million characters: gigabytes of text)."""
+    import datetime as dt
+    import io
+
+    from emskit.certification.status_result import StatusResult, Step
+    from emskit.report.status_report import render_text
+
+    long = "not ready: compliance-evaluation: " + "; ".join(
+        f"OBL-{i:05d} late" for i in range(5000)
+    )
+    steps = [
+        Step("fail", "ready", long, "emskit new evaluation"),
+        Step("due", "due", "Stage 1 audit (stage-1): due 2026-12-08", "emskit.yaml:28"),
+    ]
+    out = io.StringIO()
+    render_text(StatusResult(tmp_path, dt.date(2026, 11, 22), "2015", "P30D", False, steps), out)
+    lines = out.getvalue().splitlines()
+    assert lines[2].startswith("1  fail ") and lines[2].endswith("  emskit new evaluation")
+    assert len(long) < len(lines[2]) < len(long) + 40  # the long one runs on, act kept
+    assert lines[3].endswith("due 2026-12-08" + " " * (120 - 39) + "  emskit.yaml:28")
+    assert len(lines[3]) < 160

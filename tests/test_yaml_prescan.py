@@ -75,3 +75,15 @@ def test_a_thousand_digit_number_is_still_refused_where_it_is() -> None:
         parse_yaml("a: 1\nb: " + "9" * 1200 + "\n")
     assert (problem.value.line, problem.value.column) == (2, 4)
     assert "1200 digits" in problem.value.message
+
+
+def test_prescan_on_random_texts_with_controls_markers_and_escapes() -> None:
+    """Controls found as bytes in ASCII texts, by the regex in others; the markers of a second
+    document, a directive and deep indentation found by one newline-led pattern."""
+    rng = random.Random(9001)
+    alphabet = ["a", " ", "\t", "\n", "-", ".", "%", "\x07", "\x7f", "\x85", "\r", "\x0b",
+                "\\", "\\x", "\\e", "é", "中", "7", "["]  # fmt: skip
+    for _ in range(3000):
+        pieces = [rng.choice(alphabet) * rng.choice((1, 1, 2, 3, 20, 100)) for _ in range(4)]
+        text = "k: " + "".join(pieces)
+        assert needs_scan(text) == reference(text), repr(text[:80])

@@ -8,9 +8,11 @@ question ("is this aspect significant?", "what is due?") has one answer in a run
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar, overload
 
 from pydantic import BaseModel
 
@@ -29,6 +31,9 @@ if TYPE_CHECKING:
 
 ADDRESSED_BY = ("control", "objective", "indicator")
 
+P = ParamSpec("P")
+T = TypeVar("T")
+
 
 def audit_last_day(audit: Audit) -> dt.date:
     """An audit's last day (its end, or its only day): "after the audit" means after it."""
@@ -45,6 +50,10 @@ class Analysis:
     # leaves out what had not happened yet (repo/as_of.py); after it, nothing can be dated.
     today: dt.date | None = None
     left_out: LeftOut = NOTHING_LEFT_OUT
+    # The answers of the questions asked once per run (see ``once``), by question and record.
+    answers: dict[tuple[Any, ...], Any] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         if not self.edition:
@@ -122,9 +131,42 @@ class Analysis:
         return any(self.index.linked(aspect, kind) for kind in ADDRESSED_BY)
 
     def significant_aspects(self) -> list[Record]:
-        return [r for r in self.records("aspect", Aspect) if self.is_significant(r)]
+        """The significant aspects in register order (one list per run: do not change it)."""
+        key = ("significant-aspects",)
+        if key not in self.answers:
+            aspects = self.records("aspect", Aspect)
+            self.answers[key] = [r for r in aspects if self.is_significant(r)]
+        answer: list[Record] = self.answers[key]
+        return answer
 
     def top_management(self) -> set[str]:
         roles = {r.id for r in self.records("role", Role) if r.model.top_management}
         people = {p.id for p in self.records("person", Person) if roles & set(p.model.roles)}
         return people | roles
+
+
+def once(question: Callable[P, T]) -> Callable[P, T]:
+    """A judgement answered once per analysis: ``question(ctx)`` or ``question(ctx, record)``.
+
+    check, gap and ready ask many of the same questions (is every obligation evaluated at its
+    frequency? is this significant aspect addressed?), and `emskit status` asks them all in
+    one run: the first asking computes the answer, the others read it. Arguments after the
+    analysis are records (or other values held for the whole run) and count by identity,
+    kept alive with the answer; keyword arguments are plain values (``recent_only=True``)
+    and count by value. The answer is shared: callers read it and never change it.
+    """
+
+    @functools.wraps(question)
+    def answer(*args: P.args, **kwargs: P.kwargs) -> T:
+        ctx = args[0]
+        assert isinstance(ctx, Analysis), "once: (analysis, *records, **options)"
+        key = (question, *map(id, args[1:]), *sorted(kwargs.items()))
+        answers = ctx.answers
+        if key not in answers:
+            # The records are kept with the answer (an id is unique only while its object
+            # lives), the analysis not: it would hold itself.
+            answers[key] = (args[1:], question(*args, **kwargs))
+        result: T = answers[key][1]
+        return result
+
+    return answer

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from emskit.vocabulary import DURATION_PATTERN, PERIOD_NAMES
@@ -25,6 +26,7 @@ _FIRST_MONTH = dt.date.min.year * 12
 _LAST_MONTH = dt.date.max.year * 12 + 11
 
 
+@functools.lru_cache(maxsize=4096)  # a run asks for the same few periods thousands of times
 def parse(period: str) -> tuple[int, int]:
     """(months, days) of a period; raises ValueError for anything else."""
     match = _DURATION.fullmatch(PERIOD_NAMES.get(period, period))

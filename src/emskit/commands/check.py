@@ -93,10 +93,21 @@ def check_findings(
     findings = _settle(findings, levels, select, ignore)
     if at_least is not None:
         findings = [f for f in findings if f.severity >= at_least]
-    findings = [repo.locate(finding) for finding in findings]
-    findings = [f.with_(clauses=clauses_for(f.clauses, repo.edition)) for f in findings]
+    edition = repo.edition
+    findings = [
+        _placed(repo, finding, clauses_for(finding.clauses, edition)) for finding in findings
+    ]
     findings.sort(key=Finding.sort_key)
     return findings
+
+
+def _placed(repo: Repository, finding: Finding, clauses: tuple[str, ...]) -> Finding:
+    """The finding located (its line and column looked up only now) with the clauses of the
+    edition, in one copy: thousands of findings on a large repository."""
+    if finding.line is not None:
+        return finding if clauses == finding.clauses else finding.with_(clauses=clauses)
+    line, column = repo.position(finding.file, finding.loc, finding.at_key)
+    return finding.with_(line=line, column=column, clauses=clauses)
 
 
 def _checks() -> list[tuple[Check, list[Rule]]]:

@@ -123,6 +123,8 @@ SYNONYMS: dict[str, dict[str, tuple[str, ...]]] = {
             "meter",
             "building code",
             "sample point",
+            "sample id",
+            "well id",
             "monitoring point",
             "监测点",
             "点位",
@@ -227,6 +229,10 @@ def guess(kind: str, table: Table) -> Mapping:
             if target:
                 mapping.columns[header] = target
                 taken.add(target)
+    if kind == "readings" and "value" in taken and "indicator" not in taken:
+        # No parameter column: a wide table, one column per parameter, and "pH value" is the
+        # pH, not the values of a long table.
+        mapping.columns = {h: t for h, t in mapping.columns.items() if t != "value"}
     return mapping
 
 

@@ -17,7 +17,7 @@ _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+Z?)?$")
 _YMD = re.compile(r"^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$")
 _CN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$")
 _DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
-_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})$")  # 1/27/11: 2011, as 17-Jun-25
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _NAMED_MONTH = re.compile(r"^(\d{1,2})[-\s]([A-Za-z]{3,9})\.?[-\s,]+(\d{2}|\d{4})$")
 _MONTHS = {m: i for i, m in enumerate(
@@ -58,6 +58,7 @@ def parse_date(text: str, order: str | None = None, serials: bool = True) -> dt.
         match = _SLASHED.match(text)
         if match:
             first, second, year = (int(g) for g in match.groups())
+            year += 2000 if len(match.group(3)) == 2 else 0
             if order is None and first <= 12 and second <= 12 and first != second:
                 raise ValueProblem(
                     f"date {text!r} could be day/month or month/day; give --date-format DMY or MDY"

@@ -8,12 +8,13 @@ A significant aspect is addressed by a control (8.1), an objective (6.2) or an i
 
 from __future__ import annotations
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, once
 from emskit.judgements.shortfall import Shortfall
 from emskit.repo.repository import Record
 from emskit.words import say
 
 
+@once
 def aspect_shortfall(ctx: Analysis, aspect: Record) -> Shortfall | None:
     """Why a significant aspect is not addressed, or None (also for one not significant)."""
     if not ctx.is_significant(aspect):
@@ -27,6 +28,7 @@ def aspect_shortfall(ctx: Analysis, aspect: Record) -> Shortfall | None:
     return Shortfall((aspect.id,), say("aspects.unaddressed", aspect=aspect.id))
 
 
+@once
 def unaddressed_significant(ctx: Analysis) -> list[Shortfall]:
     """Every significant aspect nothing addresses, in register order."""
     out = []

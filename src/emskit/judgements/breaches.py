@@ -16,7 +16,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from typing import NamedTuple
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, once
 from emskit.judgements.exceedances import Handlers, exceedances
 from emskit.judgements.incidents import dated_incidents, naming_nonconformities, needs_nonconformity
 from emskit.judgements.shortfall import Shortfall
@@ -61,6 +61,7 @@ def breaches(ctx: Analysis) -> list[Breach]:
     return out
 
 
+@once  # asked by check, gap and ready: read once per run
 def compliant_despite_breach(ctx: Analysis) -> list[Shortfall]:
     # Each obligation's results, oldest first, so the first one after a breach is a bisection.
     results: dict[str, list[tuple[dt.date, str, Record[Evaluation], str]]] = defaultdict(list)

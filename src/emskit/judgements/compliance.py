@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import NamedTuple
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, once
 from emskit.calendar.due_dates import evaluation_dates, evaluation_start
 from emskit.calendar.periods import add
 from emskit.judgements.breaches import compliant_despite_breach
@@ -43,6 +43,7 @@ def applicable_obligations(ctx: Analysis) -> list[Record[Obligation]]:
     )
 
 
+@once
 def evaluation_shortfalls(ctx: Analysis) -> list[Shortfall]:
     """Every applicable obligation evaluated within its frequency now and in the last 12
     months, every unmet result with its action, and no obligation rated compliant right after

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, once
 from emskit.judgements.shortfall import Shortfall
 from emskit.repo.confinement import resolves_inside
 from emskit.repo.positions import Loc
@@ -69,12 +69,20 @@ def is_empty_file(path: Path) -> bool:
     return path.is_file()
 
 
-def evidence_paths(ctx: Analysis) -> Iterator[EvidencePath]:
+@once
+def evidence_paths(ctx: Analysis) -> tuple[EvidencePath, ...]:
     """Every evidence path in the repository: records' ``evidence:``, the parts of records
-    that carry their own (licences, contracts) and the application materials' files."""
+    that carry their own (licences, contracts) and the application materials' files (read
+    once per run: EMS105, EMS107 and the clauses walk the same records)."""
+    return tuple(_evidence_paths(ctx))
+
+
+def _evidence_paths(ctx: Analysis) -> Iterator[EvidencePath]:
     for record in ctx.repo.records:
         ids = (record.id,) if record.id else ()
-        for index, path in enumerate(getattr(record.model, "evidence", None) or ()):
+        # The field read from the model's values: a getattr on a model without the field
+        # raises inside pydantic first (10,000 aspects in a large repository have none).
+        for index, path in enumerate(vars(record.model).get("evidence") or ()):
             yield EvidencePath(record.file, (*record.loc, "evidence", index), path, ids)
         for loc, path in _nested_evidence(record):
             yield EvidencePath(record.file, loc, path, ids)

@@ -16,7 +16,7 @@ import datetime as dt
 from collections import defaultdict
 from typing import NamedTuple
 
-from emskit.analysis import Analysis
+from emskit.analysis import Analysis, once
 from emskit.calendar.periods import add_days
 from emskit.judgements.incidents import naming_nonconformities
 from emskit.judgements.shortfall import Shortfall
@@ -61,6 +61,7 @@ def _outside(value: float, low: float | None, high: float | None, unit: str) -> 
     return None
 
 
+@once  # asked by check, gap and ready: read once per run
 def exceedances(ctx: Analysis) -> list[Exceedance]:
     """Every reading up to the as-of date outside its indicator's limit, oldest first."""
     indicators = {i.id: i.model for i in ctx.records("indicator", Indicator)}
@@ -164,6 +165,7 @@ class Judged(NamedTuple):
     shortfall: Shortfall
 
 
+@once  # ready and gap ask it of the last 12 months: once per run
 def unhandled_exceedances(ctx: Analysis, recent_only: bool) -> list[Judged]:
     """Exceedances not handled, and (CN, in the window) handled but with no objective; with
     ``recent_only`` only those of the 12 months before the as-of date, and a handling

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 from dataclasses import dataclass
 
 from emskit.model.chemicals import Chemical
@@ -159,6 +160,7 @@ ALL_PARTS = (*YAML_PARTS, DOCUMENTS)
 SKIPPED_FOLDERS = frozenset({"evidence", "templates", "node_modules", "venv"})
 
 
+@functools.lru_cache(maxsize=16384)  # asked for each file when found and again when loaded
 def part_for(rel: str) -> Part | None:
     for part in ALL_PARTS:
         if part.matches(rel):

@@ -7,6 +7,7 @@ and of its key.  Files without findings are never composed.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 import yaml
@@ -98,33 +99,40 @@ def item_starts(text: str, key: str) -> list[Point] | None:
     """Where each item of the top-level block sequence under ``key:`` starts, found by reading
     lines rather than composing: a register's listing needs the line of every record, and
     composing 10,000 aspects takes seconds. None when the layout is not the plain one
-    (flow sequence, odd indentation); the caller then composes."""
-    lines = text.split("\n")
-    head = f"{key}:"
-    start = next(
-        (
-            i
-            for i, line in enumerate(lines)
-            if line.rstrip() == head
-            or (line.startswith(head) and line[len(head) :].lstrip().startswith("#"))
-        ),
-        None,
-    )
-    if start is None:
+    (flow sequence, odd indentation); the caller then composes.
+
+    The lines are read with regular expressions (C speed): the items are the lines at the
+    first item's indentation that start with '- ', up to the first line (not blank, not a
+    comment) that is less indented, or as indented without being an item."""
+    # "key:" alone on its line, or followed by a comment (blanks as str.strip reads them).
+    head = re.compile(rf"^{re.escape(key)}:[^\S\n]*(?:#.*)?$", re.MULTILINE)
+    found = head.search(text)
+    if found is None:
         return None
+    start = text.find("\n", found.end())  # the newline before the first line of the list
+    if start < 0:
+        return []
+    first = _CONTENT.search(text, start + 1)
+    if first is None:
+        return []
+    indent = first.group(1)
+    if not first.group(2).startswith("- "):
+        return None
+    # Patterns that start with a newline: the regex engine scans for it at C speed, where a
+    # '^' is tried at every character.
+    ends = re.compile(rf"\n(?!{indent}(?:- | )|[ ]*(?:#|\n|$))")
+    end = ends.search(text, first.start() - 1)
+    stop = end.start() if end is not None else len(text)
+    line = text.count("\n", 0, start) + 1  # the line of the newline at ``start``
     starts: list[Point] = []
-    indent: str | None = None
-    for number, line in enumerate(lines[start + 1 :], start + 2):
-        stripped = line.lstrip(" ")
-        if not stripped or stripped.startswith("#"):
-            continue
-        depth = len(line) - len(stripped)
-        if indent is None:
-            if not stripped.startswith("- "):
-                return None
-            indent = line[:depth]
-        if depth < len(indent) or (depth == len(indent) and not stripped.startswith("- ")):
-            break
-        if depth == len(indent):
-            starts.append((number, depth + 3))
+    position = start
+    column = len(indent) + 3
+    for item in re.compile(rf"\n{indent}- ").finditer(text, start, stop):
+        line += text.count("\n", position, item.start())
+        position = item.start()
+        starts.append((line + 1, column))
     return starts
+
+
+# The first line with content: not blank and not a comment (its indentation, its text).
+_CONTENT = re.compile(r"^([ ]*)([^ #\n].*)$", re.MULTILINE)

@@ -81,7 +81,7 @@ def _rows_at_once(rows: Reader, header: list[str], rel: str) -> list[Reading] | 
     except csv.Error:
         return None
     width = len(header)
-    if not body or any(len(row) != width for row in body):
+    if not body or set(map(len, body)) != {width}:  # every row as wide as the header
         return None
     columns = list(zip(*body, strict=True))
     i_date, i_ind, i_val = (header.index(name) for name in REQUIRED)

@@ -125,6 +125,18 @@ def _walk(
         if plan.in_dict:
             for key, item in value.items():
                 _values(item, plan, file, (*here, key), source, holders, out)
+        elif type(value) is str:  # the common cases written out: a call less per field
+            if plan.scalar and _is_reference(value, plan.scalar):
+                out.append(_make(Reference, (source, file, here, value, plan.scalar)))
+        elif type(value) is list and plan.items is not None:
+            to = plan.items
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    if not to.text_allowed or _LOOKS_LIKE_ID.fullmatch(item):
+                        out.append(_make(Reference, (source, file, (*here, index), item, to)))
+                elif isinstance(item, BaseModel):
+                    at = (*here, index)
+                    _walk(item, file, at, holders.get((file, at), source), holders, out)
         else:
             _values(value, plan, file, here, source, holders, out)
 
@@ -168,17 +180,38 @@ class Index:
                 self.by_id.setdefault(record.id, []).append(record)
                 self.by_folded.setdefault(record.id.casefold(), []).append(record)
         self.references = all_references(repo)
+        # One pass over the references gives the links and the references that do not
+        # resolve: to no record, or to none of a kind the field allows (check's EMS104 and
+        # EMS103 read these instead of walking some 100,000 references again).
+        self.unresolved: list[Reference] = []
         links: defaultdict[int, set[str]] = defaultdict(set)
         by_id = self.by_id
+        last: Record | None = None  # a record's references come one after another
+        mine: set[str] = set()
+        source_id = ""
         for ref in self.references:
-            source = ref.source
-            target = by_id.get(ref.value)
-            if source is None or not target:
+            source, _, _, value, to = ref  # unpacked: no attribute look-ups
+            target = by_id.get(value)
+            if not target:
+                self.unresolved.append(ref)
                 continue
-            links[id(source)].add(ref.value)
-            if source.id:
-                for record in target:
-                    links[id(record)].add(source.id)
+            kinds = to.kinds
+            single = len(target) == 1
+            if "*" not in kinds and (
+                target[0].kind not in kinds if single else not any(t.kind in kinds for t in target)
+            ):
+                self.unresolved.append(ref)
+            if source is None:
+                continue
+            if source is not last:
+                last, mine, source_id = source, links[id(source)], source.id
+            mine.add(value)
+            if source_id:
+                if single:
+                    links[id(target[0])].add(source_id)
+                else:
+                    for record in target:
+                        links[id(record)].add(source_id)
         self._links: dict[int, set[str]] = dict(links)
 
     def resolve(self, value: str) -> list[Record]:

@@ -43,17 +43,31 @@ def read_limited(path: str, limit_mb: float) -> bytes:
     limit = int(limit_mb * 1024 * 1024)
     _require_regular(os.stat(path).st_mode)  # a socket cannot even be opened
     handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(handle, "rb") as stream:
-        status = os.fstat(stream.fileno())
+    try:  # the descriptor read directly: no buffered file object for a file read whole
+        status = os.fstat(handle)
         _require_regular(status.st_mode)  # again: it may have been swapped since the stat
         size = status.st_size
-        data = b"" if size > limit else stream.read(min(size, limit) + 1)
+        data = b"" if size > limit else _read_up_to(handle, min(size, limit) + 1)
+    finally:
+        os.close(handle)
     if size > limit or len(data) > limit:
         raise FileProblem(
             f"file is larger than {limit_mb:g} MB and was not read: split it, or raise "
             f"the limit in emskit.yaml (limits: {{yaml_mb: ..., csv_mb: ...}})"
         )
     return data
+
+
+def _read_up_to(handle: int, count: int) -> bytes:
+    """Up to ``count`` bytes, fewer only at the end of the file."""
+    chunks = []
+    while count > 0:
+        chunk = os.read(handle, count)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        count -= len(chunk)
+    return b"".join(chunks)
 
 
 def _require_regular(mode: int) -> None:

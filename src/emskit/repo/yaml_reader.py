@@ -40,6 +40,10 @@ _OTHER_DIGIT = re.compile(r"[^\x00-\x7f\D]")  # neither ASCII nor a non-digit
 _DIGITS_TABLE = bytes(48 if 48 <= b <= 57 else 32 for b in range(256))
 _FLOW_TABLE = bytes(91 if b in (91, 123) else 120 for b in range(256))
 _MARKERS = ("\n---", "\n...", "\n%", "\n" + " " * 100, "\n" + "\t" * 20)
+# The markers in one pattern led by a newline, which the regex engine scans for at C speed.
+_MARKER = re.compile("\n(?:" + "|".join(re.escape(m[1:]) for m in _MARKERS) + ")")
+# Control bytes of an ASCII text (the controls above below 0x80) to 0, any other byte to 1.
+_CONTROL_TABLE = bytes(0 if (b < 32 and b not in (9, 10)) or b == 127 else 1 for b in range(256))
 _CORE_TAGS = frozenset(
     f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq")
 )
@@ -59,28 +63,27 @@ def needs_scan(text: str) -> bool:
     through that yaml-rs handles on its own (it still rejects tags it cannot build, caps
     alias expansion and nesting), so the check errs on the side of scanning.
     """
-    if text.startswith(("---", "...", "%")) or any(marker in text for marker in _MARKERS):
+    if text.startswith(("---", "...", "%")) or _MARKER.search(text):
         return True
-    if _CONTROL.search(text) or ("\\" in text and _ESCAPE.search(text)):
+    ascii_only = text.isascii()
+    data = text.encode("ascii" if ascii_only else "utf-8", "surrogatepass")
+    # An ASCII text (most files) is looked at as bytes: one C-speed translate finds a control.
+    if (b"\0" in data.translate(_CONTROL_TABLE)) if ascii_only else _CONTROL.search(text):
+        return True
+    if "\\" in text and _ESCAPE.search(text):
         return True
     if "!" in text or "&" in text or "*" in text:
         for match in _NODE_PROPERTY.finditer(text):
             before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].rstrip(" \t")
             if not before or before[-1] in ":,[{?-":
                 return True
-    if _other_digit(text):  # a digit beyond ASCII: the careful regexes decide
+    if not ascii_only and _OTHER_DIGIT.search(text):  # a digit beyond ASCII: regexes decide
         return _LONG_DIGITS.search(text) is not None or _deep_flow(text)
     # ASCII digits, brackets and blanks are single bytes in UTF-8 (and no byte of a longer
     # character), so one C-speed translate of the bytes answers both questions.
-    data = text.encode("utf-8", "surrogatepass")
     if b"0" * 1000 in data.translate(_DIGITS_TABLE):
         return True
     return ("[" in text or "{" in text) and b"[" * 8 in data.translate(_FLOW_TABLE, b" \t")
-
-
-def _other_digit(text: str) -> bool:
-    """Does the text hold a digit other than 0-9 (\\d is every Unicode digit)?"""
-    return not text.isascii() and _OTHER_DIGIT.search(text) is not None
 
 
 def _deep_flow(text: str) -> bool:

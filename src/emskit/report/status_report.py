@@ -9,6 +9,10 @@ from emskit.certification.status_result import StatusResult
 from emskit.report.json_out import write_json
 from emskit.report.table import render_table
 
+# A message longer than this runs on: on a large repository one step lists thousands of
+# obligations (half a million characters), and padding every line to it wrote gigabytes.
+_WIDEST = 120
+
 
 def render_text(result: StatusResult, out: TextIO) -> None:
     if result.steps:
@@ -22,6 +26,7 @@ def render_text(result: StatusResult, out: TextIO) -> None:
             rows,
             title=f"What to do next, as of {result.as_of}",
             right=frozenset({0}),
+            widest=_WIDEST,
         )
     counts = ", ".join(f"{n} {level}" for level, n in result.counts().items() if n)
     readiness = "ready to apply" if result.ready else "not ready"

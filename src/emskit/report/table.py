@@ -24,9 +24,13 @@ def render_table(
     rows: Sequence[Sequence[str]],
     title: str | None = None,
     right: frozenset[int] = frozenset(),
+    widest: int | None = None,
 ) -> None:
-    """``right``: indexes of columns to right-align (numbers). Cells and title are data:
-    controls are removed here, and rich gets them as Text, never as markup."""
+    """``right``: indexes of columns to right-align (numbers). ``widest``: no column of the
+    plain table is padded wider than this; a longer cell runs on into the next column (one
+    message of thousands of ids must not pad every line of a long list to its width). Cells
+    and title are data: controls are removed here, and rich gets them as Text, never as
+    markup."""
     title = terminal_text(title) if title else title
     rows = [[terminal_text(str(cell)) for cell in row] for row in rows]
     headers = [terminal_text(h) for h in headers]
@@ -36,6 +40,10 @@ def render_table(
     if title:
         out.write(title + "\n")
     widths = [max([_width(h)] + [_width(row[i]) for row in rows]) for i, h in enumerate(headers)]
+    if widest is not None:
+        widths = [
+            min(width, max(widest, _width(h))) for width, h in zip(widths, headers, strict=True)
+        ]
     out.writelines(
         "  ".join(_pad(str(cell), widths[i], i in right) for i, cell in enumerate(cells)).rstrip()
         + "\n"

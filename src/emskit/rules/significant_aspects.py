@@ -36,7 +36,6 @@ from collections.abc import Iterator
 from emskit.analysis import Analysis
 from emskit.finding import Finding
 from emskit.judgements.aspects import aspect_shortfall
-from emskit.model.planning import Aspect
 from emskit.rule import ERROR, Rule
 
 RULE = Rule(
@@ -49,7 +48,8 @@ RULE = Rule(
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    for record in ctx.records("aspect", Aspect):
+    # The significant ones, in register order: no other aspect can fall short.
+    for record in ctx.significant_aspects():
         shortfall = aspect_shortfall(ctx, record)
         if shortfall is not None:
             yield RULE.at(record.file, record.loc, shortfall.reason, ids=shortfall.ids)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from operator import attrgetter
 
 from emskit.analysis import Analysis
 from emskit.calendar.periods import add, add_years
@@ -31,7 +32,7 @@ from emskit.words import say
 
 def clause_9_1_1(ctx: Analysis) -> Assessment:
     indicators = ctx.records("indicator", Indicator)
-    measured = {reading.indicator for reading in ctx.repo.readings}
+    measured = set(map(attrgetter("indicator"), ctx.repo.readings))  # at C speed: 100,000
     unmeasured = [i for i in indicators if i.id not in measured]
     problems: list[str] = (
         [say("monitoring.unmeasured", ids=id_list(unmeasured))] if unmeasured else []

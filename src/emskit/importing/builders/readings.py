@@ -16,6 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from emskit.importing.builders.common import Links
+from emskit.importing.builders.heading_rows import HeadingRows, heading_rows, parameter_name
 from emskit.importing.mapping import Mapping
 from emskit.importing.rows import Context, Row
 from emskit.importing.table import Table
@@ -75,24 +76,47 @@ def build_readings(
 ) -> Readings:
     out = Readings()
     long = mapping.column_of("indicator") is not None and mapping.column_of("value") is not None
+    heading = HeadingRows()
+    if not long:
+        table, heading = heading_rows(table, mapping, context.decimal_comma)
+        _note_heading_rows(context, heading)
     numeric = set() if long else _numeric_columns(table, context)
     limits = {} if long else _guideline_limits(table, mapping, context, guideline)
+    # A sample id written once over its rows (a merged cell, or filled in only on the first
+    # row of each bore) holds for the rows below it.
+    fill_down = not long and table.index_of(mapping.column_of("location")) == 0
+    above, filled = "", 0
     for number, cells in table.rows:
         row = Row(table, mapping, number, cells, context)
         label = row.text("date")
         if label and (_GUIDELINE.search(label) or _STATISTIC.search(label)):
             continue  # limits are read above; stated statistics are the register's, not readings
+        where = row.text("location")
+        if fill_down and where:
+            above = where
         when = row.date("date") or date
         if when is None:
             if not row.text("date"):
                 row.problem("date", "no date: give the date column, or --date for the whole file")
             continue
-        site, point = _location(row, links)
+        if fill_down and not where and above:
+            where, filled = above, filled + 1
+        site, point = _location(where, links)
         if long:
             _long_row(row, when, site, point, out)
         else:
-            _wide_row(row, when, site, point, out, numeric, limits)
+            _wide_row(row, when, site, point, out, numeric, limits, heading.units)
+    if filled:
+        context.notes.append(f"{filled} row(s) with no sample id took the one above them")
     return out
+
+
+def _note_heading_rows(context: Context, heading: HeadingRows) -> None:
+    for number in heading.unit_rows:
+        context.notes.append(f"{context.file}:{number}: the units of the columns below")
+    for number in heading.lor_rows:
+        context.notes.append(f"{context.file}:{number}: limits of reporting or instrument "
+                             "ranges, not readings nor limits: not imported")  # fmt: skip
 
 
 def _guideline_limits(
@@ -174,8 +198,8 @@ def _numeric_columns(table: Table, context: Context) -> set[int]:
     return out
 
 
-def _location(row: Row, links: Links) -> tuple[str, str]:
-    text = " ".join(row.text("location").split())
+def _location(where: str, links: Links) -> tuple[str, str]:
+    text = " ".join(where.split())
     if not text:
         return "", ""
     found = links.sites.ids.get(text.casefold())
@@ -207,6 +231,7 @@ def _wide_row(
     out: Readings,
     numeric: set[int],
     limits: dict[int, tuple[Decimal | None, Decimal | None]],
+    units: dict[int, str],
 ) -> None:
     for index, header in enumerate(row.table.header):
         if row.mapping.columns.get(header) is not None or index not in numeric:
@@ -218,6 +243,9 @@ def _wide_row(
         name = row.table.groups[index] if sub else header
         match = _UNIT_IN_HEADER.match(name)
         parameter, unit = (match.group("name"), match.group("unit")) if match else (name, "")
+        parameter = parameter_name(parameter)
+        if not unit:
+            unit = units.get(index, "")  # the units row under the header
         if not unit and header.strip().lower() in _UNITS:
             unit = header.strip()  # a column named after its unit: "kwh"
         quantity = _quantity(row, header, text, index + 1)
