@@ -22,6 +22,6 @@ def test_every_pack_document_is_numbered() -> None:
 
     repo = load_repository(SAMPLE)
     assert repo.config is not None
-    ctx = PackContext(repo, dt.date(2026, 12, 1), None, {})
+    ctx = PackContext(repo, dt.date(2026, 12, 1), None)
     names = [build(ctx).name for build in builders(ctx, repo.config.ems.jurisdiction)]
     assert [n for n in names if n not in GENERATED_NUMBERS] == []

@@ -112,7 +112,8 @@ def test_docx_reads_back(english_pack) -> None:  # type: ignore[no-untyped-def]
     _, files = english_pack
     document = docx.Document(io.BytesIO(files["docx/significant-aspects.docx"]))
     assert document.paragraphs[0].text == "Significant environmental aspects"
-    ids = {row.cells[0].text for row in document.tables[0].rows[1:]}
+    assert document.tables[0].rows[0].cells[0].text == "Organization"  # the title block first
+    ids = {row.cells[0].text for row in document.tables[1].rows[1:]}
     assert len(ids) == 16 and "ASP-012" in ids
     charts = docx.Document(io.BytesIO(files["docx/objectives.docx"]))
     assert len(charts.inline_shapes) >= 4
@@ -375,7 +376,9 @@ def test_docs_master_list_history_and_render(tmp_path: Path) -> None:
     git(root, "commit", "-qam", "Tighten the storage rule")
     listing = run_cli("docs", "--repo", str(root), "--as-of", AS_OF)
     line = next(line for line in listing.stdout.splitlines() if line.startswith("DOC-PRO-03"))
-    assert re.search(r"procedure\s+2\s+20\d\d-\d\d-\d\d\s+Li Na", line), line
+    # Revision 1: one approval (two commits); changed after it, by the committer's git name.
+    changed = r"procedure\s+1\s+2026-01-20\s+Zhang Wei \(General Manager\)\s+20\d\d-\d\d-\d\d\s+Li Na\s+yes"
+    assert re.search(changed, line), line
     history = run_cli("docs", "--repo", str(root), "history", "DOC-PRO-03")
     assert "Tighten the storage rule" in history.stdout and "first" in history.stdout
     for fmt in ("pdf", "docx", "html"):

@@ -163,7 +163,7 @@ def build(language: str, root: Path = SAMPLE) -> tuple[Any, list[Document]]:
     repo = load_repository(root)
     assert repo.config is not None
     repo.config.ems.language = language  # type: ignore[assignment]
-    ctx = PackContext(repo, AS_OF, None, {})
+    ctx = PackContext(repo, AS_OF, None)
     return ctx, [b(ctx) for b in builders(ctx, repo.config.ems.jurisdiction)]
 
 

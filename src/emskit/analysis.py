@@ -21,6 +21,7 @@ from emskit.model.evaluation import Audit
 from emskit.model.planning import Aspect
 from emskit.repo.as_of import NOTHING_LEFT_OUT, LeftOut, as_it_stood
 from emskit.repo.collection import paused_collection
+from emskit.repo.document_history import DocumentHistories, read_document_histories
 from emskit.repo.references import Index
 from emskit.repo.repository import M, Record, Repository, of_model
 
@@ -50,6 +51,9 @@ class Analysis:
     # leaves out what had not happened yet (repo/as_of.py); after it, nothing can be dated.
     today: dt.date | None = None
     left_out: LeftOut = NOTHING_LEFT_OUT
+    # The documents' git history where the caller read it (a pack from a commit, each side
+    # of a diff); None: read from the repository's own folder at HEAD when first asked.
+    histories: DocumentHistories | None = None
     # The answers of the questions asked once per run (see ``once``), by question and record.
     answers: dict[tuple[Any, ...], Any] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -71,6 +75,13 @@ class Analysis:
     def index(self) -> Index:
         with paused_collection():  # some 100,000 references on a large repository
             return Index(self.repo)
+
+    @cached_property
+    def document_histories(self) -> DocumentHistories:
+        """The controlled documents' approvals and changes in git (not known outside git)."""
+        if self.histories is None:
+            self.histories = read_document_histories(self.repo.root, self.records("document"))
+        return self.histories
 
     @cached_property
     def by_kind(self) -> dict[str, list[Record]]:

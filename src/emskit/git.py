@@ -153,28 +153,24 @@ def resolve_commit(path: Path, ref: str) -> str:
 def state(path: Path) -> Checkout:
     """HEAD, cleanliness and shallowness of the work tree under ``path``; outside git (or
     without git) no commit. Raises GitError when git refuses the repository's owner."""
-    if not available():
+    commit = head(path)
+    top = _top(path) if commit else None
+    if commit is None or top is None:
         return Checkout(None, False, False)
-    top = _top(path)
-    if top is None:
-        return Checkout(None, False, False)
-    try:
-        commit = _run(path, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip()
-    except _Failed:
-        return Checkout(None, False, False)  # no commit yet
     inside = _inside(path, top)
-    status = _run(
-        top,
-        "status",
-        "--porcelain=v1",
-        "-z",
-        "--untracked-files=all",
-        "--ignore-submodules=all",
-        "--",
-        inside,
-        filters=_filter_names(top),
-    )
+    status = _run(top, "status", "--porcelain=v1", "-z", "--untracked-files=all",
+        "--ignore-submodules=all", "--", inside, filters=_filter_names(top))  # fmt: skip
     return Checkout(commit, not _changes(status, top), is_shallow(top))
+
+
+def head(path: Path) -> str | None:
+    """HEAD's commit; None outside git or before the first commit (GitError: refused)."""
+    if not available() or _top(path) is None:
+        return None
+    try:
+        return _run(path, "rev-parse", "--verify", "--quiet", "HEAD^{commit}").decode().strip()
+    except _Failed:
+        return None  # no commit yet
 
 
 def _changes(status: bytes, top: Path) -> list[str]:
@@ -319,46 +315,74 @@ def _blob_contents(top: Path, oids: list[str]) -> Iterator[bytes]:
         process.wait()
 
 
-def file_histories(
-    path: Path, files: list[str], until: str | None = None
-) -> dict[str, list[tuple[str, str, str, str]]]:
-    """For each file (relative to ``path``): its commits, newest first, as (commit, ISO date,
-    author, subject), up to ``until`` (a commit) or HEAD. One git call per batch of files."""
-    out: dict[str, list[tuple[str, str, str, str]]] = {f: [] for f in files}
+@dataclass(frozen=True)
+class FileChange:
+    """One commit's change of one file: who, when, and the blob before and after it (against
+    the first parent; "" where the file did not exist on that side)."""
+
+    commit: str
+    date: str  # author date, YYYY-MM-DD
+    author: str
+    email: str
+    subject: str
+    file: str  # as the caller named it (relative to its folder)
+    old: str
+    new: str
+
+
+def file_changes(path: Path, files: list[str], until: str | None = None) -> list[FileChange]:
+    """Every change of the files (relative to ``path``), newest first, up to ``until`` (a
+    commit) or HEAD: one ``git log`` per batch of files. Nothing outside git or before the
+    first commit. Merges add no change of their own (each side's commits carry them)."""
     top = _top(path) if available() else None
     if top is None or not files:
-        return out
+        return []
     prefix = _inside(path, top)
     prefix = "" if prefix == "." else prefix + "/"
     wanted = {prefix + f: f for f in files}
+    out: list[FileChange] = []
     for batch in _batches(sorted(wanted)):
         try:
-            log = _run(
-                top,
-                "log",
-                "-z",
-                "--no-textconv",
-                "--no-ext-diff",
-                "--no-show-signature",
-                "--format=\x01%H\x02%as\x02%an\x02%s",
-                "--name-only",
-                until or "HEAD",
-                "--",
-                *batch,
-            )
+            log = _run(top, "log", "-z", "--raw", "--no-abbrev", "--no-renames", "--no-textconv",
+                "--no-ext-diff", "--no-show-signature", "--format=\x01%H\x02%as\x02%an\x02%ae\x02%s",
+                until or "HEAD", "--", *batch)  # fmt: skip
         except _Failed:
-            return out
-        current: tuple[str, str, str, str] | None = None
-        for token in log.split(b"\0"):
-            if _HEADER.match(token):
-                commit, date, author, subject = (
-                    token[1:].decode("utf-8", "replace").split("\x02", 3)
-                )
-                current = (commit, date, author, subject)
-                continue
-            file = wanted.get(os.fsdecode(token.removeprefix(b"\n")))
-            if file is not None and current is not None:
-                out[file].append(current)
+            return []
+        out += _parse_changes(log, wanted)
+    return out  # each file is in one batch: its changes stay in git's order
+
+
+def _parse_changes(log: bytes, wanted: dict[str, str]) -> list[FileChange]:
+    out: list[FileChange] = []
+    header: list[str] = []
+    blobs: tuple[str, str] = ("", "")
+    for token in log.split(b"\0"):
+        if _HEADER.match(token):
+            header = token[1:].decode("utf-8", "replace").split("\x02", 4)
+        elif token.startswith((b":", b"\n:")):  # ":100644 100644 OLD NEW M"
+            meta = token.decode("ascii", "replace").split()
+            blobs = tuple(o if o.strip("0") else "" for o in meta[2:4])  # type: ignore[assignment]
+        elif header and (file := wanted.get(os.fsdecode(token))) is not None:
+            out.append(FileChange(*header, file, *blobs))  # type: ignore[call-arg]
+    return out
+
+
+def read_blobs(path: Path, oids: list[str]) -> dict[str, bytes]:
+    """The content of each blob (one ``git cat-file --batch`` for all of them)."""
+    top = _top(path) if available() else None
+    unique = sorted(set(oids))
+    if top is None or not unique:
+        return {}
+    return dict(zip(unique, _blob_contents(top, unique), strict=True))
+
+
+def file_histories(
+    path: Path, files: list[str], until: str | None = None
+) -> dict[str, list[tuple[str, str, str, str]]]:
+    """Each file's commits, newest first, as (commit, ISO date, author, subject)."""
+    out: dict[str, list[tuple[str, str, str, str]]] = {f: [] for f in files}
+    for c in file_changes(path, files, until):
+        out[c.file].append((c.commit, c.date, c.author, c.subject))
     return out
 
 

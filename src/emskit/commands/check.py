@@ -15,6 +15,7 @@ from emskit.finding import Finding, Severity
 
 if TYPE_CHECKING:
     from emskit.analysis import Analysis
+    from emskit.repo.document_history import DocumentHistories
     from emskit.repo.repository import Repository
     from emskit.rule import Rule
     from emskit.rules import Check
@@ -32,12 +33,15 @@ def run_check(
     ignore: tuple[str, ...] = (),
     cache_dir: Path | None = None,
     today: dt.date | None = None,
+    histories: DocumentHistories | None = None,
 ) -> CheckResult:
     """Check the repository; with ``cache_dir``, reuse the result of an identical earlier run
     (same files, options, dates and emskit), which then costs only reading the files. With
-    ``today`` (the CLI reads the clock), a past ``as_of`` leaves out what is dated later."""
-    if cache_dir is None:
-        return _run_check(root, as_of, select, ignore, today)
+    ``today`` (the CLI reads the clock), a past ``as_of`` leaves out what is dated later.
+    ``histories``: the documents' git history where the caller read it (a side of a diff);
+    by default it is read from ``root`` at HEAD."""
+    if cache_dir is None or histories is not None:
+        return _run_check(root, as_of, select, ignore, today, histories)
     from emskit.commands import check_cache
 
     # An entry exists only for options that an earlier run accepted (the key holds them and
@@ -60,6 +64,7 @@ def _run_check(
     select: tuple[str, ...],
     ignore: tuple[str, ...],
     today: dt.date | None = None,
+    histories: DocumentHistories | None = None,
 ) -> CheckResult:
     from emskit.analysis import Analysis
     from emskit.repo.loader import load_repository
@@ -67,7 +72,8 @@ def _run_check(
 
     _check_selectors(select + ignore)
     repo = load_repository(root)
-    findings = check_findings(Analysis(repo, as_of, today=today), select, ignore)
+    ctx = Analysis(repo, as_of, today=today, histories=histories)
+    findings = check_findings(ctx, select, ignore)
     return CheckResult(root, as_of, repo.edition, findings, RULES)
 
 

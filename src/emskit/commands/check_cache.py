@@ -1,9 +1,10 @@
 """A cache of check results, so a second `emskit check` with nothing changed only reads.
 
 The key is a hash of everything the result depends on: the content of every file the loader
-could read, the name, size and mtime of every other file (evidence the rules look for), the
-options, the as-of date, and emskit itself (version and the size and mtime of each of its own files, so an
-edited checkout or a new schema never reuses an old answer). A repository holding a
+could read, the git commit checked out (the documents' history is read from it, EMS350),
+the name, size and mtime of every other file (evidence the rules look for), the options,
+the as-of date, and emskit itself (version and the size and mtime of each of its own files,
+so an edited checkout or a new schema never reuses an old answer). A repository holding a
 symbolic link or a non-regular file is never cached: what such an entry reads as is the
 loader's decision, not this module's.
 
@@ -49,6 +50,8 @@ def result_key(root: Path, as_of: dt.date, options: tuple[str, ...]) -> str | No
     digest.update(f"{_FORMAT}\0{_emskit_fingerprint()}\0{as_of.isoformat()}\0".encode())
     digest.update("\0".join(options).encode() + b"\1")
     digest.update(os.path.realpath(root).encode() + b"\1")
+    # The documents' git history is read too (EMS350): a new commit is a new answer.
+    digest.update(f"{_head(root)}\1".encode())
     for folder, dirs, files in os.walk(root):
         rel = os.path.relpath(folder, root)
         for name in dirs:
@@ -72,6 +75,15 @@ def result_key(root: Path, as_of: dt.date, options: tuple[str, ...]) -> str | No
             except OSError:
                 return None
     return digest.hexdigest()
+
+
+def _head(root: Path) -> str:
+    from emskit import git
+
+    try:
+        return git.head(root) or "no commit"
+    except git.GitError:
+        return "refused"
 
 
 @cache

@@ -31,6 +31,7 @@ from emskit.clauses.assessment import ClauseResult, assess
 from emskit.commands.check import run_check
 from emskit.errors import UsageError
 from emskit.finding import Finding
+from emskit.repo.document_history import read_document_histories
 from emskit.repo.layout import CONFIG_FILE
 from emskit.repo.loader import load_repository
 from emskit.scoring.compare import compare
@@ -49,8 +50,8 @@ class _Side:
 def run_diff(root: Path, as_of: dt.date, base: str = "HEAD", head: str | None = None) -> EmsDiff:
     """``head`` None: the work tree as it is, uncommitted edits included."""
     with tempfile.TemporaryDirectory(prefix="emskit-diff-") as folder:
-        old = _side(_revision(root, base, Path(folder) / "base"), as_of)
-        new = _side(_revision(root, head, Path(folder) / "head") if head else root, as_of)
+        old = _side(root, as_of, base, Path(folder) / "base")
+        new = _side(root, as_of, head, Path(folder) / "head")
     methods = [s.ctx.scoring.methods for s in (old, new)]
     return EmsDiff(
         base=base,
@@ -75,6 +76,14 @@ def _revision(root: Path, ref: str, dest: Path) -> Path:
     return folder
 
 
-def _side(root: Path, as_of: dt.date) -> _Side:
-    ctx = Analysis(load_repository(root), as_of)
-    return _Side(ctx, run_check(root, as_of).findings, assess(ctx), readiness(ctx))
+def _side(root: Path, as_of: dt.date, ref: str | None, folder: Path) -> _Side:
+    """One side: a revision read into ``folder``, or (``ref`` None) the work tree. Each side's
+    documents are judged by their own git history, up to that revision (EMS350, gap 7.5)."""
+    source = _revision(root, ref, folder) if ref is not None else root
+    repo = load_repository(source)
+    commit = git.resolve_commit(root, ref) if ref is not None else None
+    documents = [r for r in repo.records if r.kind == "document"]
+    histories = read_document_histories(root, documents, commit)
+    ctx = Analysis(repo, as_of, histories=histories)
+    findings = run_check(source, as_of, histories=histories).findings
+    return _Side(ctx, findings, assess(ctx), readiness(ctx))

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from emskit.documents.content import Document, Fields
 from emskit.documents.context import PackContext
-from emskit.documents.history import document_histories
 from emskit.errors import UsageError
+from emskit.repo.document_history import UNKNOWN, read_document_histories
 from emskit.repo.loader import load_repository, split_front_matter
 from emskit.repo.repository import Record
 
@@ -29,9 +29,11 @@ def docs_context(root: Path, as_of: dt.date) -> tuple[PackContext, list[str]]:
         warnings.append(f"{refused}; documents are listed without their history")
     if checkout.shallow:
         warnings.append(git.SHALLOW_WARNING)
-    return PackContext(
-        repo, as_of, checkout.commit, document_histories(root, repo, checkout.commit)
-    ), warnings
+    documents = [r for r in repo.records if r.kind == "document"]
+    histories = (
+        read_document_histories(root, documents, checkout.commit) if checkout.commit else UNKNOWN
+    )
+    return PackContext(repo, as_of, checkout.commit, histories), warnings
 
 
 def find_document(ctx: PackContext, doc_id: str) -> Record:
@@ -60,7 +62,7 @@ def rendered(ctx: PackContext, record: Record) -> Document:
     fields = [
         (L("id"), record.id),
         (L("type"), L.term(model.type)),
-        (L("revision"), str(info.revision) if info else ""),
+        (L("revision"), str(info.revision) if info and info.revision else ""),
         (L("approved-by"), ctx.name_of(model.approved_by)),
         (L("approved-on"), model.approved_on.isoformat() if model.approved_on else ""),
         (L("status"), L.term(model.status)),
@@ -120,7 +122,7 @@ def run_docs_list(
 ) -> MasterList:
     """The master list of controlled documents, as the pack's register shows it but for its
     last column (the file), which the terminal has no room for."""
-    from emskit.documents.registers import master_list
+    from emskit.documents.master_list import master_list
 
     ctx = _context(root, as_of, warn)
     table = master_list(ctx).tables[0]

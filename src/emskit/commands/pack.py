@@ -18,11 +18,12 @@ from emskit import __version__, git
 from emskit.certification.verdict import Verdict
 from emskit.documents.content import Document
 from emskit.documents.context import PackContext
-from emskit.documents.history import document_histories
+from emskit.documents.control import control_of
 from emskit.documents.writers import FORMATS, Style, write_documents
 from emskit.documents.writers.fixed_zip import fixed_zip
 from emskit.documents.writers.widths import paper_for
 from emskit.errors import EmskitError, UsageError
+from emskit.repo.document_history import read_document_histories
 from emskit.repo.loader import load_repository
 from emskit.vocabulary import FAIL
 
@@ -41,7 +42,7 @@ class PackResult:
 
 
 def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
-    from emskit.documents import registers, reports
+    from emskit.documents import master_list, registers, reports
     from emskit.documents.record_registers import RECORD_REGISTERS
     from emskit.documents.site_registers import site_registers
 
@@ -60,7 +61,7 @@ def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackC
         reports.management_reviews,
         registers.nonconformity_log,
         registers.training_records,
-        registers.master_list,
+        master_list.master_list,
         *RECORD_REGISTERS,
         *site_registers(ctx, jurisdiction),
         reports.cross_reference,
@@ -126,7 +127,8 @@ def _build(
         raise EmskitError(
             "emskit.yaml has errors: run 'emskit check' and fix them before building a pack"
         )
-    ctx = PackContext(repo, as_of, commit, document_histories(root, repo, commit))
+    controlled = [r for r in repo.records if r.kind == "document"]
+    ctx = PackContext(repo, as_of, commit, read_document_histories(root, controlled, commit))
     result = PackResult(
         out, commit=commit, clean=clean, shallow=checkout.shallow, readiness=ctx.readiness
     )
@@ -144,6 +146,8 @@ def _build(
         paper=paper_for(repo.config.ems.jurisdiction),
     )
     documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)]
+    for doc in documents:  # the title block, header and footer of every page (7.5.2)
+        doc.control = control_of(ctx, doc, draft)
     files = write_documents(documents, formats, style, note, jobs=2)
     result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     manifest = {

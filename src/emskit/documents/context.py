@@ -4,23 +4,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 from emskit.analysis import Analysis
 from emskit.clauses.assessment import ClauseResult, assess
 from emskit.documents.labels import Labels
+from emskit.repo.document_history import UNKNOWN, DocumentHistories
 from emskit.repo.repository import Record, Repository
-
-
-@dataclass
-class DocumentHistory:
-    """A controlled document's life in git: how many commits changed it, the last one."""
-
-    revision: int
-    changed: dt.date | None
-    author: str | None
 
 
 @dataclass
@@ -28,7 +20,8 @@ class PackContext:
     repo: Repository
     as_of: dt.date
     commit: str | None = None  # the commit the pack is built from; None outside git
-    history: dict[str, DocumentHistory] = field(default_factory=dict)  # document file -> history
+    # The controlled documents' approvals and changes in git, read once (by document file).
+    history: DocumentHistories = UNKNOWN
 
     @cached_property
     def labels(self) -> Labels:
@@ -36,7 +29,7 @@ class PackContext:
 
     @cached_property
     def analysis(self) -> Analysis:
-        return Analysis(self.repo, self.as_of)
+        return Analysis(self.repo, self.as_of, histories=self.history)
 
     @cached_property
     def gap(self) -> list[ClauseResult]:

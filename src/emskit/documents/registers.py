@@ -264,47 +264,6 @@ def training_records(ctx: PackContext) -> Document:
     )
 
 
-def master_list(ctx: PackContext) -> Document:
-    L = ctx.labels
-    review_due = {
-        i.id: i.due.isoformat() for i in ctx.analysis.due_items if i.kind == "document-review"
-    }
-    rows = []
-    for record in ctx.records("document"):
-        model, history = record.model, ctx.history.get(record.file)
-        rows.append(
-            (
-                record.id,
-                ctx.text(model.title),
-                L.term(model.type),
-                str(history.revision) if history else "",
-                history.changed.isoformat() if history and history.changed else "",
-                history.author or "" if history else "",
-                ctx.name_of(model.approved_by),
-                model.approved_on.isoformat() if model.approved_on else "",
-                review_due.get(record.id, ""),
-                L.term(model.status),
-                record.file,
-            )
-        )
-    headers = (
-        L("id"),
-        L("title"),
-        L("type"),
-        L("revision"),
-        L("changed"),
-        L("author"),
-        L("approved-by"),
-        L("approved-on"),
-        L("review-due"),
-        L("status"),
-        L("files"),
-    )
-    return Document("master-list", L("master-list")).add(
-        Table(headers, tuple(rows), sheet="Documents")
-    )
-
-
 def summary_fields(ctx: PackContext) -> Fields:
     """The organisation at a glance (used by the application summary)."""
     L, config = ctx.labels, ctx.repo.config

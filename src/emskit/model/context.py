@@ -81,6 +81,11 @@ class Person(Model):
     licences: list[Licence] = Field(
         default_factory=list, description="Licences (certificates of special positions) held."
     )
+    git: list[str] = Field(
+        default_factory=list,
+        description="E-mail addresses this person commits under in git: their commits show "
+        "under the person's name and role (the master list's 'changed by').",
+    )
 
 
 class Roles(Model):

@@ -15,6 +15,7 @@ from emskit.repo import loading_rules as loading
 from emskit.rule import Rule
 from emskit.rules import (
     audit_nonconformity,
+    changed_after_approval,
     cited_later,
     climate_change,
     date_order,
@@ -87,6 +88,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(nonconformity_closure.RULE, nonconformity_closure.check),
     Entry(incident_nonconformity.RULE, incident_nonconformity.check),
     Entry(exceedance_handling.RULE, exceedance_handling.check),
+    Entry(changed_after_approval.RULE, changed_after_approval.check),
     Entry(overdue.EVALUATION, overdue.check),
     Entry(overdue.EXPIRED, None),  # checked with overdue evaluations
     Entry(overdue.ITEM, None),

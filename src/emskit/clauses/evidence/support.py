@@ -10,10 +10,12 @@ from emskit.clauses.evidence.common import (
     judge,
 )
 from emskit.judgements.competence import competence_shortfalls
+from emskit.judgements.document_changes import changed_after_approval
 from emskit.judgements.placeholders import has_content
 from emskit.model.evaluation import Review
 from emskit.model.planning import Objective
 from emskit.model.support import Communication, Document, Training
+from emskit.words import say
 
 
 def clause_7_1(ctx: Analysis) -> Assessment:
@@ -90,4 +92,10 @@ def clause_7_5(ctx: Analysis) -> Assessment:
         problems.append(f"documents not approved: {id_list(unapproved)}")
     if overdue:
         problems.append(f"documents past their review date: {item_id_list(overdue)}")
-    return judge(problems, documents, "no controlled documents (documents/)")
+    changed = [document for document, _ in changed_after_approval(ctx)]
+    if changed:
+        problems.append(say("gap.changed-after-approval", ids=id_list(changed)))
+    assessment = judge(problems, documents, "no controlled documents (documents/)")
+    if documents and not ctx.document_histories.known:  # a note, not a gap: nothing to judge by
+        assessment.reasons.append(say("gap.versions-not-judged"))
+    return assessment

@@ -30,8 +30,9 @@ def page_class(text: ControlText) -> type:
         def header(self) -> None:  # fpdf2 calls it at the top of every page
             if text.draft:
                 _draft_mark(self, text.draft)
-            if text.header:
-                _line(self, HEADER_Y, text.header, rule_below=HEADER_Y + 1.8)
+            if text.header or text.draft:  # DRAFT in words too: the mark is a drawing
+                _line(self, HEADER_Y, text.header, text.draft or "", rule_below=HEADER_Y + 1.8)
+                self.set_xy(self.l_margin, self.t_margin)  # the content starts below it
 
         def footer(self) -> None:  # and this at the bottom of every page
             y = self.h - FOOTER_FROM_BOTTOM
