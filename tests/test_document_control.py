@@ -279,6 +279,19 @@ def test_control_of_a_controlled_and_of_a_generated_document(tmp_path: Path) -> 
     assert policy.approved_by.startswith("Zhang Wei") and policy.revision_date
 
 
+def test_docs_render_prints_the_document_under_its_control(tmp_path: Path) -> None:
+    root = edited_after_approval(tmp_path)
+    reapprove(root, "2026-03-05")
+    target = tmp_path / "doc.pdf"
+    result = run_cli("docs", "--repo", str(root), "render", "DOC-PRO-02", "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    [page, *more] = _pages(target.read_bytes(), tmp_path)
+    flat = " ".join(page.split())
+    assert "Minghe Precision Castings Co., Ltd. · DOC-PRO-02 · Rev. 2" in flat
+    assert "2, approved 2026-03-05" in flat and "Huang Tao (EHS engineer)" in flat
+    assert f"Page 1 of {1 + len(more)}" in flat and "Every department lists" in flat
+
+
 @pytest.fixture(scope="module")
 def packs(tmp_path_factory) -> dict[str, dict[str, bytes]]:  # type: ignore[no-untyped-def]
     """The sample's pack in English (every format), in Chinese (PDF) and as a draft (PDF)."""
@@ -329,7 +342,7 @@ def test_every_pdf_page_has_the_header_and_page_x_of_y(packs, tmp_path: Path) ->
         pages = _pages(data, tmp_path)
         for n, text in enumerate(pages, 1):
             flat = " ".join(text.split())
-            assert f"Minghe Precision Castings Co., Ltd. · {number} · Rev." in flat, (name, n)
+            assert f"Minghe Precision Castings Co., Ltd. · {number} " in flat, (name, n)
             assert f"Page {n} of {len(pages)}" in flat, (name, n)
             assert "as of 2026-11-22" in flat, (name, n)
         first = " ".join(pages[0].split())

@@ -51,25 +51,21 @@ def history(root: Path, record: Record, commit: str | None) -> list[tuple[str, s
 
 
 def rendered(ctx: PackContext, record: Record) -> Document:
-    """The document's front matter as fields, then its Markdown body."""
+    """The document under its document control (number, approved revision, prepared and
+    approved by, status: the title block, header and footer), its type and clauses, then its
+    Markdown body."""
+    from emskit.documents.control import control_of
     from emskit.documents.markdown import markdown_blocks
 
     model, L = record.model, ctx.labels
     text = (Path(ctx.repo.root) / record.file).read_text(encoding="utf-8-sig")
     parts = split_front_matter(text)
     body = parts[1] if parts else text
-    info = ctx.history.get(record.file)
-    fields = [
-        (L("id"), record.id),
-        (L("type"), L.term(model.type)),
-        (L("revision"), str(info.revision) if info and info.revision else ""),
-        (L("approved-by"), ctx.name_of(model.approved_by)),
-        (L("approved-on"), model.approved_on.isoformat() if model.approved_on else ""),
-        (L("status"), L.term(model.status)),
-    ]
+    fields = [(L("type"), L.term(model.type)), (L("clauses"), ", ".join(model.clauses))]
     doc = Document(record.id, ctx.text(model.title)).add(
         Fields(tuple((k, v) for k, v in fields if v))
     )
+    doc.control = control_of(ctx, doc, draft=False)
     return doc.add(*markdown_blocks(body))
 
 

@@ -91,7 +91,7 @@ class Document:
     name: str  # file name without extension: "aspects-register"
     title: str
     blocks: list[Block] = field(default_factory=list)
-    control: DocumentControl | None = None  # None: an uncontrolled output (docs render)
+    control: DocumentControl | None = None  # set by documents/control.py; None: uncontrolled
 
     def add(self, *blocks: Block) -> Document:
         self.blocks.extend(blocks)

@@ -28,8 +28,10 @@ class ControlText:
         c = self.control
         if c is None:
             return ""
-        revision = word("doc.header-revision", self.language, revision=c.revision or NONE)
-        return " · ".join(terminal_text(p) for p in (c.organisation, c.number, revision) if p)
+        # A generated document has no revision: its header says none ("Rev. —" says nothing).
+        revision = word("doc.header-revision", self.language, revision=c.revision)
+        parts = (c.organisation, c.number, revision if c.revision else "")
+        return " · ".join(terminal_text(p) for p in parts if p)
 
     def page(self, page: str, pages: str) -> str:
         """'Page 2 of 5' in the pack's language; the numbers may be field codes or aliases."""
