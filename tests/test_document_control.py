@@ -173,6 +173,8 @@ def test_a_commit_author_listed_by_a_person_shows_as_that_person(tmp_path: Path)
     edit(root, DOC, "Each department lists", "Every department lists")
     commit(root, "wording", date="2026-03-01", email="huang.tao@example.org")
     assert _row(root)["Last changed by"] == "Huang Tao (EHS engineer)"
+    log = run_cli("docs", "--repo", str(root), "history", "DOC-PRO-02").stdout
+    assert "Huang Tao (EHS engineer)" in log and "huang.tao" not in log
     [hit] = _hits(root)
     assert "by Huang Tao" in hit.message
     assert [f for f in findings(root) if f.file == "roles.yaml"] == []  # the field is valid

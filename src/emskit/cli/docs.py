@@ -33,8 +33,8 @@ def _warn(warning: str) -> None:
 
 @app.callback()
 def docs(ctx: typer.Context, repo: RepoOption = None, as_of: AsOfOption = None) -> None:
-    """The master list of controlled documents: revision, last change and author from git,
-    approval from the front matter, review due."""
+    """The master list of controlled documents: approved revision, approval, last change and
+    who made it, changed after approval, from git and the front matter; review due."""
     ctx.obj = (repo, as_of)
     if ctx.invoked_subcommand is None:
         run_command(lambda: _list(repo, as_of))
@@ -69,9 +69,8 @@ def _history(repo: Path | None, as_of: str | None, doc_id: str) -> int:
         [str(len(log.commits) - i), date, author, commit[:10], subject]
         for i, (commit, date, author, subject) in enumerate(log.commits)
     ]
-    render_table(
-        sys.stdout, ["revision", "date", "author", "commit", "change"], rows, title=log.title
-    )
+    # "#" counts commits; a revision counts approvals (the master list's), so it is not one.
+    render_table(sys.stdout, ["#", "date", "author", "commit", "change"], rows, title=log.title)
     if not log.commits:
         print(
             "emskit docs: no commit has this file yet (or this is not a git repository)",

@@ -44,10 +44,23 @@ def find_document(ctx: PackContext, doc_id: str) -> Record:
     raise UsageError(f"no controlled document {doc_id!r}; documents include {known}")
 
 
-def history(root: Path, record: Record, commit: str | None) -> list[tuple[str, str, str, str]]:
+def history(ctx: PackContext, root: Path, record: Record) -> list[tuple[str, str, str, str]]:
+    """The document's commits, newest first: (commit, date, author, subject), the author as
+    the person of the repository whose git address it is, else git's name."""
     from emskit import git
+    from emskit.documents.master_list import changed_by
 
-    return git.file_histories(root, [record.file], commit).get(record.file, []) if commit else []
+    if ctx.commit is None:
+        return []
+    return [
+        (
+            c.commit,
+            c.date,
+            changed_by(ctx, c.author, c.email),
+            c.subject,
+        )
+        for c in git.file_changes(root, [record.file], ctx.commit)
+    ]
 
 
 def rendered(ctx: PackContext, record: Record) -> Document:
@@ -137,7 +150,7 @@ def run_docs_history(
 ) -> DocumentLog:
     ctx = _context(root, as_of, warn)
     record = find_document(ctx, doc_id)
-    commits = history(root, record, ctx.commit)
+    commits = history(ctx, root, record)
     return DocumentLog(f"{record.id} {ctx.text(record.model.title)} ({record.file})", commits)
 
 

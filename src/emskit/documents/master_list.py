@@ -8,7 +8,6 @@ from emskit.documents.content import Document, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.control import person_and_role, signatory
 from emskit.judgements.document_changes import author_of, changed_after_approval
-from emskit.repo.document_history import Change
 
 
 def master_list(ctx: PackContext) -> Document:
@@ -34,7 +33,7 @@ def master_list(ctx: PackContext) -> Document:
                 model.approved_on.isoformat() if model.approved_on else "",
                 signatory(ctx, model.approved_by),
                 change.date.isoformat() if change else "",
-                changed_by(ctx, change) if change else "",
+                changed_by(ctx, change.author, change.email) if change else "",
                 L.yes_no(record.id in after) if known else "",
                 review_due.get(record.id, ""),
                 L.term(model.status),
@@ -63,8 +62,8 @@ def master_list(ctx: PackContext) -> Document:
     return doc
 
 
-def changed_by(ctx: PackContext, change: Change) -> str:
-    """The author of a change as the person of the repository whose git address it is, with
-    their role; else the name git recorded."""
-    person = author_of(ctx.analysis, change)
-    return person_and_role(ctx, person) if person else change.author
+def changed_by(ctx: PackContext, author: str, email: str) -> str:
+    """A commit's author as the person of the repository whose git address it is, with their
+    role; else the name git recorded."""
+    person = author_of(ctx.analysis, email)
+    return person_and_role(ctx, person) if person else author

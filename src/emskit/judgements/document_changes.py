@@ -25,9 +25,9 @@ def people_by_email(ctx: Analysis) -> dict[str, Record[Person]]:
     return out
 
 
-def author_of(ctx: Analysis, change: Change) -> Record[Person] | None:
-    """The person who made ``change``, where their address is known."""
-    return people_by_email(ctx).get(change.email.strip().casefold())
+def author_of(ctx: Analysis, email: str) -> Record[Person] | None:
+    """The person who commits under ``email``, where a person lists it."""
+    return people_by_email(ctx).get(email.strip().casefold())
 
 
 def history_of(ctx: Analysis, document: Record) -> DocumentHistory | None:

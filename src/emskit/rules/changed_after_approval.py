@@ -29,7 +29,7 @@ RULE = Rule("EMS350", "changed-after-approval", WARNING, ("7.5.2",), __doc__ or 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
     for document, change in changed_after_approval(ctx):
-        person = author_of(ctx, change)
+        person = author_of(ctx, change.email)
         who = text_in(person.model.name, "en") if person else change.author
         yield RULE.at(
             document.file,
