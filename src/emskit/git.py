@@ -50,8 +50,9 @@ _ENV = {
     "LANGUAGE": "C",
 }
 SHALLOW_WARNING = (
-    "this is a shallow clone (history cut off): document revisions, dates and authors come "
-    "from the commits present only; fetch the full history (e.g. 'fetch-depth: 0') first"
+    "this is a shallow clone (history cut off): document revisions count only the approvals "
+    "in the commits present (they may be too low), and dates, authors and changes after "
+    "approval come from those commits; fetch the full history (e.g. 'fetch-depth: 0') first"
 )
 # One commit of `git log -z`: \x01, its id, then \x02-separated fields (the subject is free text).
 _HEADER = re.compile(rb"\x01(?:[0-9a-f]{40}|[0-9a-f]{64})\x02")
