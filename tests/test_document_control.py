@@ -259,7 +259,8 @@ def test_control_of_a_controlled_and_of_a_generated_document(tmp_path: Path) -> 
     root = edited_after_approval(tmp_path)
     reapprove(root, "2026-03-05")
     repo = load_repository(root)
-    histories = read_document_histories(root, [r for r in repo.records if r.kind == "document"])
+    approved = [r for r in repo.records if r.kind in ("document", "policy")]
+    histories = read_document_histories(root, approved)
     ctx = PackContext(repo, AS_OF, "0123456789abcdef", histories)
     own = control_of(ctx, Document("DOC-PRO-02", "Aspects"), draft=False)
     assert (own.number, own.revision, own.revision_date, own.status) == (
@@ -278,7 +279,8 @@ def test_control_of_a_controlled_and_of_a_generated_document(tmp_path: Path) -> 
     assert register.prepared_by == "Liu Yang (EMS representative (EHS manager))"
     assert register.status == "draft" and register.draft
     policy = control_of(ctx, Document("environmental-policy", "Policy"), draft=False)
-    assert policy.approved_by.startswith("Zhang Wei") and policy.revision_date
+    assert policy.approved_by.startswith("Zhang Wei") and policy.revision_date == "2025-02-10"
+    assert (policy.number, policy.revision) == ("EMS-POL", "1")  # policy.yaml's approvals
 
 
 def test_docs_render_prints_the_document_under_its_control(tmp_path: Path) -> None:

@@ -127,7 +127,7 @@ def _build(
         raise EmskitError(
             "emskit.yaml has errors: run 'emskit check' and fix them before building a pack"
         )
-    controlled = [r for r in repo.records if r.kind == "document"]
+    controlled = [r for r in repo.records if r.kind in ("document", "policy")]
     ctx = PackContext(repo, as_of, commit, read_document_histories(root, controlled, commit))
     result = PackResult(
         out, commit=commit, clean=clean, shallow=checkout.shallow, readiness=ctx.readiness

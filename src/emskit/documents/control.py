@@ -11,8 +11,8 @@ the repository's records as they stood at the as-of date and commit, built again
 pack. So it carries a stable generated number (numbers.py), no revision ("—", never a
 number that would suggest an approval nobody gave), the status "generated from the records
 as of DATE", prepared by the EMS representative (who keeps those records) and approved by
-nobody ("—"); the environmental policy, which records its approval, is approved by its
-signatory on its date. The footer's as-of date and commit identify every version exactly.
+nobody ("—"); the environmental policy, which records its approval in policy.yaml, has
+the approved revision of that file and is approved by its signatory on its date. The footer's as-of date and commit identify every version exactly.
 """
 
 from __future__ import annotations
@@ -47,11 +47,12 @@ def control_of(ctx: PackContext, doc: Document, draft: bool) -> DocumentControl:
         )
     policy = ctx.repo.singletons.get("policy") if doc.name == "environmental-policy" else None
     approved_on = getattr(policy.model, "approved_on", None) if policy else None
+    history = ctx.history.get(policy.file) if policy else None
     generated = L("doc.status-generated", date=ctx.as_of.isoformat())
     return DocumentControl(
         organisation=organisation,
         number=generated_number(doc.name),
-        revision="",
+        revision=str(history.revision) if history and history.revision else "",
         revision_date=approved_on.isoformat() if approved_on else "",
         prepared_by=signatory(ctx, _ems_representative(ctx)),
         approved_by=signatory(ctx, policy.model.approved_by) if policy else "",

@@ -67,7 +67,8 @@ UNKNOWN = DocumentHistories(False)
 def read_document_histories(
     root: Path, documents: list[Record], commit: str | None = None
 ) -> DocumentHistories:
-    """The history of each document (records of kind document) up to ``commit``, or HEAD."""
+    """The history of each document up to ``commit``, or HEAD: the controlled documents
+    (documents/**/*.md), and any approved record kept in a file of its own (policy.yaml)."""
     from emskit import git
 
     try:
@@ -109,9 +110,8 @@ def _version(data: bytes) -> tuple[dt.date | None, str]:
     approval's (what a change after approval would have changed)."""
     text = data.decode("utf-8", "replace").removeprefix("\ufeff").replace("\r\n", "\n")
     parts = split_front_matter(text)
-    if parts is None:
-        return None, text
-    front, body = parts
+    # A YAML record that is approved (policy.yaml) is all front matter, so to speak.
+    front, body = parts if parts is not None else (text, "")
     found = _APPROVED_ON.search(front)
     try:
         approved = dt.date.fromisoformat(found[1]) if found else None
