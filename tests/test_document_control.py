@@ -234,6 +234,26 @@ def test_a_shallow_clone_counts_from_the_cut_and_says_so(tmp_path: Path) -> None
     assert "shallow clone" in listing.stderr and listing.returncode == 0
 
 
+def test_an_ems_folder_inside_a_larger_repository(tmp_path: Path) -> None:
+    from emskit.repo.document_history import read_document_histories
+    from emskit.repo.loader import load_repository
+
+    top = tmp_path / "company"
+    root = top / "ems"
+    shutil.copytree(SAMPLE, root)
+    (top / "README.md").write_text("Other work\n", encoding="utf-8")
+    git(top, "init", "-q")
+    commit(top, "the company")
+    edit(root, DOC, "Each department lists", "Every department lists")
+    edit(root, "policy.yaml", "approved_on: 2025-02-10", "approved_on: 2026-02-10")
+    commit(top, "wording; policy approved again", date="2026-03-01")
+    repo = load_repository(root)
+    approved = [r for r in repo.records if r.kind in ("document", "policy")]
+    histories = read_document_histories(root, approved)
+    assert histories.get("policy.yaml").revision == 2  # type: ignore[union-attr]
+    assert [f.file for f in _hits(root)] == [DOC]
+
+
 def test_diff_judges_each_side_by_its_own_history(tmp_path: Path) -> None:
     from emskit.commands.diff import run_diff
 

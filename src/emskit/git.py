@@ -333,14 +333,14 @@ class FileChange:
 
 def file_changes(path: Path, files: list[str], until: str | None = None) -> list[FileChange]:
     """Every change of the files (relative to ``path``), newest first, up to ``until`` (a
-    commit) or HEAD: one ``git log`` per batch of files. Nothing outside git or before the
-    first commit. Merges add no change of their own (each side's commits carry them)."""
+    commit) or HEAD: one ``git log`` per batch of their folders. Nothing outside git or
+    before the first commit. Merges add no change of their own (each side's do)."""
     top = _top(path) if available() else None
     if top is None or not files:
         return []
     prefix = "" if (inside := _inside(path, top)) == "." else inside + "/"
     wanted = {prefix + f: f for f in files}
-    folders = {f.rpartition("/")[0] or f for f in wanted}  # a few folders: a fast pathspec
+    folders = {prefix + (f.rpartition("/")[0] or f) for f in files}  # a few: a fast pathspec
     out: list[FileChange] = []
     for batch in _batches(sorted(folders)):
         try:
