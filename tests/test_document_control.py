@@ -187,6 +187,8 @@ def test_outside_git_nothing_is_judged_and_gap_says_so(tmp_path: Path) -> None:
     assert any("could not judge the documents' versions" in r for r in clause.reasons)
     assert clause.status == "met"  # a note: no version could be judged, none is wrong
     assert _row(root)["Changed after approval"] == ""
+    listing = run_cli("docs", "--repo", str(root))
+    assert listing.returncode == 0 and "not in a git repository" in listing.stderr
 
 
 def test_check_answers_a_new_commit_anew(tmp_path: Path) -> None:

@@ -80,7 +80,8 @@ def test_the_registers_read_back_from_word(pack: dict[str, bytes]) -> None:
     import docx
 
     ledger = docx.Document(io.BytesIO(pack["docx/waste-ledger.docx"]))
-    streams, transfers, contractors = ledger.tables[:3]
+    title_block, streams, transfers, contractors = ledger.tables[:4]  # document control first
+    assert title_block.rows[0].cells[3].text == "EMS-REC-WST"
     assert [row.cells[0].text for row in transfers.rows[1:]] == [
         "WT-2026-003",
         "WT-2026-007",
@@ -90,7 +91,7 @@ def test_the_registers_read_back_from_word(pack: dict[str, bytes]) -> None:
     assert transfers.rows[4].cells[5].text == "3205072026101500143"
     assert contractors.rows[1].cells[2].text == "JSSZ0505OOD012-4"
     assert len(streams.rows) == 5
-    special = docx.Document(io.BytesIO(pack["docx/special-positions.docx"])).tables[0]
+    special = docx.Document(io.BytesIO(pack["docx/special-positions.docx"])).tables[1]
     by_person = {row.cells[1].text: [c.text for c in row.cells] for row in special.rows[1:]}
     assert by_person["PER-WU"][6] == "JS-HW-2025-0342" and by_person["PER-WU"][9] == "yes"
     assert by_person["PER-GAO"][6] == ""  # a special position held without a licence shows so

@@ -29,6 +29,11 @@ def docs_context(root: Path, as_of: dt.date) -> tuple[PackContext, list[str]]:
         warnings.append(f"{refused}; documents are listed without their history")
     if checkout.shallow:
         warnings.append(git.SHALLOW_WARNING)
+    if checkout.commit is None and not warnings:
+        warnings.append(
+            "not in a git repository (or no commit yet, or no git): revisions, last changes and "
+            "changes after approval are left empty; commit the repository to have them"
+        )
     documents = [r for r in repo.records if r.kind == "document"]
     histories = (
         read_document_histories(root, documents, checkout.commit) if checkout.commit else UNKNOWN
