@@ -97,7 +97,7 @@ def per_format(root: Path) -> dict[str, float]:
     as_of = dt.date.fromisoformat(AS_OF)
     ctx = PackContext(repo, as_of, None, document_histories(root, repo, None))
     jurisdiction = repo.config.ems.jurisdiction
-    documents = [build(ctx) for build in pack_command.builders(ctx, jurisdiction)]
+    documents = pack_command.build_documents(ctx, jurisdiction)
     figures["documents_s"] = time.process_time() - started
     style = Style(root, repo.config.ems.language, as_of, "benchmark", "DRAFT")
     for fmt in FORMATS:
