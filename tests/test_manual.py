@@ -171,6 +171,14 @@ def test_a_register_left_out_of_the_pack_is_not_cited(tmp_path: Path) -> None:
     assert "EMS-REC-INS" not in "\n".join(getattr(b, "text", "") for b in manual.blocks)
 
 
+def test_a_clause_not_met_says_why_and_a_bare_repository_still_gets_a_manual(make_repo) -> None:  # type: ignore[no-untyped-def]
+    manual = next(d for d in documents_of(make_repo()) if d.name == "environmental-manual")
+    text = "\n".join(getattr(b, "text", "") for b in manual.blocks)
+    assert "The repository holds no environmental policy (policy.yaml)." in text
+    assert "Assessed as of 2026-11-22: missing (" in text  # the gap's reason, in brackets
+    assert "The repository holds no controlled documents." in text
+
+
 def test_the_manual_names_the_organisation_its_policy_and_who_answers_for_the_ems(english) -> None:  # type: ignore[no-untyped-def]
     _, files = english
     manual = md(files, "environmental-manual")

@@ -166,10 +166,10 @@ def _clause(ctx: PackContext, clause: Clause, documents: Sequence[Document]) -> 
     sentences = [_registers_sentence(ctx, registers_for(ctx, clause, documents))]
     sentences.append(_procedures_sentence(ctx, procedures_for(ctx, clause)))
     result = next((c for c in ctx.gap if c.clause.number == clause.number), None)
-    if result is not None:
-        status = L("manual.status", as_of=ctx.as_of.isoformat(), status=L.term(result.status))
+    if result is not None:  # the gap assessment's verdict, with its reasons when not met
         reasons = L.separator.join(L.say(r) for r in result.reasons)
-        sentences.append(status + (L("in-brackets", text=reasons) if reasons else ""))
+        status = L.term(result.status) + (L("in-brackets", text=reasons) if reasons else "")
+        sentences.append(L("manual.status", as_of=ctx.as_of.isoformat(), status=status))
     return [*out, Paragraph(" ".join(sentences) if not L.chinese else "".join(sentences))]
 
 
