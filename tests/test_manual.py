@@ -208,10 +208,22 @@ def test_the_chinese_manual_has_no_english_word_of_emskit(chinese) -> None:  # t
     strings = _names_in(files, _organisation_strings(root))
     names = [n for n in files if "environmental-manual" in n or "00-index" in n]
     assert len(names) == 8
-    leaks = {n: sorted(_latin_words(_without(_text_of(n, files[n]), strings))) for n in names}
+    leaks = {
+        n: sorted(_latin_words(_without(_running_lines_out(_text_of(n, files[n])), strings)))
+        for n in names
+    }
     assert {n: words for n, words in leaks.items() if words} == {}
     manual = md(files, "environmental-manual")
     assert "## 各项要求的实施" in manual and "条款要求：" in manual
+
+
+# The header and footer document control draws on every page: in a PDF's text they sit
+# between the two halves of a paragraph that runs over a page, which the scan must see whole.
+RUNNING = re.compile(r"^(?:.* · (?:EMS|DOC)-[A-Z0-9-]+ · .*|由 emskit .*页)\n", re.M)
+
+
+def _running_lines_out(text: str) -> str:
+    return RUNNING.sub("", text)
 
 
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="no qpdf")
