@@ -361,3 +361,42 @@ def test_a_link_that_leads_out_of_the_repository_is_never_copied(make_repo, tmp_
     copied = sorted(n for n in files if n.startswith("attachments/"))
     assert copied == ["attachments/evidence/inside-link.txt", "attachments/evidence/signed.txt"]
     assert not any(b"not the organisation" in data for data in files.values())
+
+
+def test_the_index_reads_each_documents_revision_from_its_document_control() -> None:
+    from emskit.documents.content import Document, DocumentControl
+    from emskit.documents.context import PackContext
+    from emskit.documents.pack_index import pack_index
+    from emskit.repo.loader import load_repository
+
+    controlled = Document("environmental-policy", "Environmental policy")
+    controlled.control = DocumentControl(
+        "Minghe", "EMS-POL", "3", "2026-01-15", "", "", "approved", "2026-11-22", ""
+    )
+    uncontrolled = Document("aspects-register", "Environmental aspects register")
+    ctx = PackContext(load_repository(SAMPLE), AS_OF)
+    index = pack_index(ctx, [controlled, uncontrolled], ("md", "xlsx"))
+    rows = index.tables[0].rows
+    assert rows[1][1:4] == ("EMS-POL", "Environmental policy", "3")
+    assert rows[2][1:4] == ("EMS-REG-ASP", "Environmental aspects register", "—")
+    assert rows[1][4] == "md/environmental-policy.md"  # no register sheet: not in the workbook
+
+
+def test_the_manual_opens_in_word_with_its_headings_as_heading_styles(english) -> None:  # type: ignore[no-untyped-def]
+    docx = pytest.importorskip("docx")
+    import io
+
+    _, files = english
+    document = docx.Document(io.BytesIO(files["docx/environmental-manual.docx"]))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Scope and boundaries" in headings
+    assert "6.1.2 Environmental aspects" in headings
+
+
+def test_a_pack_from_a_commit_copies_the_attachments_of_that_commit(
+    english, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    root, files = english
+    from_ref = pack_of(root, tmp_path / "ref.zip", "--ref", "HEAD", "--formats", "md")
+    copied = {n: d for n, d in from_ref.items() if n.startswith("attachments/")}
+    assert copied == {n: d for n, d in files.items() if n.startswith("attachments/")}
