@@ -371,7 +371,15 @@ def test_the_index_reads_each_documents_revision_from_its_document_control() -> 
 
     controlled = Document("environmental-policy", "Environmental policy")
     controlled.control = DocumentControl(
-        "Minghe", "EMS-POL", "3", "2026-01-15", "", "", "approved", "2026-11-22", ""
+        organisation="Minghe",
+        number="EMS-POL",
+        revision="3",
+        revision_date="2026-01-15",
+        prepared_by="",
+        approved_by="",
+        status="approved",
+        as_of="2026-11-22",
+        commit="",
     )
     uncontrolled = Document("aspects-register", "Environmental aspects register")
     ctx = PackContext(load_repository(SAMPLE), AS_OF)

@@ -55,6 +55,10 @@ def pack(
 ) -> None:
     """Build the documents and registers a certification body asks for, with MANIFEST.json.
 
+    The pack opens with its index; an environmental manual is generated when the repository
+    controls none of its own; the evidence files the records name are copied under
+    attachments/.
+
     Exit 0 when built, 1 when the repository is not ready (the readiness report is printed;
     --draft builds anyway), 2 when the command could not run.
     """
