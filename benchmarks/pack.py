@@ -100,7 +100,7 @@ def per_format(root: Path) -> dict[str, float]:
     ctx = PackContext(repo, as_of, None, read_document_histories(root, controlled))
     figures["history_s"] = time.process_time() - started
     jurisdiction = repo.config.ems.jurisdiction
-    documents = [build(ctx) for build in pack_command.builders(ctx, jurisdiction)]
+    documents = pack_command.build_documents(ctx, jurisdiction)
     for doc in documents:
         doc.control = control_of(ctx, doc, True)
     figures["documents_s"] = time.process_time() - started

@@ -11,35 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 
+from casebook import clause, mutated, verdict
 from conftest import AS_OF, SAMPLE, appended, emptied, findings, remove_path, replace_in, run_cli
 
 from emskit.commands.due import run_due
 from emskit.commands.gap import run_gap
 from emskit.commands.ready import run_ready
 
-Mutation = Callable[[Path], None]
 WASTE = "waste/hazardous-waste.yaml"
 CHEMICALS = "chemicals/die-casting-chemicals.yaml"
-
-
-def mutated(tmp_path: Path, *mutations: Mutation) -> Path:
-    root = tmp_path / "org"
-    shutil.copytree(SAMPLE, root)
-    for mutation in mutations:
-        mutation(root)
-    return root
-
-
-def verdict(root: Path, rule: str, as_of: dt.date = AS_OF):  # type: ignore[no-untyped-def]
-    return {v.id: v for v in run_ready(root, as_of).verdicts}[rule]
-
-
-def clause(root: Path, number: str, as_of: dt.date = AS_OF):  # type: ignore[no-untyped-def]
-    return {c.clause.number: c for c in run_gap(root, as_of).clauses}[number]
 
 
 def codes(root: Path, code: str) -> list[tuple[str, str]]:

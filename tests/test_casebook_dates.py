@@ -132,3 +132,28 @@ def test_a_reference_to_a_record_not_yet_raised_is_not_dangling(tmp_path: Path) 
     ]
     # Without today nothing is left out, and the reference resolves.
     assert not [f for f in run_check(root, dt.date(2026, 4, 8)).findings if f.code == "EMS104"]
+
+
+def test_due_and_status_read_a_past_as_of_as_check_gap_and_ready_do() -> None:
+    # On 1 May the management review of June had not been held, so none of its actions can
+    # be due; and the audit of 12 May is not "dated after the as-of date" (EMS203): on 1 May it
+    # simply had not happened yet.
+    from emskit.commands.status import run_status
+
+    due = {d.item.id for d in run_due(SAMPLE, PAST, "P30D", today=TODAY).items}
+    unfiltered = {d.item.id for d in run_due(SAMPLE, PAST, "P30D").items}
+    assert "MR-2026-01/ACT-103" in unfiltered - due
+    steps = run_status(SAMPLE, PAST, today=TODAY).steps
+    assert steps, "a status on 1 May still has work to list"
+    assert not [s for s in steps if "EMS203" in s.message]
+    assert [s for s in run_status(SAMPLE, PAST).steps if "EMS203" in s.message]
+
+
+def test_status_and_due_on_the_command_line_leave_out_what_had_not_happened() -> None:
+    for command in ("status", "due"):
+        result = run_cli(
+            command, "--repo", str(SAMPLE), "--as-of", "2026-05-01", "--format", "json"
+        )
+        assert "Traceback" not in result.stderr
+        assert "EMS203" not in result.stdout
+        assert "ACT-103" not in result.stdout, command

@@ -7,36 +7,18 @@ with the reason asserted.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 
+from casebook import Mutation, clause, mutated, verdict
 from conftest import AS_OF, SAMPLE, appended, findings, remove_path, replace_in
 
 from emskit.commands.check import run_check
 from emskit.commands.gap import run_gap
 from emskit.commands.ready import run_ready
 
-Mutation = Callable[[Path], None]
 INDICATORS = "monitoring/indicators.yaml"
 READINGS = "monitoring/data/2026.csv"
 WINDOW = "in the 12 months from 2025-11-22 to 2026-11-22"
-
-
-def mutated(tmp_path: Path, *mutations: Mutation) -> Path:
-    root = tmp_path / "org"
-    shutil.copytree(SAMPLE, root)
-    for mutation in mutations:
-        mutation(root)
-    return root
-
-
-def verdict(root: Path, rule: str, as_of: dt.date = AS_OF):  # type: ignore[no-untyped-def]
-    return {v.id: v for v in run_ready(root, as_of).verdicts}[rule]
-
-
-def clause(root: Path, number: str, as_of: dt.date = AS_OF):  # type: ignore[no-untyped-def]
-    return {c.clause.number: c for c in run_gap(root, as_of).clauses}[number]
 
 
 def messages(root: Path, code: str, as_of: dt.date = AS_OF) -> list[tuple[str, str]]:

@@ -73,14 +73,14 @@ def test_pdf_ascii_fast_paths_agree_with_the_general_ones() -> None:
 def sample_documents():  # type: ignore[no-untyped-def]
     from conftest import AS_OF, SAMPLE
 
-    from emskit.commands.pack import builders
+    from emskit.commands.pack import build_documents
     from emskit.documents.context import PackContext
     from emskit.repo.loader import load_repository
 
     repo = load_repository(SAMPLE)
     assert repo.config is not None
     ctx = PackContext(repo, AS_OF)
-    documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)][:6]
+    documents = build_documents(ctx, repo.config.ems.jurisdiction)[:6]
     return documents, Style(SAMPLE, "en", AS_OF, "footer", "DRAFT")
 
 

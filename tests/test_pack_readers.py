@@ -51,7 +51,7 @@ def control(ctx: Any, number: int, draft: bool) -> DocumentControl:
 
 
 def build(root: Path, draft: bool) -> tuple[list[Document], dict[str, bytes]]:
-    from emskit.commands.pack import builders
+    from emskit.commands.pack import build_documents
     from emskit.documents.context import PackContext
     from emskit.documents.writers import FORMATS, Style, write_documents
     from emskit.repo.loader import load_repository
@@ -60,8 +60,7 @@ def build(root: Path, draft: bool) -> tuple[list[Document], dict[str, bytes]]:
     assert repo.config is not None
     ctx = PackContext(repo, AS_OF, "0123456789abcdef")
     documents = []
-    for number, builder in enumerate(builders(ctx, repo.config.ems.jurisdiction), 1):
-        document = builder(ctx)
+    for number, document in enumerate(build_documents(ctx, repo.config.ems.jurisdiction), 1):
         document.control = control(ctx, number, draft)
         documents.append(document)
     language = repo.config.ems.language

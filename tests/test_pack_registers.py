@@ -156,7 +156,7 @@ def yaml_records(kind: str) -> list[dict[str, Any]]:
 
 
 def build(language: str, root: Path = SAMPLE) -> tuple[Any, list[Document]]:
-    from emskit.commands.pack import builders
+    from emskit.commands.pack import build_documents
     from emskit.documents.context import PackContext
     from emskit.repo.loader import load_repository
 
@@ -164,7 +164,7 @@ def build(language: str, root: Path = SAMPLE) -> tuple[Any, list[Document]]:
     assert repo.config is not None
     repo.config.ems.language = language  # type: ignore[assignment]
     ctx = PackContext(repo, AS_OF, None)
-    return ctx, [b(ctx) for b in builders(ctx, repo.config.ems.jurisdiction)]
+    return ctx, build_documents(ctx, repo.config.ems.jurisdiction)
 
 
 @pytest.fixture(scope="module", params=["en", "zh-CN"])

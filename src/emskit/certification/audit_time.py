@@ -15,6 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from emskit.errors import UsageError
+from emskit.model.config import Organization
 from emskit.vocabulary import COMPLEXITIES
 
 MAX_REDUCTION = 30
@@ -71,6 +72,11 @@ def sample_sizes(sites: int) -> tuple[int, int, int]:
         return (sites, sites, sites)
     root = math.sqrt(sites)
     return (math.ceil(root), math.ceil(0.6 * root), math.ceil(0.8 * root))
+
+
+def personnel_of(organization: Organization) -> int:
+    """The effective personnel of an organisation: its employees, or the sum over its sites."""
+    return organization.employees or sum(s.employees or 0 for s in organization.sites)
 
 
 def estimate(personnel: int, complexity: str, sites: int = 1, reduction: int = 0) -> AuditTime:

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root, today
 
 
 class Format(str, Enum):
@@ -68,7 +68,9 @@ def _due(
     from emskit.commands.due import run_due
     from emskit.report import due_report
 
-    result = run_due(repository_root(repo), as_of_date(as_of), within, tuple(kinds), owner)
+    result = run_due(
+        repository_root(repo), as_of_date(as_of), within, tuple(kinds), owner, today=today()
+    )
     if format is Format.ics:
         if isinstance(sys.stdout, io.TextIOWrapper):  # CRLF as RFC 5545 wants, untranslated
             sys.stdout.reconfigure(newline="")

@@ -44,13 +44,27 @@ def pack(
             help="Build from a work tree with uncommitted changes (the manifest says so).",
         ),
     ] = False,
+    no_attachments: Annotated[
+        bool,
+        typer.Option(
+            "--no-attachments",
+            help="Leave out the evidence files the records and application materials name "
+            "(copied under attachments/ otherwise).",
+        ),
+    ] = False,
 ) -> None:
     """Build the documents and registers a certification body asks for, with MANIFEST.json.
+
+    The pack opens with its index; an environmental manual is generated when the repository
+    controls none of its own; the evidence files the records name are copied under
+    attachments/.
 
     Exit 0 when built, 1 when the repository is not ready (the readiness report is printed;
     --draft builds anyway), 2 when the command could not run.
     """
-    run_command(lambda: _pack(repo, as_of, out, formats, ref, draft, allow_dirty))
+    run_command(
+        lambda: _pack(repo, as_of, out, formats, ref, draft, allow_dirty, not no_attachments)
+    )
 
 
 def _pack(
@@ -61,6 +75,7 @@ def _pack(
     ref: str | None,
     draft: bool,
     allow_dirty: bool,
+    with_attachments: bool,
 ) -> int:
     from emskit.documents import libraries
 
@@ -84,6 +99,7 @@ def _pack(
             draft,
             allow_dirty,
             progress,
+            with_attachments,
         )
     finally:
         stop()

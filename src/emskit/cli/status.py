@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from emskit.cli.errors import run_command
-from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root
+from emskit.cli.options import AsOfOption, RepoOption, as_of_date, repository_root, today
 
 
 class Format(str, Enum):
@@ -33,11 +34,11 @@ def status(
     run_command(lambda: _status(repo, as_of, within, format))
 
 
-def _status(repo, as_of, within, format) -> int:  # type: ignore[no-untyped-def]
+def _status(repo: Path | None, as_of: str | None, within: str, format: Format) -> int:
     from emskit.commands.status import run_status
     from emskit.report import status_report
 
-    result = run_status(repository_root(repo), as_of_date(as_of), within)
+    result = run_status(repository_root(repo), as_of_date(as_of), within, today=today())
     (status_report.render_json if format is Format.json else status_report.render_text)(
         result, sys.stdout
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from emskit.certification.audit_time import AuditTime, estimate
+from emskit.certification.audit_time import AuditTime, estimate, personnel_of
 from emskit.repo.loader import load_repository
 
 
@@ -17,5 +17,5 @@ def run_audit_time(
     organization = loaded.config.organization if loaded.config else None
     sites = len(organization.sites) if organization else 1
     if personnel is None and organization is not None:
-        personnel = organization.employees or sum(s.employees or 0 for s in organization.sites)
+        personnel = personnel_of(organization)
     return estimate(personnel or 0, complexity, max(sites, 1), reduction)

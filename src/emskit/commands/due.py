@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from emskit.analysis import Analysis
 from emskit.calendar.due_item import KINDS, state_of
 from emskit.calendar.due_result import Dated, DueResult
 from emskit.calendar.periods import add
-from emskit.certification.cycle import all_due_items
 from emskit.errors import UsageError
 from emskit.model.common import text_in
 from emskit.repo.loader import load_repository
@@ -20,7 +20,11 @@ def run_due(
     within: str = "P30D",
     kinds: tuple[str, ...] = (),
     owner: str | None = None,
+    today: dt.date | None = None,
 ) -> DueResult:
+    """What falls due; with ``today`` (the CLI reads the clock), a past as-of date reads the
+    repository as it stood that day, as check, gap and ready do: an audit held later does not
+    answer an audit due then."""
     try:
         until = add(as_of, within)
     except ValueError:
@@ -31,9 +35,10 @@ def run_due(
     if unknown:
         raise UsageError(f"--kind {unknown[0]!r}: use one of {', '.join(KINDS)}")
     repo = load_repository(root)
+    ctx = Analysis(repo, as_of, today=today)
     items = [
         i
-        for i in all_due_items(repo, as_of)
+        for i in ctx.due_items
         if (not kinds or i.kind in kinds)
         and (owner is None or (i.owner or "").casefold() == owner.casefold())
     ]

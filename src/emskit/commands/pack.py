@@ -10,15 +10,18 @@ import datetime as dt
 import hashlib
 import json
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from emskit import __version__, git
 from emskit.certification.verdict import Verdict
+from emskit.documents.attachments import FOLDER as ATTACHMENTS
+from emskit.documents.attachments import attachments
 from emskit.documents.content import Document
 from emskit.documents.context import PackContext
 from emskit.documents.control import control_of
+from emskit.documents.pack_index import pack_index
 from emskit.documents.writers import FORMATS, Style, write_documents
 from emskit.documents.writers.fixed_zip import fixed_zip
 from emskit.documents.writers.widths import paper_for
@@ -41,13 +44,26 @@ class PackResult:
     readiness: list[Verdict] = field(default_factory=list)
 
 
-def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackContext], Document]]:
-    from emskit.documents import master_list, registers, reports
+Builder = Callable[[PackContext], Document]
+# A document that cites the others (the manual, the clause cross-reference): built once the
+# rest of the pack exists, from the documents it may cite.
+CitingBuilder = Callable[[PackContext, Sequence[Document]], Document]
+
+
+@dataclass(frozen=True)
+class Citing:
+    build: CitingBuilder
+
+
+def builders(ctx: PackContext, jurisdiction: str | None) -> list[Builder | Citing]:
+    from emskit.documents import application_form, manual, master_list, registers, reports
     from emskit.documents.record_registers import RECORD_REGISTERS
     from emskit.documents.site_registers import site_registers
 
-    out: list[Callable[[PackContext], Document]] = [
-        reports.application_summary,
+    own_manual = manual.has_own_manual(ctx)
+    out: list[Builder | Citing] = [
+        application_form.application_summary,
+        *([] if own_manual else [Citing(manual.environmental_manual)]),
         reports.policy,
         reports.scope_statement,
         registers.aspects_register,
@@ -64,13 +80,22 @@ def builders(ctx: PackContext, jurisdiction: str | None) -> list[Callable[[PackC
         master_list.master_list,
         *RECORD_REGISTERS,
         *site_registers(ctx, jurisdiction),
-        reports.cross_reference,
+        Citing(reports.cross_reference),
         reports.gap_report,
         reports.readiness_report,
     ]
     if (jurisdiction or "").upper() == "CN":
         out.append(reports.application_materials)
     return out
+
+
+def build_documents(ctx: PackContext, jurisdiction: str | None) -> list[Document]:
+    """The pack's documents in order: first those that cite nothing, then the citing ones
+    from them, each in its place."""
+    plan = builders(ctx, jurisdiction)
+    built = {i: b(ctx) for i, b in enumerate(plan) if not isinstance(b, Citing)}
+    cited = list(built.values())
+    return [b.build(ctx, cited) if isinstance(b, Citing) else built[i] for i, b in enumerate(plan)]
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
@@ -90,6 +115,7 @@ def build_pack(
     draft: bool = False,
     allow_dirty: bool = False,
     progress: Progress | None = None,
+    with_attachments: bool = True,
 ) -> PackResult:
     note = progress or (lambda _: None)
     if ref is not None:
@@ -97,14 +123,18 @@ def build_pack(
         checkout = git.Checkout(commit, True, git.is_shallow(root))
         with tempfile.TemporaryDirectory(prefix="emskit-pack-") as folder:
             source = git.export_at(root, commit, Path(folder))
-            return _build(source, root, out, as_of, formats, checkout, draft, note)
+            return _build(
+                source, root, out, as_of, formats, checkout, draft, note, with_attachments
+            )
     checkout = git.state(root)
     if checkout.commit is not None and not checkout.clean and not allow_dirty:
         raise UsageError(
             "the work tree has uncommitted changes: commit them, or pass --allow-dirty "
             "(the manifest will say the pack is not from a clean commit)"
         )
-    return _build(root, root, out, as_of, formats, checkout, draft, note, recheck=checkout.clean)
+    return _build(
+        root, root, out, as_of, formats, checkout, draft, note, with_attachments, checkout.clean
+    )
 
 
 def _build(
@@ -116,6 +146,7 @@ def _build(
     checkout: git.Checkout,
     draft: bool,
     note: Progress,
+    with_attachments: bool = True,
     recheck: bool = False,
 ) -> PackResult:
     """Build from ``source``; with ``recheck``, the work tree must still be clean at the same
@@ -145,10 +176,17 @@ def _build(
         ctx.labels("draft") if draft else None,
         paper=paper_for(repo.config.ems.jurisdiction),
     )
-    documents = [build(ctx) for build in builders(ctx, repo.config.ems.jurisdiction)]
+    documents = build_documents(ctx, repo.config.ems.jurisdiction)
     for doc in documents:  # the title block, header and footer of every page (7.5.2)
         doc.control = control_of(ctx, doc, draft)
+    copied = attachments(ctx.analysis) if with_attachments else {}
+    # The index lists the pack as it stands (numbers and revisions from the document control
+    # above), so it is built last and put first.
+    index = pack_index(ctx, documents, formats, tuple(copied))
+    index.control = control_of(ctx, index, draft)
+    documents.insert(0, index)
     files = write_documents(documents, formats, style, note, jobs=2)
+    files.update((f"{ATTACHMENTS}/{path}", data) for path, data in copied.items())
     result.files = {name: hashlib.sha256(data).hexdigest() for name, data in sorted(files.items())}
     manifest = {
         "emskit": __version__,

@@ -55,13 +55,17 @@ _NEW_FOR_CLAUSE = {
 }
 
 
-def run_status(root: Path, as_of: dt.date, within: str = "P30D") -> StatusResult:
+def run_status(
+    root: Path, as_of: dt.date, within: str = "P30D", today: dt.date | None = None
+) -> StatusResult:
+    """With ``today`` (the CLI reads the clock), a past as-of date reads the repository as it
+    stood that day, as check, gap and ready do."""
     try:
         until = add(as_of, within)
     except ValueError:
         raise UsageError(f"--within {within!r}: write a period such as P30D or P3M") from None
     repo = load_repository(root)
-    ctx = Analysis(repo, as_of)
+    ctx = Analysis(repo, as_of, today=today)
     verdicts = readiness(ctx)
     steps = [_from_finding(f) for f in check_findings(ctx, at_least=Severity.ERROR)]
     steps += [_from_verdict(ctx, v) for v in verdicts if v.status == FAIL]

@@ -55,6 +55,12 @@ class Labels:
         key = f"clause.{title}"
         return word(key, self.language) if has_word(key) else title
 
+    def says(self, paraphrase: str) -> str:
+        """Our paraphrase of what a clause asks (the catalogue's ``says``), in the pack's
+        language."""
+        key = f"says.{paraphrase}"
+        return word(key, self.language) if has_word(key) else paraphrase
+
     def say(self, message: str) -> str:
         """A judgement emskit made (readiness, gap), in the pack's language."""
         return say_in(message, self.language)

@@ -8,6 +8,7 @@ every document emskit generates is numbered here, once. A new document adds its 
 from __future__ import annotations
 
 GENERATED_NUMBERS: dict[str, str] = {
+    "00-index": "EMS-IDX-PCK",
     "application-materials": "EMS-APP-MAT",
     "application-summary": "EMS-APP-SUM",
     "aspects-register": "EMS-REG-ASP",
@@ -20,6 +21,7 @@ GENERATED_NUMBERS: dict[str, str] = {
     "controls-and-emergency": "EMS-REG-CTL",
     "distribution-record": "EMS-REC-DST",
     "drill-records": "EMS-REC-DRL",
+    "environmental-manual": "EMS-MAN",
     "environmental-policy": "EMS-POL",
     "gap-report": "EMS-RPT-GAP",
     "incidents": "EMS-REC-INC",

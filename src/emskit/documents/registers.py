@@ -15,7 +15,7 @@ from emskit.documents.columns import (
     number,
     register,
 )
-from emskit.documents.content import Document, Fields, Heading, Image, Paragraph, Table
+from emskit.documents.content import Document, Heading, Image, Paragraph, Table
 from emskit.documents.context import PackContext
 from emskit.documents.scales import scale_table
 from emskit.documents.wording import method_in_words, score_reason
@@ -262,26 +262,3 @@ def training_records(ctx: PackContext) -> Document:
         Table((L("role"), L("competence"), L("licence")), special, sheet="Special positions"),
         listed(ctx, len(special)),
     )
-
-
-def summary_fields(ctx: PackContext) -> Fields:
-    """The organisation at a glance (used by the application summary)."""
-    L, config = ctx.labels, ctx.repo.config
-    assert config is not None
-    org, cert = config.organization, config.certification
-    pairs = [
-        (L("organization"), ctx.text(org.name)),
-        (L("legal-name"), ctx.text(org.legal_name)),
-        (L("registration"), org.registration_id or ""),
-        (L("address"), ctx.text(org.address)),
-        (L("sector"), ctx.text(org.sector)),
-        (L("personnel"), str(org.employees or "")),
-        (L("edition"), f"ISO 14001:{config.ems.edition}"),
-        (
-            L("operating-since"),
-            config.ems.operating_since.isoformat() if config.ems.operating_since else "",
-        ),
-        (L("certification-body"), ctx.text(cert.body) if cert else ""),
-        (L("status"), L.term(cert.status) if cert else ""),
-    ]
-    return Fields(tuple((k, v) for k, v in pairs if v))

@@ -1,41 +1,14 @@
-"""The narrative documents of the pack: application summary, policy, scope, evaluation, audit and
-review reports, the clause cross-reference, the gap and readiness reports, China materials."""
+"""The narrative documents of the pack: policy, scope, evaluation, audit and review reports, the
+clause cross-reference, the gap and readiness reports, China materials."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from emskit.documents.citations import procedures_for, registers_for
 from emskit.documents.content import Document, Fields, Heading, Paragraph, Table
 from emskit.documents.context import PackContext
-from emskit.documents.registers import summary_fields
 from emskit.vocabulary import FAIL
-
-
-def application_summary(ctx: PackContext) -> Document:
-    L, config = ctx.labels, ctx.repo.config
-    assert config is not None
-    doc = Document("application-summary", L("application-summary")).add(summary_fields(ctx))
-    sites = tuple(
-        (s.id, ctx.text(s.name), ctx.text(s.address), str(s.employees or ""))
-        for s in config.organization.sites
-    )
-    doc.add(
-        Heading(L("sites"), 3),
-        Table((L("id"), L("site"), L("address"), L("personnel")), sites, sheet="Sites"),
-    )
-    doc.add(Heading(L("scope"), 3), Paragraph(ctx.text(config.ems.scope)))
-    cert = config.certification
-    if cert is not None:
-        history = [
-            (label, day.isoformat())
-            for label, day in (
-                (L("stage1"), cert.stage1),
-                (L("stage2"), cert.stage2.start if cert.stage2 else None),
-                (L("decision"), cert.decision),
-            )
-            if day
-        ]
-        if history:
-            doc.add(Heading(L("certification-history"), 3), Fields(tuple(history)))
-    return doc
 
 
 def policy(ctx: PackContext) -> Document:
@@ -184,19 +157,23 @@ def management_reviews(ctx: PackContext) -> Document:
     return doc
 
 
-def cross_reference(ctx: PackContext) -> Document:
+def cross_reference(ctx: PackContext, documents: Sequence[Document]) -> Document:
+    """Each assessed clause of the edition with the repository's documents that name it and
+    the registers of the pack (``documents``) that carry its records, by document number."""
     L = ctx.labels
     rows = tuple(
         (
             c.clause.number,
             L.clause_title(c.clause.title),
-            "; ".join(f"{e.file}:{e.line}" for e in c.evidence[:15])
-            + (" …" if len(c.evidence) > 15 else ""),
+            L.list_separator.join(d.id for d in procedures_for(ctx, c.clause)) or "—",
+            L.list_separator.join(r.number for r in registers_for(ctx, c.clause, documents)) or "—",
+            L.term(c.status),
         )
         for c in ctx.gap
     )
+    headers = (L("clause"), L("title"), L("procedures"), L("registers"), L("status"))
     return Document("clause-cross-reference", L("cross-reference")).add(
-        Table((L("clause"), L("title"), L("evidence")), rows, sheet="Clauses")
+        Table(headers, rows, sheet="Clauses")
     )
 
 

@@ -72,6 +72,15 @@ def write_documents(
     return {name: files[name] for name in order}
 
 
+def files_of(document: Document, formats: tuple[str, ...]) -> list[str]:
+    """The pack's files ``document`` is written to: its own in each format, and the workbook
+    when one of its tables is a register sheet."""
+    out = [f"{f}/{document.name}.{f}" for f in formats if WRITERS[f].each]
+    if any(table.sheet is not None for table in document.tables):
+        out += [f"{f}/{WRITERS[f].bundle_name}.{f}" for f in formats if WRITERS[f].bundle]
+    return out
+
+
 def _names(documents: list[Document], formats: tuple[str, ...]) -> list[str]:
     """The files in the order one process writes them."""
     names = [f"{f}/{d.name}.{f}" for d in documents for f in formats if WRITERS[f].each]
@@ -103,4 +112,4 @@ def write_document(document: Document, fmt: str, style: Style) -> bytes:
     return write_documents([document], (fmt,), style)[f"{fmt}/{document.name}.{fmt}"]
 
 
-__all__ = ["FORMATS", "WRITERS", "Style", "Writer", "write_document", "write_documents"]
+__all__ = ["FORMATS", "WRITERS", "Style", "Writer", "files_of", "write_document", "write_documents"]
