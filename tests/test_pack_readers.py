@@ -332,7 +332,9 @@ def test_letter_paper_where_the_country_uses_it(tmp_path: Path) -> None:
 def test_progress_chart_has_units_and_puts_month_end_readings_on_their_month() -> None:
     from types import SimpleNamespace
 
-    from emskit.documents.charts import _pyplot, objective_figure
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from emskit.documents.charts import objective_figure
     from emskit.documents.labels import Labels
 
     readings = [
@@ -351,7 +353,40 @@ def test_progress_chart_has_units_and_puts_month_end_readings_on_their_month() -
 
     plotted = [dates.num2date(x).date() for x in axes.lines[0].get_xdata(orig=False)]
     assert plotted == [dt.date(2026, 1, 1), dt.date(2026, 2, 1), dt.date(2026, 3, 1)]
-    figure.canvas.draw()
+    FigureCanvasAgg(figure).draw()
     labels = [t.get_text() for t in axes.get_xticklabels()]
     assert "2026-01" in labels and "2026-03" in labels, labels
-    _pyplot().close(figure)
+
+
+def test_every_text_of_a_progress_chart_lies_inside_its_image() -> None:
+    # The margins are fixed (no tight layout): a long Chinese title, a five-digit axis and a
+    # unit on it, twelve slanted month labels must still fit inside the picture.
+    from types import SimpleNamespace
+
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    from emskit.documents.charts import objective_figure
+    from emskit.documents.labels import Labels
+
+    readings = [
+        SimpleNamespace(date=dt.date(2026, month, 28), value=12000 + 40 * month)
+        for month in range(1, 13)
+    ]
+    objective = SimpleNamespace(
+        title={"en": "Energy", "zh-CN": "单位产品综合能耗降低百分之八（压铸车间与机加工车间）"},
+        target=SimpleNamespace(value=11500),
+        baseline=SimpleNamespace(value=12500),
+    )
+    figure = objective_figure("OBJ-002", readings, objective, Labels("zh-CN"), "kWh/t")
+    canvas = FigureCanvasAgg(figure)
+    canvas.draw()
+    renderer = canvas.get_renderer()
+    axes = figure.axes[0]
+    texts = [axes.title, axes.yaxis.label, *axes.get_xticklabels(), *axes.get_yticklabels()]
+    image = figure.bbox
+    for text in texts:
+        if not text.get_text():
+            continue
+        box = text.get_window_extent(renderer)
+        assert image.x0 <= box.x0 and box.x1 <= image.x1, (text.get_text(), box, image)
+        assert image.y0 <= box.y0 and box.y1 <= image.y1, (text.get_text(), box, image)
