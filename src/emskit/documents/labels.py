@@ -38,6 +38,13 @@ class Labels:
         key = f"term.{value}"
         return word(key, self.language) if has_word(key) else str(value)
 
+    def label(self, value: Any) -> str:
+        """A value of the format used as a label (a review input's name beside its text, a
+        material's name at the head of its row): begun with a capital letter, as every other
+        label is, where the language has capitals. The rest is kept: "EIA approval"."""
+        text = self.term(value)
+        return text[:1].upper() + text[1:]
+
     def terms(self, values: Any) -> str:
         return self.list_separator.join(self.term(v) for v in values)
 

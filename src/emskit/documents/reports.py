@@ -125,7 +125,7 @@ def management_reviews(ctx: PackContext) -> Document:
             Fields(
                 tuple(
                     (
-                        L.term(name),
+                        L.label(name),
                         ctx.text(value)
                         if not isinstance(value, list)
                         else ", ".join(map(str, value)),
@@ -136,7 +136,7 @@ def management_reviews(ctx: PackContext) -> Document:
         )
         if model.outputs is not None:
             outputs = [
-                (L.term(name), ctx.text(value))
+                (L.label(name), ctx.text(value))
                 for name, value in model.outputs
                 if value and name != "actions"
             ]
@@ -220,7 +220,7 @@ def application_materials(ctx: PackContext) -> Document:
     for name in Application.model_fields:
         files = application.files_of(name) if application else []
         present = bool(files) and material_counts(ctx.analysis, name)
-        rows.append((L.term(name), ", ".join(files), L.yes_no(present)))
+        rows.append((L.label(name), ", ".join(files), L.yes_no(present)))
     return Document("application-materials", L("application-materials")).add(
         Table((L("material"), L("files"), L("present")), tuple(rows), sheet="Application materials")
     )
