@@ -390,3 +390,31 @@ def test_every_text_of_a_progress_chart_lies_inside_its_image() -> None:
         box = text.get_window_extent(renderer)
         assert image.x0 <= box.x0 and box.x1 <= image.x1, (text.get_text(), box, image)
         assert image.y0 <= box.y0 and box.y1 <= image.y1, (text.get_text(), box, image)
+
+
+def test_a_heading_and_a_header_row_never_stand_alone_at_the_foot_of_a_page(
+    tmp_path: Path,
+) -> None:
+    # Pushed down line by line, the heading and the table it heads must cross to the next
+    # page together with the table's header row and first row, whatever room is left.
+    from pypdf import PdfReader
+
+    from emskit.documents.content import Heading, Paragraph, Table
+    from emskit.documents.writers import Style, write_document
+
+    style = Style(tmp_path, "en", AS_OF, "Generated.", None)
+    rows = tuple((f"ROW-{n}", f"Name {n}") for n in range(1, 6))
+    moved = 0
+    for lines in range(30, 56):
+        doc = Document("register", "Register").add(
+            Paragraph("\n".join(f"Line {n}" for n in range(lines))),
+            Heading("Aspects list"),
+            Table(("Ident", "Name"), rows),
+        )
+        pages = [
+            p.extract_text() for p in PdfReader(io.BytesIO(write_document(doc, "pdf", style))).pages
+        ]
+        [heading_page] = [i for i, text in enumerate(pages) if "Aspects list" in text]
+        assert "Ident" in pages[heading_page] and "ROW-1" in pages[heading_page], (lines, pages)
+        moved += heading_page > 0 and f"Line {lines - 1}" in pages[0]
+    assert moved, "no case put the heading at the foot of the first page"

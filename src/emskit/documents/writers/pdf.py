@@ -21,6 +21,9 @@ from emskit.documents.writers.style import Style
 from emskit.documents.writers.widths import paged_blocks, share_width, text_columns
 from emskit.escaping import terminal_text
 
+# The room (mm) a heading needs below it: its own line, a table's header row and first row.
+KEEP_WITH_HEADING = 28.0
+
 
 def to_pdf(doc: Document, style: Style) -> bytes:
     text = control_text(doc, style)
@@ -52,6 +55,10 @@ def to_pdf(doc: Document, style: Style) -> bytes:
         title_block(pdf, doc.control, text)
     for block in blocks:
         if isinstance(block, Heading):
+            # Kept with what it heads: a heading with less than a few lines' room below it
+            # starts the next page instead of standing alone at the foot of this one.
+            if pdf.get_y() + KEEP_WITH_HEADING > pdf.h - pdf.b_margin:
+                pdf.add_page()
             pdf.ln(2)
             size: float = 13 if block.level <= 2 else 11
             draw_paragraph(pdf, terminal_text(block.text), size, 7, bold=True)

@@ -152,7 +152,9 @@ def draw_table(
     body, bold = Widths(pdf, size, False), Widths(pdf, size, True)
     bottom = pdf.h - pdf.b_margin
 
-    def draw_row(cells: Sequence[str], widths: Widths, fill: bool) -> None:
+    def laid_out(
+        cells: Sequence[str], widths: Widths, fill: bool
+    ) -> tuple[list[Widths], list[list[str]], float]:
         fonts = [bold if fill or i in label_columns else widths for i in range(len(cells))]
         wrapped = [
             wrap(str(cell), w - 2 * PADDING, f)
@@ -160,8 +162,13 @@ def draw_table(
         ]
         room = int((bottom - pdf.t_margin - 2 * PADDING) // line_height)
         wrapped = [lines[:room] for lines in wrapped]  # a row never outgrows a page
-        height = max(len(lines) for lines in wrapped) * line_height + 2 * PADDING
-        if pdf.get_y() + height > bottom:
+        return fonts, wrapped, max(len(lines) for lines in wrapped) * line_height + 2 * PADDING
+
+    def draw_row(cells: Sequence[str], widths: Widths, fill: bool, keep: float = 0.0) -> None:
+        """``keep``: the height of what must stand on the same page below this row (a header
+        row is never left alone at the foot of a page without its first row)."""
+        fonts, wrapped, height = laid_out(cells, widths, fill)
+        if pdf.get_y() + height + keep > bottom:
             pdf.add_page()
             if headers is not None and cells is not headers:
                 draw_row(headers, bold, True)
@@ -180,7 +187,8 @@ def draw_table(
     pdf.set_draw_color(*GRID)
     pdf.set_line_width(0.2)
     if headers is not None:
-        draw_row(headers, bold, True)
+        first = laid_out(rows[0], body, False)[2] if rows else 0.0
+        draw_row(headers, bold, True, keep=first)
     for row in rows:
         draw_row(row, body, False)
     pdf.set_fill_color(fill)
