@@ -53,6 +53,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "emskit.errors",
         "emskit.listing",
         "emskit.atomic",
+        "emskit.signed_cache",  # signed entries in the user's cache (checks, charts)
         "emskit.escaping",  # imports nothing from emskit: every output layer may use it
         "emskit.words",  # the words in each language (words.tsv), said by every layer above
         "emskit.resources",

@@ -87,8 +87,8 @@ def _check(
     no_cache: bool,
 ) -> int:
     from emskit.commands.check import run_check
-    from emskit.commands.check_cache import default_dir
     from emskit.finding import Severity
+    from emskit.signed_cache import default_dir
 
     day = as_of_date(as_of)
     root = repository_root(repo)

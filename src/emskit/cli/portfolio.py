@@ -77,9 +77,9 @@ def _portfolio(
     out: Path | None,
     no_cache: bool,
 ) -> int:
-    from emskit.commands.check_cache import default_dir
     from emskit.commands.portfolio import run_portfolio, write_dashboard
     from emskit.report import portfolio_report
+    from emskit.signed_cache import default_dir
 
     cache = None if no_cache else default_dir(dict(os.environ))
     result = run_portfolio(folders, as_of_date(as_of), jobs, out is not None, cache)
