@@ -418,3 +418,41 @@ def test_a_heading_and_a_header_row_never_stand_alone_at_the_foot_of_a_page(
         assert "Ident" in pages[heading_page] and "ROW-1" in pages[heading_page], (lines, pages)
         moved += heading_page > 0 and f"Line {lines - 1}" in pages[0]
     assert moved, "no case put the heading at the foot of the first page"
+
+
+def test_a_chart_drawn_once_is_taken_from_the_cache_and_a_forged_one_is_drawn_anew(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from types import SimpleNamespace
+
+    from emskit.documents import charts
+    from emskit.documents.labels import Labels
+
+    monkeypatch.setenv("EMSKIT_CACHE_DIR", str(tmp_path / "cache"))
+    readings = [SimpleNamespace(date=dt.date(2026, m, 28), value=1.0 - m / 100) for m in (1, 2, 3)]
+    objective = SimpleNamespace(
+        title="Cut VOC", target=SimpleNamespace(value=0.64), baseline=SimpleNamespace(value=0.8)
+    )
+    first = charts.objective_chart("OBJ-001", readings, objective, Labels("en"), "t")
+    assert first.startswith(b"\x89PNG")
+    [entry] = (tmp_path / "cache").glob("chart-*.png")
+
+    drawn: list[str] = []
+    draw = charts.objective_figure
+    monkeypatch.setattr(
+        charts,
+        "objective_figure",
+        lambda *a: drawn.append(a[0]) or draw(*a),  # type: ignore[func-returns-value]
+    )
+    assert charts.objective_chart("OBJ-001", readings, objective, Labels("en"), "t") == first
+    assert drawn == []  # the same picture, not drawn again
+
+    entry.write_bytes(entry.read_bytes().replace(b"IEND", b"IEN_"))  # edited: signature broken
+    assert charts.objective_chart("OBJ-001", readings, objective, Labels("en"), "t") == first
+    assert drawn == ["OBJ-001"]
+
+    later = [*readings, SimpleNamespace(date=dt.date(2026, 4, 28), value=0.7)]
+    assert charts.objective_chart("OBJ-001", later, objective, Labels("en"), "t") != first
+    assert drawn == ["OBJ-001", "OBJ-001"]  # a new reading is a new picture
+    zh = charts.objective_chart("OBJ-001", readings, objective, Labels("zh-CN"), "t")
+    assert zh != first and len(drawn) == 3  # other words drawn: another picture

@@ -35,14 +35,59 @@ def _figure_class() -> Any:
 def objective_chart(
     objective_id: str, series: list[Any], objective: Any, labels: Any, unit: str = ""
 ) -> bytes:
-    """The progress chart as a PNG (see objective_figure)."""
+    """The progress chart as a PNG (see objective_figure). The same inputs give the same
+    bytes, so a chart drawn once is kept in the user's cache (signed, like the check cache)
+    and a pack rebuilt with the objective unchanged never imports matplotlib (about two
+    seconds of a sample pack). An entry that is not emskit's own, or not a PNG, is drawn anew."""
+    import os
+
+    from emskit.signed_cache import default_dir, read_signed, write_signed
+
+    key = _chart_key(objective_id, series, objective, labels, unit)
+    path = default_dir(dict(os.environ)) / f"chart-{key}.png"
+    cached = read_signed(path, key)
+    if cached is not None and cached.startswith(_PNG_SIGNATURE):
+        return cached
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     figure = objective_figure(objective_id, series, objective, labels, unit)
     buffer = io.BytesIO()
     FigureCanvasAgg(figure)  # attaches itself: savefig draws on Agg
     figure.savefig(buffer, format="png", metadata={"Software": None})
-    return buffer.getvalue()
+    png = buffer.getvalue()
+    write_signed(path, key, png)
+    return png
+
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+
+
+def _chart_key(objective_id: str, series: list[Any], objective: Any, labels: Any, unit: str) -> str:
+    """Everything the picture depends on: the data and words drawn, emskit's own files (this
+    module's drawing code among them), the fonts and matplotlib's version."""
+    import hashlib
+    import json
+    from importlib.metadata import version
+
+    from emskit.signed_cache import emskit_fingerprint
+
+    baseline = objective.baseline.value if objective.baseline is not None else None
+    drawn = [
+        "emskit-chart/1",
+        emskit_fingerprint(),
+        version("matplotlib"),
+        labels.language,
+        objective_id,
+        labels.text(objective.title),
+        [[r.date.isoformat(), r.value] for r in series],
+        objective.target.value,
+        baseline,
+        labels("target"),
+        labels("baseline"),
+        unit,
+    ]
+    text = json.dumps(drawn, ensure_ascii=False, default=str)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=20).hexdigest()
 
 
 def objective_figure(
