@@ -12,7 +12,8 @@ pack. So it carries a stable generated number (numbers.py), no revision ("—", 
 number that would suggest an approval nobody gave), the status "generated from the records
 as of DATE", prepared by the EMS representative (who keeps those records) and approved by
 nobody ("—"); the environmental policy, which records its approval in policy.yaml, has
-the approved revision of that file and is approved by its signatory on its date. The footer's as-of date and commit identify every version exactly.
+the approved revision of that file and is approved by its signatory on its date. The
+footer's as-of date and commit identify every version exactly.
 """
 
 from __future__ import annotations
@@ -92,11 +93,7 @@ def person_and_role(ctx: PackContext, person: Record, role: str | None = None) -
     titles = {r.id: r.model.title for r in ctx.records("role")}
     if role_id not in titles:
         return name
-    return (
-        f"{name} ({ctx.text(titles[role_id])})"
-        if not ctx.labels.chinese
-        else (f"{name}（{ctx.text(titles[role_id])}）")
-    )
+    return name + ctx.labels("in-brackets", text=ctx.text(titles[role_id]))
 
 
 def _ems_representative(ctx: PackContext) -> str | None:

@@ -36,9 +36,9 @@ def history_of(ctx: Analysis, document: Record) -> DocumentHistory | None:
 
 @once
 def changed_after_approval(ctx: Analysis) -> list[tuple[Record[Document], Change]]:
-    """The approved documents (status approved: a draft is expected to change) whose content changed in a commit dated after
-    their ``approved_on`` without that commit approving them again, with the last such change.
-    Empty outside git: there is nothing to judge by."""
+    """The approved documents (a draft is expected to change) whose content changed in a
+    commit dated after their ``approved_on`` without that commit approving them again, with
+    the last such change. Empty outside git: there is nothing to judge by."""
     out = []
     for document in ctx.records("document", Document):
         history = history_of(ctx, document)
