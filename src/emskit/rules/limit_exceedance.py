@@ -17,31 +17,24 @@ from collections.abc import Iterator
 
 from emskit.analysis import Analysis
 from emskit.finding import Finding
-from emskit.model.evaluation import Indicator
+from emskit.judgements.exceedances import limits, readings_outside
 from emskit.rule import WARNING, Rule
 
 RULE = Rule("EMS306", "limit-exceedance", WARNING, ("9.1.1", "9.1.2"), __doc__ or "")
 
 
 def check(ctx: Analysis) -> Iterator[Finding]:
-    limits = {}
-    for record in ctx.records("indicator", Indicator):
-        limit = record.model.limit
-        if limit is not None and (limit.min is not None or limit.max is not None):
-            limits[record.id] = (limit.min, limit.max, record.model.unit)
-    if not limits:
+    outside = readings_outside(ctx)
+    if not outside:
         return
-    for reading in ctx.repo.readings:
-        bounds = limits.get(reading.indicator)
-        if bounds is None:
-            continue
-        low, high, unit = bounds
+    bounds = limits(ctx)
+    for reading in outside:
+        low, high, unit = bounds[reading.indicator]
         if high is not None and reading.value > high:
             side, limit_value = "above the maximum", high
-        elif low is not None and reading.value < low:
-            side, limit_value = "below the minimum", low
         else:
-            continue
+            assert low is not None  # outside and not above: below a minimum there is
+            side, limit_value = "below the minimum", low
         yield RULE.at(
             reading.file,
             (),
